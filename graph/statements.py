@@ -1,0 +1,177 @@
+"""What extraction finds in one document, as plain values: the hand-over from text to RDF.
+
+The extraction modules (mentions, agreements, controls, events, measurements) produce these;
+the RDF modules (triples, merge, dataset) turn them into named graphs. Nothing here knows
+about spaCy or about serialisation. Offsets are character offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from critmin.graph.amounts import Quantity
+from critmin.graph.corpus import Document
+from critmin.graph.dates import DateValue
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range [begin, end) of a document's text."""
+
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a statement comes from: its sentence, and a short anchor (at most 11 words) in it."""
+
+    sentence: Span
+    anchor: Span
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A thing statements refer to: a reference entity (``iri`` only) or one minted from text.
+
+    Minted entities (a company named once, say) carry their label, their ``cm:`` classes and
+    simple facts such as ``(CM.basedIn, <state>)``; reference entities carry nothing else.
+    """
+
+    iri: URIRef
+    label: str | None = None
+    types: tuple[URIRef, ...] = ()
+    facts: tuple[tuple[URIRef, URIRef], ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names an entity."""
+
+    span: Span
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """Something a party commits to: a ``cm:Obligation`` subclass, a label and who owes it."""
+
+    kind: URIRef
+    label: str
+    party: Entity | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement stated in the text. ``kind`` is the short word of the agreements table."""
+
+    key: str
+    kind: str
+    label: str
+    evidence: Evidence
+    parties: tuple[Entity, ...] = ()
+    date: DateValue | None = None
+    binding: bool | None = None
+    stages: tuple[URIRef, ...] = ()
+    minerals: tuple[Entity, ...] = ()
+    amounts: tuple[Quantity, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+    comprises: tuple[str, ...] = ()
+    agreed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Control:
+    """A control measure, or an act (pause, lifting, suspension) on other controls.
+
+    ``acts_on`` holds the keys of the controls a pause or lifting acts on; ``agreed_in`` the key
+    of the agreement or event that produced it; ``duration`` an ISO 8601 duration (``P1Y``).
+    """
+
+    key: str
+    kind: str
+    label: str
+    evidence: Evidence
+    imposer: Entity | None = None
+    targets: tuple[Entity, ...] = ()
+    minerals: tuple[Entity, ...] = ()
+    element_count: int | None = None
+    date: DateValue | None = None
+    duration: str | None = None
+    status: str | None = None
+    acts_on: tuple[str, ...] = ()
+    in_exchange_for: tuple[Obligation, ...] = ()
+    agreed_in: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A summit, meeting, visit, shipment, publication, investment or outreach."""
+
+    key: str
+    kind: str
+    label: str
+    evidence: Evidence
+    participants: tuple[Entity, ...] = ()
+    place: Entity | None = None
+    date: DateValue | None = None
+    initiator: Entity | None = None
+    recipients: tuple[Entity, ...] = ()
+    minerals: tuple[Entity, ...] = ()
+    stages: tuple[URIRef, ...] = ()
+    amounts: tuple[Quantity, ...] = ()
+    outcomes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A figure: price, share, amount of money, count, forecast, duration or impact."""
+
+    key: str
+    kind: str
+    label: str
+    evidence: Evidence
+    quantity: Quantity
+    subject: Entity | None = None
+    mineral: Entity | None = None
+    stage: URIRef | None = None
+    date: DateValue | None = None
+    according_to: Entity | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's role: title, and the organisation or state it is in."""
+
+    person: Entity
+    title: str
+    evidence: Evidence
+    organisation: Entity | None = None
+
+
+@dataclass(frozen=True)
+class SupplySource:
+    """A named source of minerals (mine, reserves, deposits, sites, projects) and where it is."""
+
+    key: str
+    label: str
+    evidence: Evidence
+    located_in: Entity | None = None
+    minerals: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    controls: tuple[Control, ...] = ()
+    events: tuple[Event, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    roles: tuple[Role, ...] = ()
+    supply_sources: tuple[SupplySource, ...] = ()
+    new_entities: tuple[Entity, ...] = field(default=())
