@@ -227,8 +227,8 @@ def test_no_label_names_two_entities_except_the_known_ambiguities(graph: Graph) 
 def test_links_between_entities_resolve(graph: Graph, entities) -> None:
     for prop in (
         CM.hasMember,
+        CM.hasGroupMember,
         CM.locatedIn,
-        CM.partOf,
         CM.basedIn,
         CM.runBy,
         CM.partOfOrganisation,
@@ -275,7 +275,8 @@ def test_the_17_rare_earth_elements_with_symbols_numbers_and_light_heavy_split(
         group = iri(f"mineral/{slug}")
         assert (group, RDF.type, CM.MineralGroup) in graph
         assert {
-            str(graph.value(m, CM.elementSymbol)) for m in graph.objects(group, CM.hasMember)
+            str(graph.value(m, CM.elementSymbol))
+            for m in graph.objects(group, CM.hasGroupMember)
         } == symbols
 
 
@@ -411,4 +412,4 @@ def test_supply_sources_and_products(graph: Graph) -> None:
     oxide = iri("mineral/neodymium-oxide")
     assert (oxide, RDF.type, CM.MineralProduct) in graph
     assert graph.value(oxide, CM.productOf) == iri("mineral/neodymium")
-    assert graph.value(iri("place/greenland"), CM.partOf) == iri("actor/denmark")
+    assert graph.value(iri("place/greenland"), CM.locatedIn) == iri("actor/denmark")

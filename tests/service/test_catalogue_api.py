@@ -1,0 +1,194 @@
+"""/api/queries: the catalogue as JSON, and each canned query run as JSON, CSV or TSV."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from rdflib import Dataset
+
+from critmin.service import catalogue_api
+from critmin.service.app import create_app
+from critmin.service.config import Settings
+from critmin.service.store import LocalStore
+
+# Two agreements of Peru, with the types the OWL 2 RL closure would add written out.
+DATASET = """
+@prefix cm: <https://w3id.org/critmin/ontology#> .
+@prefix cmr: <https://w3id.org/critmin/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+cmr:graph\\/reference {
+  cmr:actor\\/peru a cm:State ; skos:prefLabel "Peru"@en .
+  cmr:actor\\/norway a cm:State ; skos:prefLabel "Norway"@en .
+  cmr:actor\\/ghana a cm:State ; skos:prefLabel "Ghana"@en .
+}
+cmr:graph\\/doc\\/dddd000000000001 {
+  cmr:agreement\\/peru-norway-mou-01010101 a cm:MemorandumOfUnderstanding ;
+      rdfs:label "Peru-Norway MoU" ; cm:party cmr:actor\\/peru , cmr:actor\\/norway ;
+      cm:date "2024-04-02"^^xsd:date .
+  cmr:agreement\\/peru-ghana-deal-02020202 a cm:Deal ; rdfs:label "Peru-Ghana deal" ;
+      cm:party cmr:actor\\/peru , cmr:actor\\/ghana ; cm:date "2023"^^xsd:gYear .
+}
+cmr:graph\\/inferred {
+  cmr:agreement\\/peru-norway-mou-01010101 a cm:Agreement , cm:NonBindingAgreement .
+  cmr:agreement\\/peru-ghana-deal-02020202 a cm:Agreement .
+}
+"""
+R = "https://w3id.org/critmin/id/"
+MOU = R + "agreement/peru-norway-mou-01010101"
+DEAL = R + "agreement/peru-ghana-deal-02020202"
+CQ03_CSV = (
+    "binding,label,agreement\r\n"
+    f"false,Peru-Norway MoU,{MOU}\r\n"
+    f"unknown,Peru-Ghana deal,{DEAL}\r\n"
+)
+
+
+@pytest.fixture(scope="module")
+def catalogue_app() -> Flask:
+    """One app per module: loading the catalogue parses every .rq file."""
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=DATASET, format="trig")
+    app = create_app(LocalStore(dataset), {"TESTING": True}, settings=Settings())
+    if "catalogue_api" not in app.blueprints:  # until create_app registers the blueprint
+        app.register_blueprint(catalogue_api.bp)
+    return app
+
+
+@pytest.fixture
+def app(catalogue_app: Flask) -> Flask:
+    return catalogue_app
+
+
+def bindings(body: bytes) -> list[dict[str, str]]:
+    document = json.loads(body)
+    return [
+        {name: term["value"] for name, term in row.items()}
+        for row in document["results"]["bindings"]
+    ]
+
+
+def test_the_catalogue_lists_every_query_in_id_order(client: FlaskClient) -> None:
+    response = client.get("/api/queries")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    listed = response.get_json()
+    assert [entry["id"] for entry in listed] == [
+        "agreements", "controls", *(f"cq{number:02d}" for number in range(1, 21))
+    ]
+    assert listed[3] == {
+        "id": "cq02",
+        "title": "Agreements an actor made in a year",
+        "question": "Which critical-minerals agreements did the United States (or another "
+        "actor) make in 2025 (or another year), with whom, and when?",
+        "cq": "CQ02",
+        "parameters": [
+            {"name": "actor", "type": "iri", "default": R + "actor/united-states"},
+            {"name": "year", "type": "integer", "default": "2025"},
+        ],
+        "url": "/api/queries/cq02",
+    }
+    assert listed[0]["cq"] is None
+
+
+def test_a_query_answers_sparql_json_by_default(client: FlaskClient) -> None:
+    response = client.get("/api/queries/cq03")
+    assert response.status_code == 200
+    assert response.mimetype == "application/sparql-results+json"
+    assert json.loads(response.data)["head"] == {"vars": ["binding", "label", "agreement"]}
+    assert bindings(response.data) == [
+        {"binding": "false", "label": "Peru-Norway MoU", "agreement": MOU},
+        {"binding": "unknown", "label": "Peru-Ghana deal", "agreement": DEAL},
+    ]
+
+
+def test_the_accept_header_chooses_csv_or_json(client: FlaskClient) -> None:
+    response = client.get("/api/queries/cq03", headers={"Accept": "text/csv"})
+    assert (response.status_code, response.content_type) == (200, "text/csv; charset=utf-8")
+    assert response.data.decode() == CQ03_CSV
+    assert "Accept" in response.headers["Vary"]
+    response = client.get("/api/queries/cq03", headers={"Accept": "application/json"})
+    assert response.mimetype == "application/json"
+    assert len(bindings(response.data)) == 2
+    browser = "text/html,application/xhtml+xml,*/*;q=0.8"
+    response = client.get("/api/queries/cq03", headers={"Accept": browser})
+    assert response.mimetype == "application/sparql-results+json"
+
+
+def test_the_extension_chooses_the_format(client: FlaskClient) -> None:
+    response = client.get("/api/queries/cq03.csv", headers={"Accept": "application/json"})
+    assert (response.status_code, response.mimetype) == (200, "text/csv")
+    assert response.data.decode() == CQ03_CSV
+    response = client.get("/api/queries/cq03.json")
+    assert response.mimetype == "application/sparql-results+json"
+    assert len(bindings(response.data)) == 2
+    response = client.get("/api/queries/cq03.tsv")
+    assert response.mimetype == "text/tab-separated-values"
+    assert response.data.decode().splitlines()[0] == "?binding\t?label\t?agreement"
+
+
+def test_parameters_come_from_the_query_string(client: FlaskClient) -> None:
+    url = f"/api/queries/cq02.csv?actor={R}actor/peru"
+    assert client.get(url + "&year=2024").data.decode() == (
+        "agreement,label,date,binding,partners\r\n"
+        f"{MOU},Peru-Norway MoU,2024-04-02,false,Norway\r\n"
+    )
+    assert client.get(url + "&year=2023").data.decode() == (
+        "agreement,label,date,binding,partners\r\n"
+        f"{DEAL},Peru-Ghana deal,2023,unknown,Ghana\r\n"
+    )
+    assert client.get(url + "&year=").data.decode() == "agreement,label,date,binding,partners\r\n"
+
+
+@pytest.mark.parametrize(
+    ("query_string", "message", "parameter"),
+    [
+        ("year=soon", "parameter year: 'soon' is not an integer", "year"),
+        ("actor=peru", "parameter actor: 'peru' is not an absolute IRI such as "
+                       "https://example.org/x", "actor"),
+        ("country=peru", "unknown parameter country for query cq02 (parameters: actor, year)",
+         "country"),
+        ("year=2024&year=2025", "parameter year is given 2 times", "year"),
+    ],
+)
+def test_a_bad_parameter_is_a_400_in_the_error_shape(
+    client: FlaskClient, query_string: str, message: str, parameter: str
+) -> None:
+    response = client.get(f"/api/queries/cq02?{query_string}")
+    assert response.status_code == 400
+    assert response.get_json() == {
+        "error": {"status": 400, "title": "Bad Request", "message": message,
+                  "parameter": parameter}
+    }
+
+
+@pytest.mark.parametrize("name", ["cq99", "cq03.xml", "agreements.csv.csv"])
+def test_an_unknown_query_is_a_404_in_the_error_shape(client: FlaskClient, name: str) -> None:
+    response = client.get(f"/api/queries/{name}")
+    assert response.status_code == 404
+    error = response.get_json()["error"]
+    assert (error["status"], error["title"]) == (404, "Not Found")
+    assert error["message"].startswith(f"unknown query {name!r} (known: agreements, controls, cq01")
+
+
+def test_an_unacceptable_format_is_a_406(client: FlaskClient) -> None:
+    response = client.get("/api/queries/cq03", headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.get_json()["error"]["message"] == (
+        "results are available as application/sparql-results+json, application/json, "
+        "text/csv, text/tab-separated-values"
+    )
+
+
+@pytest.mark.server
+def test_the_real_server_serves_a_csv_export(live_server: str) -> None:
+    with urllib.request.urlopen(f"{live_server}/api/queries/cq03.csv", timeout=30) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+        assert response.read().decode() == CQ03_CSV

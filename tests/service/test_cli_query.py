@@ -1,0 +1,168 @@
+"""`critmin query`: canned queries and .rq files run offline on a dataset file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from critmin.service.cli import main
+
+DATASET = """
+@prefix cm: <https://w3id.org/critmin/ontology#> .
+@prefix cmr: <https://w3id.org/critmin/id/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+cmr:graph\\/reference {
+  cmr:actor\\/peru a cm:State, cm:Actor ; skos:prefLabel "Peru"@en ; cm:wikidataId "Q419" .
+  cmr:actor\\/norway a cm:State, cm:Actor ; skos:prefLabel "Norway"@en ; cm:wikidataId "Q20" .
+}
+cmr:graph\\/doc\\/cccc000000000001 {
+  cmr:agreement\\/peru-norway-deal-0a0b0c0d a cm:Deal ; rdfs:label "Peru-Norway copper deal" ;
+      cm:party cmr:actor\\/peru , cmr:actor\\/norway ; cm:date "2024-11"^^xsd:gYearMonth ;
+      prov:wasDerivedFrom cmr:doc\\/cccc000000000001 .
+}
+cmr:graph\\/inferred {
+  cmr:agreement\\/peru-norway-deal-0a0b0c0d a cm:Agreement .
+}
+"""
+DEAL = "https://w3id.org/critmin/id/agreement/peru-norway-deal-0a0b0c0d"
+DOC = "https://w3id.org/critmin/id/doc/cccc000000000001"
+PERU = "https://w3id.org/critmin/id/actor/peru"
+
+
+@pytest.fixture
+def data_file(tmp_path: Path) -> Path:
+    path = tmp_path / "data.trig"
+    path.write_text(DATASET, encoding="utf-8")
+    return path
+
+
+def query(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["query", *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_agreements_as_csv(data_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = query(capsys, "agreements", "--data", str(data_file), "--format", "csv")
+    assert (status, err) == (0, "")
+    assert out == (
+        "agreement,label,kind,parties,party_wikidata,date,binding,stages,minerals,amount_usd,"
+        "sources,evidence\r\n"
+        f"{DEAL},Peru-Norway copper deal,deal,Norway | Peru,Q20 | Q419,2024-11,unknown,,,,"
+        f"{DOC},\r\n"
+    )
+
+
+def test_parameters_from_the_command_line(
+    data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["cq02", "--data", str(data_file), "--format", "csv", "--param", f"actor={PERU}"]
+    assert query(capsys, *args, "--param", "year=2024") == (
+        0,
+        f"agreement,label,date,binding,partners\r\n"
+        f"{DEAL},Peru-Norway copper deal,2024-11,unknown,Norway\r\n",
+        "",
+    )
+    assert query(capsys, *args, "--param", "year=2023") == (
+        0, "agreement,label,date,binding,partners\r\n", ""
+    )
+
+
+def test_table_is_the_default_format(data_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = query(capsys, "cq03", "--data", str(data_file))
+    assert status == 0
+    assert out == (
+        "binding  label                    agreement\n"
+        "-------  -----------------------  " + "-" * 39 + "\n"
+        "unknown  Peru-Norway copper deal  cmr:agreement/peru-norway-deal-0a0b0c0d\n"
+        "(1 row)\n"
+    )
+
+
+def test_json_format(data_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = query(capsys, "cq03", "--data", str(data_file), "--format", "json")
+    assert status == 0
+    assert json.loads(out)["results"]["bindings"] == [
+        {
+            "binding": {"type": "literal", "value": "unknown"},
+            "label": {"type": "literal", "value": "Peru-Norway copper deal"},
+            "agreement": {"type": "uri", "value": DEAL},
+        }
+    ]
+
+
+def test_a_query_file_runs_with_or_without_a_header(
+    tmp_path: Path, data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = tmp_path / "parties.rq"
+    plain.write_text(
+        "PREFIX cm: <https://w3id.org/critmin/ontology#>\n"
+        "SELECT ?party WHERE { ?a cm:party ?party } ORDER BY ?party\n",
+        encoding="utf-8",
+    )
+    status, out, _ = query(capsys, str(plain), "--data", str(data_file), "--format", "tsv")
+    assert status == 0
+    assert out == (
+        "?party\n<https://w3id.org/critmin/id/actor/norway>\n"
+        "<https://w3id.org/critmin/id/actor/peru>\n"
+    )
+    with_header = tmp_path / "label.rq"
+    with_header.write_text(
+        "# id: label\n# title: Label\n# question: What is it called?\n# param: thing iri\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT ?name WHERE { ?thing skos:prefLabel ?name }\n",
+        encoding="utf-8",
+    )
+    args = [str(with_header), "--data", str(data_file), "--format", "csv"]
+    assert query(capsys, *args, "--param", f"thing={PERU}") == (0, "name\r\nPeru\r\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope"], "critmin query: error: unknown query 'nope' (known: agreements, controls, "
+                   + ", ".join(f"cq{number:02d}" for number in range(1, 21)) + ")"),
+        (["cq02", "--param", "year"], "critmin query: error: --param 'year' is not written "
+                                      "NAME=VALUE"),
+        (["cq02", "--param", "year=soon"], "critmin query: error: parameter year: 'soon' is "
+                                           "not an integer"),
+        (["cq02", "--param", "country=peru"], "critmin query: error: unknown parameter country "
+                                              "for query cq02 (parameters: actor, year)"),
+        (["cq05", "--param", "on=2025-02-30"], "critmin query: error: parameter on: "
+                                               "'2025-02-30' is not a date written YYYY-MM-DD"),
+    ],
+)
+def test_user_errors_are_one_line(
+    args: list[str], message: str, data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert query(capsys, *args, "--data", str(data_file)) == (2, "", message + "\n")
+
+
+def test_a_missing_data_file_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    absent = tmp_path / "absent.trig"
+    assert query(capsys, "cq03", "--data", str(absent)) == (
+        2, "", f"critmin query: error: data file {absent} does not exist\n"
+    )
+
+
+def test_a_missing_or_malformed_query_file_is_reported(
+    tmp_path: Path, data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    absent = tmp_path / "absent.rq"
+    assert query(capsys, str(absent), "--data", str(data_file)) == (
+        2, "", f"critmin query: error: {absent}: cannot read: No such file or directory\n"
+    )
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT ?s WHERE { ?s ?p }\n", encoding="utf-8")
+    status, out, err = query(capsys, str(broken), "--data", str(data_file))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"critmin query: error: {broken}: not valid SPARQL: ")
+    assert err.count("\n") == 1
