@@ -1,0 +1,240 @@
+"""graph/merge.py: one IRI per real-world thing across documents, claims kept per graph."""
+
+from hashlib import sha256
+
+import pytest
+from rdflib import PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
+
+from critmin.graph import iris
+from critmin.graph.corpus import Document
+from critmin.graph.dates import DateValue
+from critmin.graph.merge import dates_compatible, merge_documents, plan_merge
+from critmin.graph.namespaces import CM, CMR, document_iri
+from critmin.graph.statements import (
+    Agreement,
+    Control,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Span,
+)
+
+KENYA, GHANA, PERU, CHILE, INDIA = (
+    Entity(CMR[f"actor/{name}"]) for name in ("kenya", "ghana", "peru", "chile", "india")
+)
+NAIROBI, ACCRA = Entity(CMR["place/nairobi"]), Entity(CMR["place/accra"])
+
+FIRST_TEXT = (
+    "Kenya and Ghana finalised the Nairobi Cobalt Compact on 12 March 2024. "
+    "Ghana and Kenya signed a binding manganese pact in May 2024. "
+    "India capped graphite exports on six items in February 2024. "
+    "India restricted graphite exports on nine items in July 2024. "
+    "Leaders gathered at the Nairobi summit in March 2024."
+)
+SECOND_TEXT = (
+    "In March the two states agreed a cobalt partnership. "
+    "The manganese pact between Kenya and Ghana is not binding, officials said. "
+    "New Delhi curbed graphite exports earlier this year. "
+    "Peru and Chile agreed a copper deal in March 2024. "
+    "Heads of state met in Nairobi that month."
+)
+GROUP_TEXT = "Kenya sealed a set of mineral deals with Ghana, Peru and Chile in 2024."
+
+
+def document(name: str, text: str) -> Document:
+    return Document(name, text, sha256(text.encode()).hexdigest())
+
+
+def evidence(text: str, phrase: str) -> Evidence:
+    begin = text.index(phrase)
+    return Evidence(Span(0, len(text)), Span(begin, begin + len(phrase)))
+
+
+FIRST = document("a-first.txt", FIRST_TEXT)
+SECOND = document("b-second.txt", SECOND_TEXT)
+GROUP = document("c-group.txt", GROUP_TEXT)
+
+COMPACT = Agreement("a1", "framework", "Nairobi Cobalt Compact",
+                    evidence(FIRST_TEXT, "the Nairobi Cobalt Compact"), parties=(KENYA, GHANA),
+                    date=DateValue("2024-03-12"))
+PARTNERSHIP = Agreement("x1", "partnership", "Kenya\u2013Ghana cobalt partnership",
+                        evidence(SECOND_TEXT, "a cobalt partnership"), parties=(GHANA, KENYA),
+                        date=DateValue("2024-03"))
+BINDING_PACT = Agreement("a2", "deal", "Kenya\u2013Ghana manganese pact",
+                         evidence(FIRST_TEXT, "a binding manganese pact"),
+                         parties=(KENYA, GHANA), date=DateValue("2024-05"), binding=True)
+NON_BINDING_PACT = Agreement("x2", "deal", "Kenya\u2013Ghana manganese pact",
+                             evidence(SECOND_TEXT, "The manganese pact"), parties=(KENYA, GHANA),
+                             binding=False)
+COPPER_DEAL = Agreement("x3", "deal", "Peru\u2013Chile copper deal",
+                        evidence(SECOND_TEXT, "a copper deal"), parties=(PERU, CHILE),
+                        date=DateValue("2024-03"))
+MINERAL_DEALS = Agreement("g1", "group", "Kenya's mineral deals",
+                          evidence(GROUP_TEXT, "a set of mineral deals"),
+                          parties=(KENYA, GHANA, PERU, CHILE), date=DateValue("2024"))
+SIX_ITEMS = Control("c1", "export-control", "India's February graphite controls",
+                    evidence(FIRST_TEXT, "capped graphite exports"), imposer=INDIA,
+                    element_count=6, date=DateValue("2024-02"))
+NINE_ITEMS = Control("c2", "export-control", "India's July graphite controls",
+                     evidence(FIRST_TEXT, "restricted graphite exports"), imposer=INDIA,
+                     element_count=9, date=DateValue("2024-07"))
+CURBS = Control("y1", "export-control", "India's graphite curbs",
+                evidence(SECOND_TEXT, "curbed graphite exports"), imposer=INDIA,
+                date=DateValue("2024-02"))
+SUMMIT = Event("e1", "summit", "Nairobi summit", evidence(FIRST_TEXT, "the Nairobi summit"),
+               participants=(KENYA, GHANA), place=NAIROBI, date=DateValue("2024-03"))
+MEETING = Event("z1", "meeting", "Nairobi meeting of heads of state",
+                evidence(SECOND_TEXT, "Heads of state met"), place=NAIROBI,
+                date=DateValue("2024-03"))
+
+FIRST_EXTRACTION = Extraction(FIRST, agreements=(COMPACT, BINDING_PACT),
+                              controls=(SIX_ITEMS, NINE_ITEMS), events=(SUMMIT,))
+SECOND_EXTRACTION = Extraction(SECOND, agreements=(PARTNERSHIP, NON_BINDING_PACT, COPPER_DEAL),
+                               controls=(CURBS,), events=(MEETING,))
+GROUP_EXTRACTION = Extraction(GROUP, agreements=(MINERAL_DEALS,))
+
+
+@pytest.fixture(scope="module")
+def graphs() -> list[Graph]:
+    return merge_documents([SECOND_EXTRACTION, GROUP_EXTRACTION, FIRST_EXTRACTION])
+
+
+@pytest.fixture(scope="module")
+def names() -> dict[str, dict[str, URIRef]]:
+    return plan_merge([FIRST_EXTRACTION, SECOND_EXTRACTION, GROUP_EXTRACTION]).names
+
+
+def test_graphs_come_in_file_name_order(graphs: list[Graph]) -> None:
+    sources = [graph.value(None, RDF.type, CM.SourceDocument) for graph in graphs]
+    assert sources == [document_iri(d.sha16) for d in (FIRST, SECOND, GROUP)]
+
+
+def test_same_agreement_in_two_documents_is_one_node(graphs, names) -> None:
+    compact = names[FIRST.sha16]["a1"]
+    assert names[SECOND.sha16]["x1"] == compact
+    assert compact == iris.agreement_iri(COMPACT)  # the proper name's own IRI
+    first, second, _ = graphs
+    assert (compact, PROV.wasDerivedFrom, document_iri(FIRST.sha16)) in first
+    assert (compact, PROV.wasDerivedFrom, document_iri(SECOND.sha16)) in second
+    assert set(first.objects(compact, RDF.type)) == {CM.Framework}
+    assert set(second.objects(compact, RDF.type)) == {CM.Partnership}
+    assert (compact, RDFS.label, Literal("Kenya\u2013Ghana cobalt partnership")) in second
+
+
+def test_exactly_one_preferred_label_per_statement_node(graphs, names) -> None:
+    pref_labels: dict[URIRef, list[tuple[int, Literal]]] = {}
+    for position, graph in enumerate(graphs):
+        for node, label in graph.subject_objects(SKOS.prefLabel):
+            pref_labels.setdefault(node, []).append((position, label))
+    compact = names[FIRST.sha16]["a1"]
+    assert pref_labels[compact] == [(0, Literal("Nairobi Cobalt Compact"))]
+    labelled = {node for graph in graphs for node in graph.subjects(RDFS.label)}
+    assert set(pref_labels) == labelled
+    assert all(len(labels) == 1 for labels in pref_labels.values())
+
+
+def test_a_proper_name_is_preferred_over_the_first_document() -> None:
+    renamed = Extraction(document("0-early.txt", SECOND_TEXT), agreements=(PARTNERSHIP,))
+    graphs = merge_documents([renamed, FIRST_EXTRACTION])
+    node = plan_merge([renamed, FIRST_EXTRACTION]).names[FIRST.sha16]["a1"]
+    assert [graph.value(node, SKOS.prefLabel) for graph in graphs] == [
+        None,
+        Literal("Nairobi Cobalt Compact"),
+    ]
+
+
+def test_conflicting_binding_keeps_two_nodes_joined_as_disputed(graphs, names) -> None:
+    binding, non_binding = names[FIRST.sha16]["a2"], names[SECOND.sha16]["x2"]
+    assert binding != non_binding
+    first, second, _ = graphs
+    assert (binding, CM.disputedSameAs, non_binding) in first
+    assert (non_binding, CM.disputedSameAs, binding) in second
+    assert (binding, CM.bindingStatus, CM.binding) in first
+    assert (non_binding, CM.bindingStatus, CM.nonBinding) in second
+
+
+def test_agreements_with_other_parties_stay_apart(names) -> None:
+    copper = names[SECOND.sha16]["x3"]
+    assert copper == iris.agreement_iri(COPPER_DEAL)
+    assert copper not in set(names[FIRST.sha16].values())
+
+
+def test_a_group_comprises_the_agreements_among_its_parties(graphs, names) -> None:
+    group = names[GROUP.sha16]["g1"]
+    members = set(graphs[2].objects(group, CM.comprises))
+    assert members == {
+        names[FIRST.sha16]["a1"],
+        names[FIRST.sha16]["a2"],
+        names[SECOND.sha16]["x2"],
+        names[SECOND.sha16]["x3"],
+    }
+
+
+def test_controls_merge_unless_counts_or_dates_conflict(names) -> None:
+    assert names[SECOND.sha16]["y1"] == names[FIRST.sha16]["c1"]
+    assert names[FIRST.sha16]["c2"] != names[FIRST.sha16]["c1"]
+
+
+def test_events_at_the_same_place_and_time_merge(names) -> None:
+    assert names[SECOND.sha16]["z1"] == names[FIRST.sha16]["e1"]
+
+
+def test_merge_does_not_depend_on_input_order() -> None:
+    forward = merge_documents([FIRST_EXTRACTION, SECOND_EXTRACTION, GROUP_EXTRACTION])
+    backward = merge_documents([GROUP_EXTRACTION, SECOND_EXTRACTION, FIRST_EXTRACTION])
+    assert [set(graph) for graph in forward] == [set(graph) for graph in backward]
+
+
+def test_two_statements_of_one_document_never_merge() -> None:
+    again = Agreement("a3", "partnership", "Kenya\u2013Ghana cobalt partnership",
+                      evidence(FIRST_TEXT, "Kenya and Ghana finalised"),
+                      parties=(KENYA, GHANA), date=DateValue("2024-03"))
+    names = plan_merge([Extraction(FIRST, agreements=(COMPACT, again))]).names[FIRST.sha16]
+    assert names["a1"] != names["a3"]
+
+
+def test_a_party_subset_merges_only_on_the_same_date() -> None:
+    kenya_only = Agreement("x9", "framework", "Kenya cobalt compact",
+                           evidence(SECOND_TEXT, "a cobalt partnership"), parties=(KENYA,),
+                           date=DateValue("2024-03-12"))
+    later = Agreement("x9", "framework", "Kenya cobalt compact",
+                      evidence(SECOND_TEXT, "a cobalt partnership"), parties=(KENYA,),
+                      date=DateValue("2024-03"))
+    for other, merged in ((kenya_only, True), (later, False)):
+        extractions = [Extraction(FIRST, agreements=(COMPACT,)),
+                       Extraction(SECOND, agreements=(other,))]
+        names = plan_merge(extractions).names
+        assert (names[SECOND.sha16]["x9"] == names[FIRST.sha16]["a1"]) is merged
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compatible"),
+    [
+        (DateValue("2024-03-12"), DateValue("2024-03"), True),
+        (DateValue("2024"), DateValue("2024-11-02"), True),
+        (DateValue("2024-03"), DateValue("2024-04"), False),
+        (DateValue("2024-03-12"), DateValue("2024-03-13"), False),
+        (DateValue("2024-04-30", "2024-05-13"), DateValue("2024-05"), True),
+        (DateValue("2024-04-30", "2024-05-13"), DateValue("2024-05-20"), False),
+        (DateValue("2030", "2039"), DateValue("2035"), True),
+        (None, DateValue("2024"), True),
+    ],
+)
+def test_dates_compatible(first, second, compatible: bool) -> None:
+    assert dates_compatible(first, second) is compatible
+    assert dates_compatible(second, first) is compatible
+
+
+def test_nodes_labelled_by_the_reference_data_get_no_second_preferred_label() -> None:
+    agency = Entity(
+        CMR["actor/nairobi-mining-agency"], "Nairobi Mining Agency", (CM.GovernmentBody,)
+    )
+    extraction = Extraction(FIRST, new_entities=(agency,))
+    reference = Graph()
+    reference.add((agency.iri, SKOS.prefLabel, Literal("Nairobi Mining Agency", lang="en")))
+    (graph,) = merge_documents([extraction], labelled=reference)
+    assert (agency.iri, RDFS.label, Literal("Nairobi Mining Agency")) in graph
+    assert (agency.iri, SKOS.prefLabel, None) not in graph
+    (unlabelled,) = merge_documents([extraction])
+    assert (agency.iri, SKOS.prefLabel, Literal("Nairobi Mining Agency")) in unlabelled

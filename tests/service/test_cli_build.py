@@ -1,0 +1,127 @@
+"""`critmin build`: a folder of texts to a dataset file, or a one-line error and exit 2."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF
+
+from critmin.graph.dataset import read_dataset
+from critmin.graph.namespaces import CM, INFERRED_GRAPH
+from critmin.service.cli import main
+
+GOOD_TEXTS = {
+    "lithium.txt": (
+        "Lithium Brief\n\n"
+        "Canada and Chile signed a critical minerals framework on March 3, 2024. "
+        "The deal covers lithium refining.\n"
+    ),
+    "cobalt.txt": (
+        "Cobalt Brief\n\n"
+        "Japan and Chile agreed a memorandum of understanding on copper exploration in 2023.\n"
+    ),
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in GOOD_TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_build(*args: str) -> int:
+    return main(["build", *args])
+
+
+def test_a_good_corpus_gives_a_dataset_file(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "build" / "data.trig"
+    assert run_build("--corpus", str(corpus), "--out", str(out)) == 0
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert len(printed) == 1
+    assert printed[0].startswith(f"wrote {out}: 2 documents, ")
+    assert "ontology " in printed[0] and "inferred " in printed[0]
+    dataset = read_dataset(out)
+    assert len(set(dataset.subjects(RDF.type, CM.SourceDocument))) == 2
+    assert len(dataset.graph(INFERRED_GRAPH)) > 0
+
+
+def test_no_reason_and_nquads(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "data.nq"
+    assert run_build("--corpus", str(corpus), "--out", str(out), "--no-reason") == 0
+    assert INFERRED_GRAPH not in {graph.identifier for graph in read_dataset(out).graphs()}
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (b"Caf\xe9 au lait\n", "not UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ],
+)
+def test_a_bad_file_exits_2_naming_it_and_writes_nothing(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes,
+    problem: str,
+) -> None:
+    (corpus / "broken.txt").write_bytes(content)
+    out = tmp_path / "data.trig"
+    assert run_build("--corpus", str(corpus), "--out", str(out)) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.startswith("critmin build: error: ")
+    assert "broken.txt" in error and problem in error
+    assert not out.exists()
+
+
+def test_skip_bad_files_builds_the_others(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "broken.txt").write_bytes(b"")
+    out = tmp_path / "data.trig"
+    options = ["--skip-bad-files", "--no-reason"]
+    assert run_build("--corpus", str(corpus), "--out", str(out), *options) == 0
+    assert ": 2 documents, " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("out_name", "extra", "message"),
+    [
+        ("data.ttl", [], "unsupported dataset file type '.ttl'"),
+        ("data.trig", ["--metadata", "absent.yaml"], "absent.yaml"),
+        ("data.trig", ["--curation", "absent.yaml"], "cannot read curation file"),
+        ("data.trig", ["--curation", "c.yaml", "--no-curation"], "--curation and --no-curation"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], out_name: str,
+    extra: list[str], message: str,
+) -> None:
+    options = [str(tmp_path / arg) if arg.endswith(".yaml") else arg for arg in extra]
+    out = tmp_path / out_name
+    assert run_build("--corpus", str(corpus), "--out", str(out), *options) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and message in error
+    assert not out.exists()
+
+
+def test_a_missing_corpus_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_build("--corpus", str(tmp_path / "nowhere"), "--out",
+                     str(tmp_path / "data.trig")) == 2
+    assert "nowhere: no such folder" in capsys.readouterr().err
+
+
+def test_the_corpus_curation_file_is_applied_unless_no_curation(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "curation.yaml").write_text("- reason: incomplete\n", encoding="utf-8")
+    out = tmp_path / "data.trig"
+    assert run_build("--corpus", str(corpus), "--out", str(out)) == 2
+    assert "entry 1: needs exactly one of 'assert' or 'retract'" in capsys.readouterr().err
+    options = ["--no-curation", "--no-reason"]
+    assert run_build("--corpus", str(corpus), "--out", str(out), *options) == 0
+    assert out.exists()
