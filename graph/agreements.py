@@ -1,0 +1,457 @@
+"""Agreements stated in text: rules for the kind of statement, applied clause by clause.
+
+1. Triggers: agreement nouns (framework, MoU / memorandum of understanding, deal, agreement,
+   accord, pact, treaty, arrangement, partnership, cooperation, joint statement, letter of
+   interest, investment agreement). A clause with triggers joined by "and" / "," is cut into
+   one segment per trigger; triggers not so joined ("cooperation with a deal") make one
+   agreement whose kind is the most specific trigger.
+2. Parties: a dashed pair next to the trigger ("Chile\u2013Peru"), actors named just before it
+   ("G20 and EU cooperation"), the list after "with", "between" or "by", and the agent (the
+   subject, a possessive, a person standing for their state). Without an agent or a pair, the
+   implied agent (``actors.implied_agent``) is added. At least two parties are needed.
+3. Generic mentions make nothing: a plural trigger needs a date, an amount or a signing verb;
+   talks about an agreement ("met to discuss a partnership", "a proposed deal", "could sign a
+   pact") and counts ("four partnerships") are not agreements;
+   a trigger after "this/these/the..." with no counterpart of its own refers back to the
+   previous agreement (within three sentences) and adds its obligations, stages and binding.
+4. Kind ``group`` when three or more counterparts are listed (a collective arrangement).
+5. Date: the date nearest after the trigger in its scope (else before it); "before/after the
+   meeting" takes the date of the last meeting named earlier; else the document's context
+   year. Binding: "non-binding" → False, "binding" / "firm obligations" → True, else None.
+6. Stages, minerals, money amounts and obligations (price floors, obligations against export
+   restrictions, investment commitments, tariff reductions, purchases) come from the segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from rdflib import URIRef
+
+from critmin.graph.actors import (
+    NAME,
+    agent_before,
+    implied_agent,
+    is_actor,
+    listed_after,
+    state_for,
+)
+from critmin.graph.dates import DateValue
+from critmin.graph.mentions import Clause, EntityMention, find_stages
+from critmin.graph.namespaces import CM
+from critmin.graph.nlp import evidence
+from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.statements import Agreement, Entity, Obligation, Span
+
+TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, flags), kind)
+    for pattern, kind, flags in (
+        (r"\bmemorand(?:um|a) of understanding\b", "mou", re.I),
+        (r"\bM[Oo]Us?\b", "mou", 0),
+        (r"\bjoint (?:statements?|declarations?)\b", "joint-statement", re.I),
+        (r"\bletters? of (?:interest|intent)\b", "letter-of-interest", re.I),
+        (r"\binvestment (?:agreements?|deals?|pacts?)\b", "investment", re.I),
+        (r"\bframeworks?\b", "framework", re.I),
+        (r"\bpartnerships?\b", "partnership", re.I),
+        (r"\bdeals?\b(?![-\u2013])", "deal", re.I),
+        (r"\b(?:agreements?|accords?|pacts?|treaty|treaties|arrangements?)\b", "agreement", re.I),
+        (r"\bco-?operation\b", "cooperation", re.I),
+    )
+)
+EN_DASH = "\u2013"
+KIND_PRIORITY = tuple(dict.fromkeys(kind for _, kind in TRIGGERS))
+SIGNING_VERBS = re.compile(
+    r"\b(?:sign|conclud|reach|strik|struck|finalis|finaliz|ink|agree|seal|announc)\w*", re.I
+)
+_COORDINATOR = re.compile(r",?\s+and\s+|,\s+|\s+as well as\s+")
+_SCOPE_END = re.compile(
+    r"\s(?:and|while|but|whereas)\s+(?:its|their|his|her|it|they|a|an|the(?=\s+[a-z]))\b"
+)
+_UNREALISED = re.compile(
+    r"\b(?:to (?:discuss|negotiate|explore|seek|pursue|consider)|discuss\w*|considering|"
+    r"propos\w*|plann?\w*|hop\w*|could|would|may|might|talks (?:on|about|over|for))\b"
+    r"(?:\s+[\w-]+){0,5}\s*$",
+    re.I,
+)
+_ANAPHOR = re.compile(r"\b(?:these|this|those|that|such|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_MEETING_REFERENCE = re.compile(
+    r"\b(?:before|after|ahead of|during|at) the (?:meeting|summit|talks)\b", re.I
+)
+_MEETING_WORD = re.compile(r"\b(?:met|meeting|summit)\b", re.I)
+_LABEL_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "these",
+        "this",
+        "those",
+        "multiple",
+        "new",
+        "binding",
+        "non-binding",
+        "legally",
+        "several",
+        "first-ever",
+        "major",
+        "additional",
+        "its",
+        "their",
+        "into",
+        "with",
+        "entry",
+        "of",
+        "on",
+        "to",
+        "recent",
+        "recently",
+        "million",
+        "billion",
+        "trillion",
+    ]
+)
+OBLIGATIONS: tuple[tuple[re.Pattern[str], URIRef], ...] = (
+    (re.compile(r"\bprice floors?\b", re.I), CM.PriceFloor),
+    (
+        re.compile(
+            r"\b(?:obligations?|commitments?|pledges?) (?:against|not to impose) "
+            r"export (?:restrictions|controls|bans)\b",
+            re.I,
+        ),
+        CM.ObligationAgainstExportRestrictions,
+    ),
+    (
+        re.compile(
+            r"\binvestments? in [a-z]+(?:ing|ion)(?:(?:,\s*|,?\s+and\s+)[a-z]+(?:ing|ion))*\b",
+            re.I,
+        ),
+        CM.InvestmentCommitment,
+    ),
+    (
+        re.compile(r"\btariff (?:reductions?|cuts?)\b|\b(?:reduc|cut|lower)\w* tariffs\b", re.I),
+        CM.TariffReduction,
+    ),
+    (re.compile(r"\b[a-z]+ purchases\b|\bpurchases? of [a-z]+\b", re.I), CM.PurchaseCommitment),
+)
+_BINDING_WORDS = re.compile(r"\b(non-?binding|legally binding|binding)\b", re.I)
+_FIRM_OBLIGATION = re.compile(r"\b(?:firm|enforceable|binding) (?:obligations|commitments)\b", re.I)
+_NEGATED = re.compile(r"\b(?:lack\w*|without|no)\s+(?:\w+\s+)?$", re.I)
+
+
+def find_triggers(text: str, begin: int, end: int) -> list[tuple[Span, str]]:
+    """Agreement trigger spans and kinds between two offsets, longest match first."""
+    found: list[tuple[Span, str]] = []
+    for pattern, kind in TRIGGERS:
+        for match in pattern.finditer(text, begin, end):
+            span = Span(match.start(), match.end())
+            if not any(s.begin < span.end and span.begin < s.end for s, _ in found):
+                found.append((span, kind))
+    return sorted(found)
+
+
+def _segments(clause: Clause, triggers: list[tuple[Span, str]]) -> list[tuple[Span, list]]:
+    """Cut a clause between coordinated triggers; each segment keeps its triggers."""
+    segments: list[tuple[Span, list]] = []
+    start, group = clause.span.begin, [triggers[0]]
+    for previous, current in pairwise(triggers):
+        gap = clause.between(previous[0].end, current[0].begin)
+        cut = list(_COORDINATOR.finditer(gap))
+        if cut:
+            boundary = previous[0].end + cut[-1].start()
+            segments.append((Span(start, boundary), group))
+            start, group = previous[0].end + cut[-1].end(), [current]
+        else:
+            group.append(current)
+    segments.append((Span(start, clause.span.end), group))
+    return segments
+
+
+def find_agreements(
+    clauses: Sequence[Clause], index: ReferenceIndex, year: int | None
+) -> list[Agreement]:
+    """Every agreement the clauses state, keyed ``agreement-<n>`` in text order."""
+    agreements: list[Agreement] = []
+    for clause in clauses:
+        triggers = find_triggers(clause.text, clause.span.begin, clause.span.end)
+        if not triggers:
+            continue
+        for segment, group in _segments(clause, triggers):
+            found = _agreement(clauses, clause, segment, group, index, year, agreements)
+            if found is None:
+                continue
+            if found.key:
+                agreements[int(found.key.rsplit("-", 1)[1]) - 1] = found
+            else:
+                agreements.append(replace(found, key=f"agreement-{len(agreements) + 1}"))
+    return agreements
+
+
+def _agreement(
+    clauses: Sequence[Clause],
+    clause: Clause,
+    segment: Span,
+    group: list[tuple[Span, str]],
+    index: ReferenceIndex,
+    year: int | None,
+    earlier: list[Agreement],
+) -> Agreement | None:
+    """The agreement a segment states, an update of an earlier one (keeps its key), or None."""
+    text = clause.text
+    trigger, kind = min(group, key=lambda tk: KIND_PRIORITY.index(tk[1]))
+    first, last = group[0][0], group[-1][0]
+    scope_end = _scope_end(clause, segment, last.end)
+    words = text[segment.begin : segment.end]
+    pair = _dashed_pair(clause, first.begin, segment)
+    modifiers = _modifiers(clause, first.begin, segment, index)
+    listed = _listed(clause, last.end, scope_end, index)
+    agent = agent_before(_narrow(clause, segment), first.begin, index)
+    if agent is not None and (agent in modifiers or agent in pair):
+        agent = None
+    co_agents = _joined_before(clause, agent, index) if agent is not None else []
+    counterparts = [*co_agents, *pair, *modifiers, *listed]
+    stages = find_stages(words)
+    obligations = _obligations(clause, segment, index)
+    binding = _binding(words)
+    if _ANAPHOR.search(text[segment.begin : first.begin]) and not (pair or listed):
+        return _refer_back(earlier, clause, stages, obligations, binding)
+    amounts = tuple(
+        q
+        for q in clause.quantities_within(segment.begin, scope_end)
+        if q.unit == "money" and q.per_unit is None
+    )
+    date = _date(clause, segment, trigger, scope_end, clauses)
+    plural = text[trigger.begin : trigger.end].lower().endswith(("s", "memoranda", "treaties"))
+    if plural and date is None and not amounts and not SIGNING_VERBS.search(words):
+        return None
+    if _UNREALISED.search(text[segment.begin : trigger.begin]):
+        return None  # "met to discuss a partnership": talks, not an agreement
+    if any(
+        q.unit == "count" and q.end >= trigger.end - 1 and q.begin < trigger.begin
+        for q in clause.quantities
+    ):
+        return None  # "five partnerships": a count, not an agreement
+    parties: list[Entity] = []
+    for mention in ([agent] if agent else []) + counterparts:
+        entity = state_for(mention, text, index)
+        if entity not in parties:
+            parties.append(entity)
+    lone_agent = (
+        agent is not None
+        and not counterparts
+        and not plural
+        and (date is not None or bool(amounts))
+    )
+    if (agent is None and len(pair) < 2 and counterparts) or lone_agent:
+        implied = implied_agent(clauses, clause, index)
+        if implied is not None and implied not in parties:
+            parties.insert(0, implied)
+    if len(parties) < 2:
+        return None
+    if len(listed) >= 3:
+        kind = "group"
+    if date is None and year is not None:
+        date = DateValue(str(year))
+    minerals = tuple(
+        dict.fromkeys(
+            m.entity
+            for m in clause.mentions_within(segment.begin, segment.end)
+            if index.is_a(m.iri, MINERAL_CLASSES)
+        )
+    )
+    return Agreement(
+        key="",
+        kind=kind,
+        label=_label(clause, segment, trigger, parties, listed, kind, index),
+        evidence=evidence(text, clause.sentence, trigger, segment),
+        parties=tuple(parties),
+        date=date,
+        binding=binding if binding is not None else (False if kind == "mou" else None),
+        stages=stages,
+        minerals=minerals,
+        amounts=amounts,
+        obligations=obligations,
+    )
+
+
+def _joined_before(
+    clause: Clause, agent: EntityMention, index: ReferenceIndex
+) -> list[EntityMention]:
+    """Actors listed with the agent before it ("A and B agreed"): A for agent B."""
+    found: list[EntityMention] = []
+    head = agent
+    for previous in reversed([m for m in clause.mentions if m.span.end <= agent.span.begin]):
+        if not re.fullmatch(
+            r"\s*(?:,|and|, and)\s*", clause.between(previous.span.end, head.span.begin)
+        ):
+            break
+        if is_actor(previous, index):
+            found.insert(0, previous)
+        head = previous
+    return found
+
+
+def _narrow(clause: Clause, segment: Span) -> Clause:
+    return replace(
+        clause, span=segment, mentions=clause.mentions_within(segment.begin, segment.end)
+    )
+
+
+def _scope_end(clause: Clause, segment: Span, after: int) -> int:
+    """Where what a trigger governs ends: before "and its ..." opening another statement."""
+    for match in _SCOPE_END.finditer(clause.text, after, segment.end):
+        if not any(d.begin <= match.start() < d.end for d in clause.dates):
+            return match.start()
+    return segment.end
+
+
+def _dashed_pair(clause: Clause, position: int, segment: Span) -> list[EntityMention]:
+    """Two actor mentions joined by a dash in the words just before the trigger."""
+    inside = [m for m in clause.mentions_within(segment.begin, position)]
+    for left, right in pairwise(inside):
+        dashed = re.fullmatch(r"[-\u2013\u2014]", clause.between(left.span.end, right.span.begin))
+        if dashed and len(clause.between(right.span.end, position).split()) <= 4:
+            return [left, right]
+    return []
+
+
+def _modifiers(
+    clause: Clause, position: int, segment: Span, index: ReferenceIndex
+) -> list[EntityMention]:
+    """Actors named in the noun phrase before the trigger ("G20 and EU cooperation")."""
+    found: list[EntityMention] = []
+    cursor = position
+    for mention in reversed(clause.mentions_within(segment.begin, position)):
+        gap = clause.between(mention.span.end, cursor)
+        limit = 4 if not found else 1
+        if (
+            not is_actor(mention, index)
+            or mention.possessive
+            or len(gap.split()) > limit
+            or (
+                re.search(r"[,;]|\b(?:with|by|between|signed|agreed|into|of|in|at|on)\b", gap)
+                and not (found and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap))
+            )
+        ):
+            break
+        found.insert(0, mention)
+        cursor = mention.span.begin
+    return [
+        m
+        for m in found
+        if not re.fullmatch(r"[-\u2013\u2014]", clause.text[m.span.end : m.span.end + 1])
+    ]
+
+
+def _listed(clause: Clause, after: int, end: int, index: ReferenceIndex) -> list[EntityMention]:
+    """The actors listed after "with", "between" or "by" following the trigger."""
+    for match in re.finditer(r"\b(?:with|between|by|among)\b", clause.text[after:end]):
+        found = listed_after(clause, after + match.end(), index, end=end)
+        if found:
+            return found
+    return []
+
+
+def _date(
+    clause: Clause, segment: Span, trigger: Span, scope_end: int, clauses: Sequence[Clause]
+) -> DateValue | None:
+    after = clause.dates_within(trigger.end, scope_end)
+    if after:
+        return after[0].value
+    before = clause.dates_within(segment.begin, trigger.begin)
+    if before:
+        return before[-1].value
+    if _MEETING_REFERENCE.search(clause.text[segment.begin : segment.end]):
+        for previous in reversed([c for c in clauses if c.span < clause.span]):
+            if previous.dates and _MEETING_WORD.search(previous.words):
+                return replace(previous.dates[-1].value, approximate=True)
+    return None
+
+
+def _binding(words: str) -> bool | None:
+    match = _BINDING_WORDS.search(words)
+    if match:
+        return not match.group(1).lower().startswith("non")
+    firm = _FIRM_OBLIGATION.search(words)
+    if firm and not _NEGATED.search(words[: firm.start()]):
+        return True
+    return None
+
+
+def _obligations(clause: Clause, segment: Span, index: ReferenceIndex) -> tuple[Obligation, ...]:
+    """Obligations named in a segment; the party is the actor after "committed" if any."""
+    found: list[tuple[int, Obligation]] = []
+    for pattern, kind in OBLIGATIONS:
+        for match in pattern.finditer(clause.text, segment.begin, segment.end):
+            party = _committed_party(clause, segment.begin, match.start(), index)
+            found.append((match.start(), Obligation(kind, match.group().lower(), party)))
+    return tuple(obligation for _, obligation in sorted(found, key=lambda pair: pair[0]))
+
+
+def _committed_party(clause: Clause, begin: int, end: int, index: ReferenceIndex) -> Entity | None:
+    verbs = list(re.finditer(r"\bcommitt?(?:ed|s)?\b", clause.text[begin:end]))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    for mention in clause.mentions_within(begin + verb.end(), end):
+        if is_actor(mention, index):
+            return state_for(mention, clause.text, index)
+    return None
+
+
+def _refer_back(
+    earlier: list[Agreement],
+    clause: Clause,
+    stages: tuple[URIRef, ...],
+    obligations: tuple[Obligation, ...],
+    binding: bool | None,
+) -> Agreement | None:
+    """Add what an anaphoric mention says to the previous agreement (within three sentences)."""
+    if not earlier or not (stages or obligations or binding is not None):
+        return None
+    previous = earlier[-1]
+    if clause.sentence.begin - previous.evidence.sentence.end > 600:
+        return None
+    return replace(
+        previous,
+        stages=tuple(dict.fromkeys([*previous.stages, *stages])),
+        obligations=(*previous.obligations, *obligations),
+        binding=previous.binding if binding is None else binding,
+    )
+
+
+def _label(
+    clause: Clause,
+    segment: Span,
+    trigger: Span,
+    parties: list[Entity],
+    listed: list[EntityMention],
+    kind: str,
+    index: ReferenceIndex,
+) -> str:
+    """A proper name given in Title Case, else parties and the trigger's noun phrase."""
+    text = clause.text
+    names = [p.label or index.label(p.iri) for p in parties]
+    for match in re.finditer(NAME, text[segment.begin : segment.end]):
+        begin, end = segment.begin + match.start(), segment.begin + match.end()
+        if begin <= trigger.begin and trigger.end <= end and text[trigger.begin].isupper():
+            inner = [m for m in clause.mentions if begin <= m.span.begin and m.span.end <= end]
+            start = max([begin, *(m.span.end for m in inner if m.span.begin == begin)])
+            proper = text[start:end].strip()
+            if len(proper.split()) >= 2:
+                return f"{EN_DASH.join(names[:2])} {proper}" if len(names) <= 2 else proper
+    words = text[segment.begin : trigger.begin].split()[-3:]
+    phrase_words: list[str] = []
+    for word in reversed(words):
+        if not re.fullmatch(r"[a-z][a-z-]*", word) or word in _LABEL_STOP:
+            break
+        phrase_words.insert(0, word)
+    while phrase_words and phrase_words[0] == "and":
+        phrase_words.pop(0)
+    noun = " ".join([*phrase_words, text[trigger.begin : trigger.end]])
+    if kind == "group":
+        partners = [m.entity.label or index.label(m.iri) for m in listed]
+        return f"{names[0]} {noun} with {', '.join(partners[:-1])} and {partners[-1]}"
+    return f"{EN_DASH.join(names)} {noun}"

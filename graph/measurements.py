@@ -1,0 +1,244 @@
+"""Figures stated in text: shares, prices, amounts of money, impacts, counts, forecasts and
+durations, each a ``Measurement`` around one quantity that no other statement used.
+
+Rules by the quantity's unit:
+
+- percent: a ``forecast`` when a modal ("could", "will", "expected to", "projected") comes
+  before it in the clause; otherwise a ``share`` of what the noun after "of" names: a stage
+  (mining, processing, separation, refining: the measurement's ``stage``) or consumption,
+  production, reserves (named in the label only: the contract has no field), else a stage
+  verb just before it ("refines 60 per cent"). The subject is the
+  agent before the figure, else the subject of the previous share of the sentence (an
+  elliptical "and 90 per cent of processing"); the mineral is one named in the clause, else
+  the previous share's, else the first named in the paragraph (its topic); "according to X"
+  gives the source. A forecast's date is its horizon ("by the 2030s").
+- money with a unit ("per kilogram"): a ``price`` of the mineral named before it, dated by
+  the year right after it; the end of a "from X in YEAR to Y" change without a year of its
+  own is dated to the document's context year.
+- other money: an ``impact`` after "impacted / affected / hit / cost / wiped", else an
+  ``amount`` whose subject is the agent before it ("X issued $2 billion in loans").
+- count: a ``count`` ("launched four joint ventures since 2024"), its subject the agent.
+- years: a ``duration`` after "require / take / need"; its stage is the first named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from rdflib import URIRef
+
+from critmin.graph.actors import agent_before, is_actor, state_for
+from critmin.graph.amounts import Quantity
+from critmin.graph.dates import DateValue
+from critmin.graph.mentions import Clause, find_stages
+from critmin.graph.namespaces import CM
+from critmin.graph.nlp import evidence
+from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.statements import Entity, Measurement, Span
+
+SHARE_NOUNS: tuple[tuple[str, str, URIRef | None], ...] = (
+    (r"mining|extraction", "mining", CM.mining),
+    (r"processing", "processing", CM.processing),
+    (r"separation", "separation", CM.separation),
+    (r"refining|refinement", "refining", CM.refining),
+    (r"consumption|demand", "consumption", None),
+    (r"production|output|supply", "production", None),
+    (r"reserves", "reserves", None),
+)
+_SHARE_NOUN = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?:global|world|world's|worldwide|total)?\s*(?:[\w-]+\s+){0,2}?("
+    + "|".join(p for p, _, _ in SHARE_NOUNS)
+    + r")\b",
+    re.I,
+)
+_MODAL = re.compile(
+    r"\b(?:could|would|will|may|might|expected to|projected to|forecast to|set to)\b", re.I
+)
+_IMPACT = re.compile(
+    r"\b(?:impact\w*|affect\w*|hit|cost|wiped|disrupt\w*)\s+(?:\w+\s+){0,2}$", re.I
+)
+_DURATION_VERB = re.compile(r"\b(?:requir\w*|tak\w*|need\w*|last\w*)\s+$", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
+_TO_AFTER_FROM = re.compile(r"\bfrom\b.*\bto\s+$", re.I)
+
+
+def find_measurements(
+    clauses: Sequence[Clause],
+    index: ReferenceIndex,
+    year: int | None,
+    used: Collection[tuple[int, int]] = (),
+) -> list[Measurement]:
+    """Every figure the clauses state outside ``used`` quantity spans, keyed ``measurement-<n>``."""
+    found: list[Measurement] = []
+    for clause in clauses:
+        previous: Measurement | None = None
+        for quantity in clause.quantities:
+            if (quantity.begin, quantity.end) in used:
+                continue
+            measurement = _measurement(clause, clauses, quantity, previous, index, year)
+            if measurement is None:
+                continue
+            found.append(replace(measurement, key=f"measurement-{len(found) + 1}"))
+            previous = found[-1]
+    return found
+
+
+def _measurement(
+    clause: Clause,
+    clauses: Sequence[Clause],
+    quantity: Quantity,
+    previous: Measurement | None,
+    index: ReferenceIndex,
+    year: int | None,
+) -> Measurement | None:
+    text = clause.text
+    span = Span(quantity.begin, quantity.end)
+    before = text[clause.span.begin : quantity.begin]
+    after = text[quantity.end : clause.span.end]
+    agent = agent_before(clause, quantity.begin, index)
+    subject = state_for(agent, text, index, executive=False) if agent else None
+    base = {
+        "key": "",
+        "quantity": quantity,
+        "evidence": evidence(text, clause.sentence, span, clause.span),
+    }
+    if quantity.unit == "percent":
+        stage_match = _SHARE_NOUN.match(after)
+        stage_word = stage_match.group(1).lower() if stage_match else None
+        of, stage = next(
+            ((k, s) for p, k, s in SHARE_NOUNS if stage_word and re.fullmatch(p, stage_word)),
+            ("", None),
+        )
+        verb_stages = find_stages(" ".join(before.split()[-3:]))
+        if stage is None and not of and verb_stages:  # "China refines 60% of ..."
+            stage = verb_stages[0]
+            of = stage.split("#")[-1]
+        if _MODAL.search(before):
+            horizon = clause.dates_within(quantity.end, clause.span.end)
+            stages = find_stages(after)
+            return Measurement(
+                kind="forecast",
+                label=f"forecast: {_figure(quantity)} of {stage_word or 'share'}",
+                stage=stages[0] if stages else stage,
+                subject=subject,
+                date=horizon[0].value if horizon else None,
+                **base,
+            )
+        if previous is not None and previous.kind == "share":
+            subject = subject or previous.subject
+        mineral = _mineral(clause, clauses, quantity, index)
+        if mineral is None and previous is not None:
+            mineral = previous.mineral
+        if mineral is None:
+            mineral = _paragraph_mineral(clause, clauses, index)
+        according = _according_to(clause, quantity, index)
+        who = index.label(subject.iri) if subject else "unknown"
+        return Measurement(
+            kind="share",
+            label=f"{who} share of {of or 'the market'}: {_figure(quantity)}",
+            subject=subject,
+            mineral=mineral,
+            stage=stage,
+            according_to=according,
+            **base,
+        )
+    if quantity.unit == "money" and quantity.per_unit:
+        mineral = _mineral(clause, clauses, quantity, index, before_only=True)
+        dates = clause.dates_within(quantity.end, quantity.end + 12)
+        date = dates[0].value if dates else None
+        if date is None and _TO_AFTER_FROM.search(before) and year is not None:
+            date = DateValue(str(year))
+        name = index.label(mineral.iri) if mineral else "price"
+        return Measurement(
+            kind="price",
+            label=f"{name} price: {_figure(quantity)}",
+            mineral=mineral,
+            date=date,
+            **base,
+        )
+    if quantity.unit == "money":
+        kind = "impact" if _IMPACT.search(before) else "amount"
+        what = re.split(r",| and | to ", after)[0].strip(" .")
+        return Measurement(
+            kind=kind,
+            label=f"{kind}: {_figure(quantity)} {what}".strip(),
+            subject=subject,
+            date=_date_after(clause, quantity),
+            **base,
+        )
+    if quantity.unit == "count":
+        return Measurement(
+            kind="count",
+            label=f"count: {text[span.begin : span.end]}",
+            subject=subject,
+            date=_date_after(clause, quantity),
+            **base,
+        )
+    if quantity.unit == "year" and _DURATION_VERB.search(before):
+        stages = find_stages(before)
+        return Measurement(
+            kind="duration",
+            label=f"duration: {_figure(quantity)}",
+            stage=stages[0] if stages else None,
+            **base,
+        )
+    return None
+
+
+def _figure(quantity: Quantity) -> str:
+    value = f"{quantity.value}" if quantity.value is not None else f"{quantity.low}-{quantity.high}"
+    unit = {"percent": "%", "year": " years", "count": ""}.get(quantity.unit, f" {quantity.unit}")
+    if quantity.unit == "money":
+        unit = f" {quantity.currency or ''}" + (
+            f" per {quantity.per_unit}" if quantity.per_unit else ""
+        )
+    qualifier = f"{quantity.qualifier} " if quantity.qualifier else ""
+    return f"{qualifier}{value}{unit}".strip()
+
+
+def _date_after(clause: Clause, quantity: Quantity) -> DateValue | None:
+    """The first date after the quantity and before the next quantity of the clause."""
+    later = [q.begin for q in clause.quantities if q.begin >= quantity.end]
+    dates = clause.dates_within(quantity.end, min([clause.span.end, *later]))
+    return dates[0].value if dates else None
+
+
+def _mineral(
+    clause: Clause,
+    clauses: Sequence[Clause],
+    quantity: Quantity,
+    index: ReferenceIndex,
+    before_only: bool = False,
+) -> Entity | None:
+    minerals = [m for m in clause.mentions if index.is_a(m.iri, MINERAL_CLASSES)]
+    preceding = [m for m in minerals if m.span.end <= quantity.begin]
+    if preceding:
+        return preceding[-1].entity
+    following = [m for m in minerals if m.span.begin >= quantity.end]
+    return following[0].entity if following and not before_only else None
+
+
+def _paragraph_mineral(
+    clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex
+) -> Entity | None:
+    earlier = [
+        m
+        for c in clauses
+        if c.paragraph == clause.paragraph and c.span < clause.span
+        for m in c.mentions
+        if index.is_a(m.iri, MINERAL_CLASSES)
+    ]
+    return earlier[0].entity if earlier else None
+
+
+def _according_to(clause: Clause, quantity: Quantity, index: ReferenceIndex) -> Entity | None:
+    match = _ACCORDING.search(clause.text, quantity.end, clause.span.end)
+    if match is None:
+        return None
+    for mention in clause.mentions_within(match.end(), clause.span.end):
+        if is_actor(mention, index):
+            return mention.entity
+        break
+    return None

@@ -1,0 +1,222 @@
+"""Mentions of reference entities in text, and the clauses statement patterns work on.
+
+``find_mentions`` matches every alias of the reference index with spaCy's PhraseMatcher:
+the longest match wins, matches inside noise spans are dropped, and a possessive "'s"/"'s"
+after a name is noted (the span itself stops before it). Compound names such as "US-Saudi"
+or "U.S.-China" are tokenised into two names and so give both states.
+
+A ``Clause`` is the unit statement patterns read: a sentence or a semicolon-separated part
+of one, with the mentions, dates and quantities inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import URIRef
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from critmin.graph.amounts import Quantity
+from critmin.graph.dates import DateMention
+from critmin.graph.namespaces import CM
+from critmin.graph.nlp import Sentence
+from critmin.graph.reference import PLACE_CLASSES, Alias, ReferenceIndex
+from critmin.graph.statements import Entity, Mention, Span
+
+POSSESSIVE_SUFFIXES = frozenset(("'s", "\u2019s", "'", "\u2019"))
+LOCATIVE_PREPOSITIONS = frozenset(("in", "at", "to", "from", "near", "into", "outside", "inside"))
+_FORM_PREFERENCE = {"name": 0, "metonym": 1, "demonym": 2}
+
+# Words naming a supply-chain stage, mapped to the stage individuals of the ontology.
+STAGE_WORDS: tuple[tuple[str, URIRef], ...] = (
+    (r"explor\w*", CM.exploration),
+    (r"mining|mines?\b|extraction", CM.mining),
+    (r"process\w*", CM.processing),
+    (r"refin\w*", CM.refining),
+    (r"separation|separating", CM.separation),
+    (r"beneficiation", CM.beneficiation),
+    (r"metal[- ]making|metalli[sz]ation", CM.metalMaking),
+    (r"magnet[- ]making|magnet production|magnet manufactur\w*", CM.magnetMaking),
+    (r"recycl\w*", CM.recycling),
+    (r"stockpil\w*", CM.stockpiling),
+)
+_STAGES = [
+    (re.compile(rf"\b(?:{pattern})", re.IGNORECASE), stage) for pattern, stage in STAGE_WORDS
+]
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A mention with how the entity is named: ``name``, ``metonym``, ``demonym``, ``minted``."""
+
+    span: Span
+    entity: Entity
+    form: str = "name"
+    possessive: bool = False
+
+    @property
+    def iri(self) -> URIRef:
+        return self.entity.iri
+
+    def as_mention(self) -> Mention:
+        return Mention(self.span, self.entity)
+
+
+@dataclass(frozen=True, eq=False)
+class MentionFinder:
+    """PhraseMatchers over the aliases of one reference index, for one pipeline."""
+
+    nlp: Language
+    index: ReferenceIndex
+    exact: PhraseMatcher
+    folded: PhraseMatcher
+
+    def find(self, text: str, noise: Sequence[tuple[int, int]] = ()) -> list[EntityMention]:
+        """Mentions in ``text``, longest first among overlapping ones, in text order."""
+        doc = self.nlp.make_doc(text)
+        candidates: list[tuple[int, int]] = sorted(
+            {(start, end) for _, start, end in [*self.exact(doc), *self.folded(doc)]},
+            key=lambda se: (-(se[1] - se[0]), se[0]),
+        )
+        taken: set[int] = set()
+        found: list[EntityMention] = []
+        for start, end in candidates:
+            if taken.intersection(range(start, end)):
+                continue
+            span = doc[start:end]
+            begin, stop = span.start_char, span.end_char
+            if any(b < stop and begin < e for b, e in noise):
+                continue
+            locative = _after_locative(doc, start)
+            alias = _best_alias(self.index.lookup(span.text), self.index, locative)
+            if alias is None:
+                continue
+            taken.update(range(start, end))
+            possessive = end < len(doc) and doc[end].text in POSSESSIVE_SUFFIXES
+            found.append(
+                EntityMention(Span(begin, stop), Entity(alias.iri), alias.form, possessive)
+            )
+        return sorted(found, key=lambda m: m.span)
+
+
+@lru_cache(maxsize=8)
+def mention_finder(nlp: Language, index: ReferenceIndex) -> MentionFinder:
+    """The matchers for ``index`` under ``nlp``'s tokenizer (made once per pair)."""
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for alias in index.aliases:
+        pattern = nlp.make_doc(alias.text)
+        (exact if alias.exact_case else folded).add(alias.text.casefold(), [pattern])
+    return MentionFinder(nlp, index, exact, folded)
+
+
+def _after_locative(doc, start: int) -> bool:
+    """Whether the token at ``start`` follows "in", "at", "to"... (optionally "the")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _best_alias(aliases: Iterable[Alias], index: ReferenceIndex, locative: bool) -> Alias | None:
+    """Among entities an alias may name, a place after a locative preposition, else an actor.
+
+    ("Beijing responded": the government; "talks in Beijing": the city.)
+    """
+    ranked = sorted(
+        aliases,
+        key=lambda a: (
+            index.is_a(a.iri, PLACE_CLASSES) != locative,
+            _FORM_PREFERENCE.get(a.form, 9),
+            str(a.iri),
+        ),
+    )
+    return ranked[0] if ranked else None
+
+
+def find_mentions(
+    doc_text: str,
+    nlp: Language,
+    index: ReferenceIndex,
+    noise: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """The reference entities named in ``doc_text`` outside ``noise``, in text order."""
+    return [m.as_mention() for m in mention_finder(nlp, index).find(doc_text, noise)]
+
+
+def find_stages(text: str) -> tuple[URIRef, ...]:
+    """The supply-chain stages named in ``text``, in the order first named."""
+    found = sorted(
+        (match.start(), stage) for pattern, stage in _STAGES for match in pattern.finditer(text)
+    )
+    stages: list[URIRef] = []
+    for _, stage in found:
+        if stage not in stages:
+            stages.append(stage)
+    return tuple(stages)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a sentence with the mentions, dates and quantities inside it."""
+
+    text: str
+    span: Span
+    sentence: Span
+    sentence_number: int
+    paragraph: int
+    mentions: tuple[EntityMention, ...]
+    dates: tuple[DateMention, ...]
+    quantities: tuple[Quantity, ...]
+
+    @property
+    def words(self) -> str:
+        """The clause's own text."""
+        return self.text[self.span.begin : self.span.end]
+
+    def between(self, begin: int, end: int) -> str:
+        """Document text between two offsets."""
+        return self.text[begin:end]
+
+    def mentions_within(self, begin: int, end: int) -> tuple[EntityMention, ...]:
+        return tuple(m for m in self.mentions if begin <= m.span.begin and m.span.end <= end)
+
+    def dates_within(self, begin: int, end: int) -> tuple[DateMention, ...]:
+        return tuple(d for d in self.dates if begin <= d.begin and d.end <= end)
+
+    def quantities_within(self, begin: int, end: int) -> tuple[Quantity, ...]:
+        return tuple(q for q in self.quantities if begin <= q.begin and q.end <= end)
+
+
+def make_clauses(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[EntityMention],
+    dates: Sequence[DateMention],
+    quantities: Sequence[Quantity],
+) -> list[Clause]:
+    """Every clause of ``sentences``, in text order, with what was found inside it."""
+    clauses: list[Clause] = []
+    for number, sentence in enumerate(sentences):
+        for span in sentence.clauses:
+            clauses.append(
+                Clause(
+                    text=text,
+                    span=span,
+                    sentence=sentence.span,
+                    sentence_number=number,
+                    paragraph=sentence.paragraph,
+                    mentions=tuple(m for m in mentions if _inside(m.span, span)),
+                    dates=tuple(d for d in dates if _inside(Span(d.begin, d.end), span)),
+                    quantities=tuple(q for q in quantities if _inside(Span(q.begin, q.end), span)),
+                )
+            )
+    return clauses
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.begin <= inner.begin and inner.end <= outer.end

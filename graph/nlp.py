@@ -1,0 +1,114 @@
+"""The spaCy pipeline (blank English, rule-based), sentences, clauses and anchor phrases.
+
+The pipeline is made once per build by ``make_pipeline`` and passed to whatever needs it.
+It tokenises like spaCy's English defaults, also splitting a dash between abbreviations
+("U.S.-China" gives "U.S.", "-", "China"), and starts a sentence at every line break as well
+as after sentence punctuation (scraped headings and bylines have no full stop).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from critmin.graph.statements import Evidence, Span
+
+MAX_ANCHOR_WORDS = 11
+_DASH_AFTER_ABBREVIATION = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Z])"
+_WORD = re.compile(r"\S+")
+_CLAUSE_BREAK = re.compile(r";")
+
+
+@Language.component("critmin_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after a line break."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text and previous.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def make_pipeline() -> Language:
+    """A blank English pipeline with line-break and punctuation sentence boundaries."""
+    nlp = spacy.blank("en")
+    infixes = [*nlp.Defaults.infixes, _DASH_AFTER_ABBREVIATION]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("critmin_line_breaks")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: its span, the paragraph it is in and its clauses."""
+
+    span: Span
+    paragraph: int
+    clauses: tuple[Span, ...]
+
+
+def split_sentences(
+    text: str, nlp: Language, noise: tuple[tuple[int, int], ...] = ()
+) -> list[Sentence]:
+    """The sentences of ``text`` outside the ``noise`` spans, with paragraph numbers.
+
+    A paragraph is a run of text between line breaks; clauses are the parts of a sentence
+    separated by semicolons (long enumerations of agreements are written that way).
+    """
+    sentences: list[Sentence] = []
+    for sent in nlp(text).sents:
+        begin, end = _strip(text, sent.start_char, sent.end_char)
+        if begin >= end or any(b <= begin and end <= e for b, e in noise):
+            continue
+        paragraph = text.count("\n", 0, begin)
+        sentences.append(Sentence(Span(begin, end), paragraph, _clauses(text, begin, end)))
+    return sentences
+
+
+def _strip(text: str, begin: int, end: int) -> tuple[int, int]:
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
+
+
+def _clauses(text: str, begin: int, end: int) -> tuple[Span, ...]:
+    clauses: list[Span] = []
+    start = begin
+    for found in _CLAUSE_BREAK.finditer(text, begin, end):
+        clauses.append(Span(*_strip(text, start, found.start())))
+        start = found.end()
+    clauses.append(Span(*_strip(text, start, end)))
+    return tuple(clause for clause in clauses if clause.begin < clause.end)
+
+
+def anchor(text: str, trigger: Span, within: Span) -> Span:
+    """A phrase of at most 11 words of ``within`` around ``trigger``, without end punctuation.
+
+    The window starts up to four words before the trigger and extends after it.
+    """
+    words = [Span(m.start(), m.end()) for m in _WORD.finditer(text, within.begin, within.end)]
+    if not words:
+        return trigger
+    first = next((i for i, w in enumerate(words) if w.end > trigger.begin), len(words) - 1)
+    start = max(0, first - 4)
+    stop = min(len(words), start + MAX_ANCHOR_WORDS)
+    start = max(0, stop - MAX_ANCHOR_WORDS)
+    begin, end = words[start].begin, words[stop - 1].end
+    while end > begin and text[end - 1] in ",;:.!?)\"\u201d\u2019'":
+        end -= 1
+    while begin < end and text[begin] in "(\"\u201c\u2018'":
+        begin += 1
+    return Span(begin, end)
+
+
+def evidence(text: str, sentence: Span, trigger: Span, within: Span | None = None) -> Evidence:
+    """Evidence for a statement: its sentence and an anchor around its trigger."""
+    return Evidence(sentence=sentence, anchor=anchor(text, trigger, within or sentence))

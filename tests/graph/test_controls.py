@@ -1,0 +1,212 @@
+"""Control patterns (export controls, tariffs, sanctions, pauses, liftings) on test sentences."""
+
+import pytest
+from test_reference import fixture_index, iri, make_document
+
+from critmin.graph.dates import DateValue
+from critmin.graph.extract import extract
+from critmin.graph.namespaces import CM
+from critmin.graph.nlp import make_pipeline
+from critmin.graph.statements import Entity, Obligation
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+@pytest.fixture(scope="module")
+def index():
+    return fixture_index()
+
+
+def actor(slug):
+    return Entity(iri("actor", slug))
+
+
+def mineral(slug):
+    return Entity(iri("mineral", slug))
+
+
+def controls(text, nlp, index):
+    return extract(make_document(text), nlp, index).controls
+
+
+def test_metonym_subject_bans_exports_of_named_minerals(nlp, index):
+    text = "Beijing banned exports of gallium and germanium in July."
+    (found,) = controls(text, nlp, index)
+    assert (found.kind, found.imposer, found.minerals, found.date, found.element_count) == (
+        "export-control",
+        actor("china"),
+        (mineral("gallium"), mineral("germanium")),
+        DateValue("2025-07"),
+        None,
+    )
+    assert (
+        found.label
+        == "People's Republic of China export controls on gallium and germanium (2025-07)"
+    )
+    assert text[found.evidence.anchor.begin : found.evidence.anchor.end] == (
+        "Beijing banned exports of gallium and germanium in July"
+    )
+
+
+def test_element_counts_and_an_elliptical_continuation(nlp, index):
+    text = (
+        "Trade ties soured after China restricted exports of five rare earths in February, "
+        "followed by three elements in May."
+    )
+    first, second = controls(text, nlp, index)
+    group = mineral("rare-earth-elements")
+    assert (first.imposer, first.minerals, first.element_count, first.date) == (
+        actor("china"),
+        (group,),
+        5,
+        DateValue("2025-02"),
+    )
+    assert (second.kind, second.imposer, second.minerals, second.element_count, second.date) == (
+        "export-control",
+        actor("china"),
+        (group,),
+        3,
+        DateValue("2025-05"),
+    )
+    assert first.key != second.key
+
+
+def test_generic_element_count_takes_the_mineral_group_of_the_context(nlp, index):
+    text = (
+        "Rare earths are hard to refine. Rare earths matter for magnets. "
+        "Seoul answered with export controls on four elements."
+    )
+    (found,) = controls(text, nlp, index)
+    assert (found.imposer, found.minerals, found.element_count, found.date) == (
+        actor("south-korea"),
+        (mineral("rare-earth-elements"),),
+        4,
+        DateValue("2025"),
+    )
+
+
+def test_tariffs_by_a_demonym_government_against_a_state(nlp, index):
+    (found,) = controls(
+        "The Canadian government raised tariffs against Brazil in 2024.", nlp, index
+    )
+    assert (found.kind, found.imposer, found.targets, found.date) == (
+        "tariff",
+        actor("canada"),
+        (actor("brazil"),),
+        DateValue("2024"),
+    )
+
+
+def test_coordinated_restriction_shares_the_imposer_and_targets_the_other_state(nlp, index):
+    text = "The dispute over Indian tariffs and technology restrictions hurt Japan."
+    tariff, tech = controls(text, nlp, index)
+    assert (tariff.kind, tariff.imposer, tariff.targets) == (
+        "tariff",
+        actor("india"),
+        (actor("japan"),),
+    )
+    assert (tech.kind, tech.imposer, tech.targets) == (
+        "technology-restriction",
+        actor("india"),
+        (actor("japan"),),
+    )
+
+
+def test_suspension_acts_on_the_control_and_names_what_it_was_exchanged_for(nlp, index):
+    text = (
+        "Chile imposed lithium export duties in March. In June, a six-month suspension of "
+        "Chile's lithium export duties was agreed in exchange for tariff reductions."
+    )
+    duties, suspension = controls(text, nlp, index)
+    assert (duties.kind, duties.imposer, duties.minerals, duties.date) == (
+        "export-control",
+        actor("chile"),
+        (mineral("lithium"),),
+        DateValue("2025-03"),
+    )
+    assert (suspension.kind, suspension.imposer, suspension.duration, suspension.date) == (
+        "suspension",
+        actor("chile"),
+        "P6M",
+        DateValue("2025-06"),
+    )
+    assert suspension.acts_on == (duties.key,)
+    assert suspension.in_exchange_for == (Obligation(CM.TariffReduction, "tariff reductions"),)
+    assert suspension.status is None
+
+
+def test_pause_without_an_earlier_control_makes_the_control_it_pauses(nlp, index):
+    text = "A two-year pause on Indonesia's nickel export ban was announced."
+    ban, pause = controls(text, nlp, index)
+    assert (ban.kind, ban.imposer, ban.minerals) == (
+        "export-control",
+        actor("indonesia"),
+        (mineral("nickel"),),
+    )
+    assert (pause.kind, pause.duration, pause.acts_on) == ("pause", "P2Y", (ban.key,))
+
+
+def test_pause_acts_on_every_control_of_that_imposer(nlp, index):
+    text = (
+        "Beijing curbed exports of graphite in March and restricted exports of cobalt in May. "
+        "A one-year pause on China's export controls followed."
+    )
+    graphite, cobalt, pause = controls(text, nlp, index)
+    assert (graphite.minerals, cobalt.minerals) == ((mineral("graphite"),), (mineral("cobalt"),))
+    assert (pause.imposer, pause.duration, pause.acts_on) == (
+        actor("china"),
+        "P1Y",
+        (graphite.key, cobalt.key),
+    )
+
+
+def test_lifting_of_sanctions_with_its_target(nlp, index):
+    (found,) = controls("In August, Washington lifted sanctions on Myanmar.", nlp, index)
+    assert (found.kind, found.imposer, found.targets, found.date) == (
+        "lifting",
+        actor("united-states"),
+        (actor("myanmar"),),
+        DateValue("2025-08"),
+    )
+    assert found.label == "United States lifting of sanctions on Myanmar"
+
+
+def test_lifting_by_a_demonym_government(nlp, index):
+    (found,) = controls(
+        "The Mongolian government lifted tariffs on Chinese trucks in 2024.", nlp, index
+    )
+    assert (found.kind, found.imposer, found.targets, found.date) == (
+        "lifting",
+        actor("mongolia"),
+        (actor("china"),),
+        DateValue("2024"),
+    )
+
+
+def test_lifting_target_from_the_paragraph(nlp, index):
+    text = (
+        "Burma drew new interest. "
+        "In May, the Trump administration eased sanctions on several firms."
+    )
+    (found,) = controls(text, nlp, index)
+    assert (found.imposer, found.targets, found.date) == (
+        actor("united-states"),
+        (actor("myanmar"),),
+        DateValue("2025-05"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firms fear renewed export restrictions.",
+        "The pact created obligations against export restrictions within the group.",
+        "The pause secured in Osaka is temporary.",
+        "Critics say the tariff confrontation will deepen.",
+    ],
+)
+def test_no_control_without_an_imposer_or_a_control_noun(text, nlp, index):
+    assert controls(text, nlp, index) == ()

@@ -1,0 +1,164 @@
+"""Measurement patterns (shares, prices, amounts, impacts, counts, forecasts, durations)."""
+
+from decimal import Decimal
+
+import pytest
+from test_reference import fixture_index, iri, make_document
+
+from critmin.graph.dates import DateValue
+from critmin.graph.extract import extract
+from critmin.graph.namespaces import CM
+from critmin.graph.nlp import make_pipeline
+from critmin.graph.statements import Entity
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+@pytest.fixture(scope="module")
+def index():
+    return fixture_index()
+
+
+def entity(kind, slug):
+    return Entity(iri(kind, slug))
+
+
+def measurements(text, nlp, index):
+    return extract(make_document(text), nlp, index).measurements
+
+
+def test_shares_by_stage_with_an_elliptical_second_share_and_a_source(nlp, index):
+    text = (
+        "Indonesia controls about 50 per cent of global nickel mining "
+        "and 40 per cent of refining, according to the IEA."
+    )
+    mining, refining = measurements(text, nlp, index)
+    assert (mining.kind, mining.subject, mining.mineral, mining.stage, mining.quantity.value) == (
+        "share",
+        entity("actor", "indonesia"),
+        entity("mineral", "nickel"),
+        CM.mining,
+        Decimal(50),
+    )
+    assert (refining.subject, refining.mineral, refining.stage, refining.quantity.value) == (
+        entity("actor", "indonesia"),
+        entity("mineral", "nickel"),
+        CM.refining,
+        Decimal(40),
+    )
+    assert refining.according_to == entity("actor", "international-energy-agency")
+    assert mining.label == "Indonesia share of mining: about 50%"
+
+
+def test_share_of_consumption_takes_the_paragraph_topic_mineral(nlp, index):
+    text = "Cobalt is scarce. Demand keeps rising. China accounts for 60% of global consumption."
+    (found,) = measurements(text, nlp, index)
+    assert (found.subject, found.mineral, found.stage, found.label) == (
+        entity("actor", "china"),
+        entity("mineral", "cobalt"),
+        None,
+        "People's Republic of China share of consumption: 60%",
+    )
+
+
+def test_share_stage_from_the_verb(nlp, index):
+    (found,) = measurements("Brazil refines about 30% of the world's graphite.", nlp, index)
+    assert (found.subject, found.stage, found.mineral, found.label) == (
+        entity("actor", "brazil"),
+        CM.refining,
+        entity("mineral", "graphite"),
+        "Brazil share of refining: about 30%",
+    )
+
+
+def test_prices_from_a_year_to_now(nlp, index):
+    text = "Dysprosium oxide prices rose from USD 200 per kilogram in 2021 to USD 450 per kilogram."
+    before, after = measurements(text, nlp, index)
+    assert (
+        before.kind,
+        before.mineral,
+        before.quantity.value,
+        before.quantity.per_unit,
+        before.date,
+    ) == (
+        "price",
+        entity("mineral", "dysprosium-oxide"),
+        Decimal(200),
+        "kilogram",
+        DateValue("2021"),
+    )
+    assert (after.mineral, after.quantity.value, after.date) == (
+        entity("mineral", "dysprosium-oxide"),
+        Decimal(450),
+        DateValue("2025"),
+    )
+
+
+def test_amount_issued_by_an_agency(nlp, index):
+    (found,) = measurements(
+        "Geoscience Australia issued more than $3 million in grants.", nlp, index
+    )
+    assert (found.kind, found.subject, found.quantity.value, found.quantity.qualifier) == (
+        "amount",
+        entity("actor", "geoscience-australia"),
+        Decimal(3_000_000),
+        "more than",
+    )
+
+
+def test_impact_on_an_industry(nlp, index):
+    (found,) = measurements("The ban hit USD 2 billion of German chip output.", nlp, index)
+    assert (found.kind, found.quantity.value, found.label) == (
+        "impact",
+        Decimal(2_000_000_000),
+        "impact: 2000000000 USD of German chip output",
+    )
+
+
+def test_count_with_its_subject_and_date(nlp, index):
+    (found,) = measurements(
+        "Canada has launched four graphite ventures since March 2024.", nlp, index
+    )
+    assert (found.kind, found.subject, found.quantity.value, found.quantity.counted) == (
+        "count",
+        entity("actor", "canada"),
+        Decimal(4),
+        "ventures",
+    )
+    assert found.date.start == "2024-03"
+
+
+def test_forecast_with_a_stage_and_a_horizon(nlp, index):
+    text = "These projects could move 10 to 15 per cent of processing out of China by 2035."
+    (found,) = measurements(text, nlp, index)
+    assert (found.kind, found.stage, found.quantity.low, found.quantity.high, found.date.start) == (
+        "forecast",
+        CM.processing,
+        Decimal(10),
+        Decimal(15),
+        "2035",
+    )
+
+
+def test_duration_of_building_a_stage(nlp, index):
+    (found,) = measurements("New refineries take three to seven years to build.", nlp, index)
+    assert (found.kind, found.stage, found.quantity.low, found.quantity.high) == (
+        "duration",
+        CM.refining,
+        Decimal(3),
+        Decimal(7),
+    )
+
+
+def test_figures_held_by_other_statements_are_not_repeated(nlp, index):
+    text = "Chile signed a USD 4 billion framework with Japan on 1 May."
+    extraction = extract(make_document(text), nlp, index)
+    assert len(extraction.agreements) == 1
+    assert extraction.measurements == ()
+
+
+def test_opinion_makes_no_measurement(nlp, index):
+    assert measurements("Analysts think diversification is slow and costly.", nlp, index) == ()
