@@ -19,13 +19,27 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) assets
 
 lint: install
 	$(BIN)/ruff check .
 
 test: install lint
 	$(BIN)/pytest
+
+# The web form's front-end assets (CodeMirror 5) from the npm registry, pinned by
+# service/package-lock.json and served by Flask from service/node_modules (never a CDN).
+# Without npm the form still works, as a plain textarea without syntax highlighting.
+ASSETS_STAMP := service/node_modules/.installed
+$(ASSETS_STAMP): service/package.json service/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix service --no-audit --no-fund --ignore-scripts && touch $@; \
+	else \
+		echo "npm not found: the web form falls back to a plain textarea"; \
+	fi
+
+.PHONY: assets
+assets: $(ASSETS_STAMP)
 
 # The dataset that `make serve` serves: built from the seed corpus where it is at hand,
 # otherwise the build shipped in the repository.
@@ -41,7 +55,8 @@ $(DATA): install
 data: $(DATA)
 
 serve: $(DATA)
-	$(BIN)/critmin serve --data $(DATA) --host $(HOST) --port $(PORT)
+	$(BIN)/critmin serve --data $(DATA) --host $(HOST) --port $(PORT) \
+		$(if $(wildcard $(CORPUS)),--corpus $(CORPUS))
 
 # Rebuild the shipped seed build from the corpus (a test checks it is up to date).
 seed: install

@@ -16,19 +16,160 @@ class CliError(Exception):
 
 
 def _build(args: argparse.Namespace) -> int:
-    raise CliError("build is not built yet (issue 3)")
+    """Build a dataset file from a folder of texts; print a one-line summary."""
+    from pathlib import Path
+
+    from critmin.graph.build import build, default_curation
+    from critmin.graph.corpus import CorpusError
+    from critmin.graph.curation import CurationError
+    from critmin.graph.dataset import DatasetFormatError
+    from critmin.graph.reasoning import InconsistencyError
+    from critmin.graph.reference import ReferenceError
+
+    corpus = Path(args.corpus)
+    if args.curation and args.no_curation:
+        raise CliError("--curation and --no-curation exclude each other")
+    if args.no_curation:
+        curation = None
+    else:
+        curation = Path(args.curation) if args.curation else default_curation(corpus)
+    try:
+        summary = build(
+            corpus,
+            Path(args.out),
+            metadata=Path(args.metadata) if args.metadata else None,
+            reason=not args.no_reason,
+            curation=curation,
+            skip_bad_files=args.skip_bad_files,
+        )
+    except (
+        CorpusError,
+        CurationError,
+        DatasetFormatError,
+        InconsistencyError,
+        ReferenceError,
+    ) as error:
+        raise CliError(str(error)) from None
+    sizes = ", ".join(
+        f"{graph.rsplit('/graph/', 1)[-1]} {count}" for graph, count in summary.graph_sizes.items()
+    )
+    print(
+        f"wrote {summary.out}: {summary.documents} documents, {summary.statements} statements, "
+        f"{summary.corrections} corrections, {summary.triples} triples ({sizes})"
+    )
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    raise CliError("validate is not built yet (issue 3)")
+    """Check a dataset file against the SHACL shapes and for OWL 2 RL consistency.
+
+    Prints pySHACL's report, then the consistency verdict, then a one-line summary; exit
+    status 0 when the data conforms and is consistent, 1 when not.
+    """
+    from pathlib import Path
+
+    from critmin.graph.namespaces import ONTOLOGY_GRAPH
+    from critmin.graph.ontology import load_ontology
+    from critmin.graph.reasoning import InconsistencyError, infer
+    from critmin.graph.validation import validate
+    from critmin.service.store import DataFileError, LocalStore
+
+    path = Path(args.data)
+    try:
+        dataset = LocalStore.from_file(path).dataset
+    except DataFileError as error:
+        raise CliError(str(error)) from None
+    result = validate(dataset)
+    print(result.text.rstrip())
+    ontology_graph = dataset.graph(ONTOLOGY_GRAPH)
+    ontology_graph += load_ontology()
+    try:
+        infer(dataset)
+        problems: tuple[str, ...] = ()
+    except InconsistencyError as error:
+        problems = error.problems
+    print("OWL 2 RL consistency: " + ("consistent" if not problems else "inconsistent"))
+    for problem in problems:
+        print(f"  {problem}")
+    if result.conforms and not problems:
+        print(f"{path}: conforms")
+        return 0
+    print(
+        f"{path}: does not conform: {result.violation_count} SHACL violations, "
+        f"{len(problems)} inconsistencies"
+    )
+    return 1
 
 
 def _query(args: argparse.Namespace) -> int:
-    raise CliError("query is not built yet (issue 4)")
+    """Run a canned query (by id) or a .rq file on a dataset file; print it in a format."""
+    from pathlib import Path
+
+    from critmin.service.catalogue import (
+        CatalogueError,
+        ParameterError,
+        find_query,
+        read_query,
+        run,
+    )
+    from critmin.service.results import write_result
+    from critmin.service.store import DataFileError, LocalStore
+
+    try:
+        if args.query.endswith(".rq") or Path(args.query).is_file():
+            canned = read_query(Path(args.query), require_metadata=False)
+        else:
+            canned = find_query(args.query)
+    except CatalogueError as error:
+        raise CliError(str(error)) from None
+    params: dict[str, str] = {}
+    for pair in args.param:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise CliError(f"--param {pair!r} is not written NAME=VALUE")
+        params[name] = value
+    try:
+        canned.bindings(params)
+        store = LocalStore.from_file(Path(args.data))
+        text = write_result(run(canned, store, params), args.format)
+    except (ParameterError, DataFileError) as error:
+        raise CliError(str(error)) from None
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    raise CliError("serve is not built yet (issue 4)")
+    """Serve the dataset file (or a remote SPARQL endpoint) on waitress until interrupted."""
+    import os
+    from pathlib import Path
+
+    from critmin.service.app import create_app
+    from critmin.service.config import SettingsError, load_settings
+    from critmin.service.remote_store import RemoteStore
+    from critmin.service.server import serve
+    from critmin.service.store import DataFileError, LocalStore, Store
+
+    flags = {
+        "data_file": args.data, "host": args.host, "port": args.port, "threads": args.threads,
+        "max_rows": args.max_rows, "query_timeout": args.query_timeout,
+        "remote_endpoint": args.remote_endpoint, "corpus_dir": args.corpus,
+    }
+    try:
+        settings = load_settings(os.environ, flags)
+        store: Store
+        if settings.remote_endpoint:
+            store = RemoteStore(settings.remote_endpoint, settings.query_timeout)
+            log.info("querying the SPARQL endpoint %s", settings.remote_endpoint)
+        else:
+            store = LocalStore.from_file(Path(settings.data_file))
+            log.info("loaded %s", settings.data_file)
+        app = create_app(store, settings=settings)
+        serve(app, settings.host, settings.port, settings.threads)
+    except (SettingsError, DataFileError) as error:
+        raise CliError(str(error)) from None
+    except OSError as error:
+        raise CliError(f"cannot listen on {settings.host}:{settings.port}: {error}") from None
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="build/critmin.trig", help="dataset file (.trig or .nq)")
     build.add_argument("--no-reason", action="store_true", help="skip the OWL 2 RL closure")
     build.add_argument("--no-curation", action="store_true", help="ignore analyst corrections")
+    build.add_argument("--metadata", help="YAML manifest of the texts' titles, authors, dates")
+    build.add_argument(
+        "--curation", help="YAML file of analyst corrections (default: CORPUS/curation.yaml)"
+    )
+    build.add_argument(
+        "--skip-bad-files", action="store_true", help="skip empty, binary or non-UTF-8 texts"
+    )
     build.set_defaults(run=_build)
 
     validate = commands.add_parser("validate", help="check a dataset against the SHACL shapes")
@@ -60,9 +208,17 @@ def build_parser() -> argparse.ArgumentParser:
     query.set_defaults(run=_query)
 
     serve = commands.add_parser("serve", help="serve the SPARQL endpoint and web form")
-    serve.add_argument("--data", default="build/critmin.trig", help="dataset file")
-    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    # Defaults are None so that CRITMIN_* variables apply (see critmin.service.config).
+    serve.add_argument("--data", help="dataset file (default build/critmin.trig)")
+    serve.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    serve.add_argument("--threads", type=int, help="worker threads (default 4)")
+    serve.add_argument("--max-rows", type=int, help="result rows at most (default 10000)")
+    serve.add_argument(
+        "--query-timeout", type=float, help="seconds per query, 0 for none (default 30)"
+    )
+    serve.add_argument("--remote-endpoint", help="query this SPARQL endpoint, not --data")
+    serve.add_argument("--corpus", help="folder of the source texts, to show whole sentences")
     serve.set_defaults(run=_serve)
     return parser
 

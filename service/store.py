@@ -1,35 +1,200 @@
-"""Where the service reads its triples from: a small interface so that other stores can slot in."""
+"""Where the service reads its triples from: a small interface so that other stores can slot in.
+
+Two stores implement it: :class:`LocalStore` (a dataset file in rdflib's memory) and
+``RemoteStore`` (any SPARQL 1.1 endpoint, in ``remote_store``). ``query`` is for the service's
+own trusted queries (canned queries, resource pages); ``run`` is for queries from the public
+endpoint, which have passed ``query_guard`` and get the request's dataset and limits.
+"""
 
 from __future__ import annotations
 
+import functools
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph, URIRef, Variable
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
+
+from critmin.graph.namespaces import bind_prefixes
+from critmin.service.dataset_view import restricted_dataset
+from critmin.service.query_guard import CheckedQuery, DatasetSpec
+from critmin.service.query_process import run_with_time_limit
+
+_REASON_CHARS = 300  # enough of a parser's message to find the error, on one line
+DATA_FILE_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
+
+Triple = tuple[Node, Node, Node]
+
+
+class DataFileError(ValueError):
+    """A dataset file is missing or cannot be parsed (the message says which and why)."""
+
+
+class StoreError(Exception):
+    """The store could not answer (a remote endpoint failed or is unreachable)."""
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """``max_rows`` solutions (or triples) at most; ``timeout`` seconds at most, or none."""
+
+    max_rows: int
+    timeout: float | None
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Distinct triples in the default (union) graph, and the size of each named graph."""
+
+    triples: int
+    graph_sizes: Mapping[URIRef, int]
+
+
+@dataclass(frozen=True)
+class QueryAnswer:
+    """A query's answer as plain values (picklable, so a child process can send it)."""
+
+    form: str
+    variables: tuple[Variable, ...] = ()
+    rows: tuple[dict[Variable, Identifier], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[Triple, ...] = ()
+    truncated: bool = False
+
+    def to_result(self) -> Result:
+        """The answer as an rdflib Result, ready for rdflib's result serializers."""
+        result = Result(self.form)
+        if self.form == "SELECT":
+            result.vars = list(self.variables)
+            result.bindings = list(self.rows)
+        elif self.form == "ASK":
+            result.askAnswer = self.boolean
+        else:
+            result.graph = self.graph()
+        return result
+
+    def graph(self) -> Graph:
+        """The triples of a CONSTRUCT or DESCRIBE answer, with critmin's prefixes bound."""
+        graph = Graph()
+        bind_prefixes(graph)
+        for triple in self.triples:
+            graph.add(triple)
+        return graph
+
+
+def answer_from_result(result: Result, max_rows: int) -> QueryAnswer:
+    """Take at most ``max_rows`` solutions or triples from ``result`` (lazily, for SELECT)."""
+    if result.type == "ASK":
+        return QueryAnswer("ASK", boolean=bool(result.askAnswer))
+    if result.type == "SELECT":
+        variables = tuple(result.vars or ())
+        taken = list(itertools.islice(result, max_rows + 1))
+        rows = tuple(
+            {variable: row[variable] for variable in variables if row[variable] is not None}
+            for row in taken[:max_rows]
+        )
+        return QueryAnswer("SELECT", variables, rows, truncated=len(taken) > max_rows)
+    triples = sorted(result.graph or ())
+    return QueryAnswer(
+        result.type, triples=tuple(triples[:max_rows]), truncated=len(triples) > max_rows
+    )
 
 
 class Store(Protocol):
     """A read-only SPARQL view of a critmin dataset whose default graph is the union."""
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
-        """Run a SPARQL query; ``bindings`` are typed RDF terms bound to its variables."""
+        """Run a trusted SPARQL query; ``bindings`` are typed RDF terms bound to its variables."""
+        ...
+
+    def run(
+        self, query: CheckedQuery, dataset: DatasetSpec | None, limits: QueryLimits
+    ) -> QueryAnswer:
+        """Run a checked query from the endpoint over ``dataset`` (``None``: the default one)."""
+        ...
+
+    def graph_names(self) -> frozenset[URIRef]:
+        """The names of the dataset's named graphs."""
+        ...
+
+    def stats(self) -> StoreStats:
+        """How many triples and graphs the dataset holds."""
         ...
 
 
+def _with_dataset_clause(query: Query, dataset: DatasetSpec | None) -> Query:
+    """``query`` with its FROM/FROM NAMED replaced by ``dataset``'s (none when ``None``)."""
+    algebra = query.algebra.clone()
+    algebra["datasetClause"] = None if dataset is None else [
+        *(CompValue("DatasetClause", default=iri) for iri in dataset.default_graphs),
+        *(CompValue("DatasetClause", named=iri) for iri in dataset.named_graphs),
+    ]
+    return Query(query.prologue, algebra)
+
+
 class LocalStore:
-    """A dataset file loaded into rdflib's in-memory store (the embedded default)."""
+    """A dataset file loaded into rdflib's in-memory store (the embedded default).
+
+    The time limit of :meth:`run` is enforced by evaluating the query in a forked child
+    process that is killed at the limit (see ``query_process``); without a limit the query
+    runs in the calling thread. :meth:`query` (trusted queries) has no time limit.
+    """
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
 
     @classmethod
     def from_file(cls, path: Path) -> LocalStore:
-        """Load a TriG or N-Quads dataset file."""
+        """Load a TriG, N-Quads, Turtle or N-Triples file (by its suffix; TriG otherwise)."""
+        if not path.is_file():
+            raise DataFileError(f"data file {path} does not exist")
+        rdf_format = DATA_FILE_FORMATS.get(path.suffix.lower(), "trig")
         dataset = Dataset(default_union=True)
-        dataset.parse(str(path), format="nquads" if path.suffix == ".nq" else "trig")
+        try:
+            dataset.parse(str(path), format=rdf_format)
+        except Exception as error:  # rdflib's parsers raise many types; all mean "bad file"
+            reason = " ".join(str(error).split())[:_REASON_CHARS] or type(error).__name__
+            raise DataFileError(f"cannot parse {path} as {rdf_format}: {reason}") from error
         return cls(dataset)
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
         return self.dataset.query(sparql, initBindings=bindings or {})
+
+    def run(
+        self, query: CheckedQuery, dataset: DatasetSpec | None, limits: QueryLimits
+    ) -> QueryAnswer:
+        task = functools.partial(self._evaluate, query, dataset, limits.max_rows)
+        if limits.timeout is None:
+            return task()
+        return run_with_time_limit(task, limits.timeout)
+
+    def _evaluate(
+        self, query: CheckedQuery, dataset: DatasetSpec | None, max_rows: int
+    ) -> QueryAnswer:
+        if dataset is None:
+            return answer_from_result(self.dataset.query(query.parsed), max_rows)
+        if dataset.fetch_remote:  # allow-listed graphs: rdflib's FROM handling fetches them
+            parsed = _with_dataset_clause(query.parsed, dataset)
+            return answer_from_result(self.dataset.query(parsed), max_rows)
+        view = restricted_dataset(self.dataset, dataset.default_graphs, dataset.named_graphs)
+        parsed = _with_dataset_clause(query.parsed, None)
+        return answer_from_result(view.query(parsed), max_rows)
+
+    def graph_names(self) -> frozenset[URIRef]:
+        return frozenset(self.stats().graph_sizes)
+
+    def stats(self) -> StoreStats:
+        sizes = {
+            URIRef(graph.identifier): len(graph)
+            for graph in self.dataset.graphs()
+            if graph.identifier != DATASET_DEFAULT_GRAPH_ID
+        }
+        return StoreStats(triples=len(self.dataset), graph_sizes=sizes)
+

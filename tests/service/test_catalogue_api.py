@@ -10,7 +10,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Dataset
 
-from critmin.service import catalogue_api
 from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.store import LocalStore
@@ -55,10 +54,7 @@ def catalogue_app() -> Flask:
     """One app per module: loading the catalogue parses every .rq file."""
     dataset = Dataset(default_union=True)
     dataset.parse(data=DATASET, format="trig")
-    app = create_app(LocalStore(dataset), {"TESTING": True}, settings=Settings())
-    if "catalogue_api" not in app.blueprints:  # until create_app registers the blueprint
-        app.register_blueprint(catalogue_api.bp)
-    return app
+    return create_app(LocalStore(dataset), {"TESTING": True}, settings=Settings())
 
 
 @pytest.fixture

@@ -1,0 +1,88 @@
+"""One error shape for the whole application.
+
+Every error answers ``{"error": {"status": 400, "title": "Bad Request", "message": "..."}}``
+as ``application/json`` (a malformed query adds ``"line"`` and ``"column"``), except that a
+client preferring HTML (a browser) gets a small HTML page saying the same, every value escaped.
+Blueprints raise :class:`ApiError` (or call ``flask.abort``); unexpected exceptions become a
+500 whose message reveals nothing of the exception (it is logged instead).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+# Headers of an HTTP exception that must survive into the error response.
+_KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")
+
+
+class ApiError(Exception):
+    """An error to answer with ``status``, a short ``title`` and a one-line ``message``."""
+
+    def __init__(
+        self, status: int, title: str, message: str, extra: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.title = title
+        self.message = message
+        self.extra = dict(extra or {})
+        self.headers = dict(headers or {})
+
+
+def _prefers_html() -> bool:
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "text/html"
+
+
+def error_response(
+    status: int, title: str, message: str, extra: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """The error response: JSON, or HTML where the client prefers HTML."""
+    if _prefers_html():
+        page = (
+            f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{status} {escape(title)}</title></head>\n"
+            f"<body><h1>{status} {escape(title)}</h1>\n<p>{escape(message)}</p></body></html>\n"
+        )
+        response = Response(page, status=status, mimetype="text/html")
+    else:
+        body = {"status": status, "title": title, "message": message, **(extra or {})}
+        response = jsonify({"error": body})
+        response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def _api_error(error: ApiError) -> Response:
+    return error_response(error.status, error.title, error.message, error.extra, error.headers)
+
+
+def _http_exception(error: HTTPException) -> Response:
+    status = error.code or 500
+    kept = {name: value for name, value in error.get_headers() if name in _KEPT_HEADERS}
+    return error_response(status, error.name, error.description or error.name, headers=kept)
+
+
+def _unexpected(error: Exception) -> Response:
+    log.exception("unexpected error on %s %s", request.method, request.path, exc_info=error)
+    return error_response(
+        500, "Internal Server Error",
+        "The server failed to answer this request; the error is in the server's log.",
+    )
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Make every error of ``app`` (raised, aborted or unexpected) use the one shape."""
+    app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(HTTPException, _http_exception)
+    app.register_error_handler(Exception, _unexpected)

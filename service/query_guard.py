@@ -1,0 +1,179 @@
+"""What the public endpoint accepts: read-only queries that make no outbound request.
+
+A query is parsed with rdflib's SPARQL parser before anything runs. Refused:
+
+- SPARQL Update of any kind (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD):
+  the endpoint is read-only;
+- ``SERVICE`` (anywhere, sub-queries included) unless its endpoint IRI is in the allow-list;
+  ``SERVICE ?var`` always;
+- ``FROM``/``FROM NAMED`` and the protocol's ``default-graph-uri``/``named-graph-uri`` naming
+  an IRI that is not a graph of the dataset, unless the allow-list names it (rdflib would
+  otherwise fetch it from the web).
+
+Nothing else in rdflib's query evaluation dereferences a URL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from pyparsing import ParseBaseException
+from rdflib import URIRef
+from rdflib.plugins.sparql.algebra import translateQuery, traverse
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Identifier
+
+QUERY_FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
+
+
+class QueryRejected(Exception):
+    """The query is malformed (400) or not allowed here (403)."""
+
+    def __init__(
+        self, status: int, title: str, detail: str, line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.line = line
+        self.column = column
+
+
+def update_refused() -> QueryRejected:
+    """The refusal of any SPARQL Update request."""
+    return QueryRejected(
+        403, "Read-only endpoint",
+        "This endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused.",
+    )
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query that passed the guard: its text, its form and rdflib's translation of it."""
+
+    text: str
+    form: str
+    parsed: Query
+    from_graphs: tuple[URIRef, ...]
+    from_named_graphs: tuple[URIRef, ...]
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """An RDF dataset chosen by the request: a default graph that is the merge of
+    ``default_graphs`` (empty when none is named) and the ``named_graphs``.
+
+    ``fetch_remote`` is true when an allow-listed IRI is not a graph of the dataset, so the
+    graphs must be dereferenced (rdflib's own FROM handling does it).
+    """
+
+    default_graphs: tuple[URIRef, ...]
+    named_graphs: tuple[URIRef, ...]
+    fetch_remote: bool = False
+
+
+def _syntax_error(error: ParseBaseException) -> QueryRejected:
+    return QueryRejected(
+        400, "Malformed query",
+        " ".join(str(error).split()),
+        line=error.lineno, column=error.col,
+    )
+
+
+def _parse(text: str) -> Query:
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as query_error:
+        try:
+            parseUpdate(text)
+        except ParseBaseException:
+            raise _syntax_error(query_error) from None
+        raise update_refused() from None
+    try:
+        return translateQuery(tree)
+    except ParseBaseException as error:
+        raise _syntax_error(error) from None
+    except Exception as error:  # rdflib reports semantic errors (unknown prefix...) as Exception
+        raise QueryRejected(400, "Malformed query", str(error)) from None
+
+
+def _service_endpoints(parsed: Query) -> list[Identifier]:
+    """The endpoint terms of every ``SERVICE`` pattern (IRIs or variables)."""
+    found: list[Identifier] = []
+
+    def visit(node: object) -> None:
+        if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
+            found.append(node.term)
+
+    traverse(parsed.algebra, visitPre=visit)
+    return found
+
+
+def check_query(text: str, allowlist: Collection[str] = ()) -> CheckedQuery:
+    """Parse ``text`` and refuse what the endpoint does not run (see the module docstring)."""
+    parsed = _parse(text)
+    for endpoint in _service_endpoints(parsed):
+        if not (isinstance(endpoint, URIRef) and str(endpoint) in allowlist):
+            raise QueryRejected(
+                403, "Outbound request refused",
+                f"SERVICE {endpoint.n3()} is refused: "
+                "this endpoint does not query other endpoints unless its federation "
+                "allow-list names them.",
+            )
+    clauses = parsed.algebra.datasetClause or []
+    return CheckedQuery(
+        text=text,
+        form=QUERY_FORMS[parsed.algebra.name],
+        parsed=parsed,
+        from_graphs=tuple(URIRef(clause.default) for clause in clauses if clause.default),
+        from_named_graphs=tuple(URIRef(clause.named) for clause in clauses if clause.named),
+    )
+
+
+def requested_dataset(
+    query: CheckedQuery, default_graph_uris: Sequence[str], named_graph_uris: Sequence[str]
+) -> DatasetSpec | None:
+    """The dataset a request asks for, or ``None`` for the store's default dataset (the union
+    of all graphs as default graph, every graph as a named graph).
+
+    The protocol's ``default-graph-uri``/``named-graph-uri`` take precedence over the query's
+    ``FROM``/``FROM NAMED`` (SPARQL 1.1 Protocol, section 2.1.4).
+    """
+    if default_graph_uris or named_graph_uris:
+        return DatasetSpec(
+            tuple(URIRef(iri) for iri in default_graph_uris),
+            tuple(URIRef(iri) for iri in named_graph_uris),
+        )
+    if query.from_graphs or query.from_named_graphs:
+        return DatasetSpec(query.from_graphs, query.from_named_graphs)
+    return None
+
+
+def check_dataset(
+    dataset: DatasetSpec, known_graphs: Collection[URIRef], allowlist: Collection[str] = ()
+) -> DatasetSpec:
+    """``dataset`` if each graph it names is in ``known_graphs`` or in the allow-list (then
+    marked ``fetch_remote``); a 403 :class:`QueryRejected` otherwise."""
+    unknown = [
+        iri for iri in (*dataset.default_graphs, *dataset.named_graphs)
+        if iri not in known_graphs
+    ]
+    refused = [iri for iri in unknown if str(iri) not in allowlist]
+    if refused:
+        raise QueryRejected(
+            403, "Outbound request refused",
+            f"{refused[0].n3()} is not a graph of this dataset, and graphs are not fetched "
+            "from the web unless the federation allow-list names them.",
+        )
+    return dataclasses.replace(dataset, fetch_remote=bool(unknown))

@@ -1,0 +1,150 @@
+"""A store that queries any SPARQL 1.1 endpoint (Fuseki, GraphDB, Virtuoso, Oxigraph server,
+Neptune...) through SPARQLWrapper, read-only.
+
+Queries are sent as POST ``query=`` forms; the request's dataset goes as ``default-graph-uri``/
+``named-graph-uri``. The time limit is the HTTP client's: past it, critmin stops waiting and
+answers 503, but the remote store may go on working unless it has a limit of its own. At most
+``max_rows`` solutions are kept, but the remote store still computes and sends them all: give
+it a result limit of its own too. Trusted queries with ``bindings`` get them as a ``VALUES``
+block placed first in the query's outer ``WHERE`` group, which binds them as rdflib's
+``initBindings`` does for the local store.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import urllib.error
+from collections.abc import Mapping
+
+from rdflib import Graph, URIRef, Variable
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.query import Result
+from rdflib.term import Identifier
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from critmin.service.query_guard import QUERY_FORMS, CheckedQuery, DatasetSpec
+from critmin.service.query_process import QueryTimeout
+from critmin.service.store import (
+    QueryAnswer,
+    QueryLimits,
+    StoreError,
+    StoreStats,
+    answer_from_result,
+)
+
+# Tokens skipped when looking for the outer WHERE group: comments, strings, IRIs.
+_SKIPPED = re.compile(
+    r"""\#[^\n]*|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
+    r"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>""",
+)
+_WHERE = re.compile(r"(?<![\w?$:])WHERE\b", re.IGNORECASE)
+
+GRAPH_MEDIA_FORMATS = {
+    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/turtle": "turtle",
+    "application/n-triples": "nt", "text/plain": "nt", "application/rdf+xml": "xml",
+    "application/ld+json": "json-ld",
+}
+
+
+def _outer_group_start(sparql: str) -> int:
+    """The index just after the ``{`` that opens the query's WHERE group."""
+    masked = _SKIPPED.sub(lambda match: " " * len(match.group()), sparql)
+    where = _WHERE.search(masked)
+    start = where.end() if where else 0
+    depth = 0
+    for index in range(start, len(masked)):
+        char = masked[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "{" and depth == 0:
+            return index + 1
+    raise ValueError("the query has no WHERE group to bind variables in")
+
+
+def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """``sparql`` with ``bindings`` as a ``VALUES`` block opening its outer WHERE group."""
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    values = (
+        f" VALUES ({' '.join(Variable(name).n3() for name in names)}) "
+        f"{{ ({' '.join(bindings[name].n3() for name in names)}) }} "
+    )
+    at = _outer_group_start(sparql)
+    return sparql[:at] + values + sparql[at:]
+
+
+class RemoteStore:
+    """A read-only store over the SPARQL 1.1 endpoint at ``endpoint``."""
+
+    def __init__(self, endpoint: str, timeout: float | None = None) -> None:
+        self.endpoint = endpoint
+        self.timeout = timeout
+
+    def _request(self, sparql: str, dataset: DatasetSpec | None, graph_answer: bool,
+                 timeout: float | None) -> tuple[bytes, str]:
+        client = SPARQLWrapper(self.endpoint)
+        client.setMethod(POST)
+        client.setQuery(sparql)
+        client.setReturnFormat(TURTLE if graph_answer else JSON)
+        if timeout is not None:
+            client.setTimeout(max(1, round(timeout)))
+        for iri in dataset.default_graphs if dataset else ():
+            client.addDefaultGraph(str(iri))
+        for iri in dataset.named_graphs if dataset else ():
+            client.addNamedGraph(str(iri))
+        try:
+            response = client.query().response
+            media_type = response.headers.get("Content-Type", "").split(";")[0].strip()
+            return response.read(), media_type
+        except TimeoutError as error:
+            raise QueryTimeout(timeout or 0) from error
+        except urllib.error.URLError as error:
+            if isinstance(error.reason, TimeoutError):
+                raise QueryTimeout(timeout or 0) from error
+            raise StoreError(f"the SPARQL endpoint {self.endpoint} failed: {error}") from error
+        except SPARQLWrapperException as error:
+            first_line = str(error).strip().splitlines()[0]
+            raise StoreError(f"the SPARQL endpoint {self.endpoint} failed: {first_line}") from error
+
+    def _result(self, sparql: str, form: str, dataset: DatasetSpec | None,
+                timeout: float | None) -> Result:
+        graph_answer = form in ("CONSTRUCT", "DESCRIBE")
+        body, media_type = self._request(sparql, dataset, graph_answer, timeout)
+        if not graph_answer:
+            return Result.parse(io.BytesIO(body), format="json")
+        result = Result(form)
+        result.graph = Graph().parse(data=body, format=GRAPH_MEDIA_FORMATS.get(media_type,
+                                                                               "turtle"))
+        return result
+
+    def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
+        text = with_bindings(sparql, bindings or {})
+        form = QUERY_FORMS[parseQuery(text)[1].name]
+        return self._result(text, form, None, self.timeout)
+
+    def run(
+        self, query: CheckedQuery, dataset: DatasetSpec | None, limits: QueryLimits
+    ) -> QueryAnswer:
+        result = self._result(query.text, query.form, dataset, limits.timeout)
+        return answer_from_result(result, limits.max_rows)
+
+    def graph_names(self) -> frozenset[URIRef]:
+        result = self._result("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "SELECT", None,
+                              self.timeout)
+        return frozenset(URIRef(row.g) for row in result)  # type: ignore[union-attr]
+
+    def stats(self) -> StoreStats:
+        union = self._result("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "SELECT", None,
+                             self.timeout)
+        graphs = self._result(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+            "SELECT", None, self.timeout,
+        )
+        triples = int(next(iter(union)).n)  # type: ignore[union-attr]
+        sizes = {URIRef(row.g): int(row.n) for row in graphs}  # type: ignore[union-attr]
+        return StoreStats(triples=triples, graph_sizes=sizes)

@@ -1,0 +1,231 @@
+"""What the store says about one resource, gathered by SPARQL for its Linked Data page.
+
+Every query binds the resource as the typed term ``?this`` (``initBindings``); no IRI is ever
+pasted into query text. A fact is *asserted* when some graph other than the inferred graph
+holds it (or the default graph does), *inferred* when only the inferred graph does.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from critmin.graph.namespaces import INFERRED_GRAPH, PREFIXES
+from critmin.service.store import Store
+
+_PREFIX_BLOCK = "\n".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
+
+EXISTS_QUERY = _PREFIX_BLOCK + "\nASK { { ?this ?p ?o } UNION { ?s ?p ?this } }"
+
+OUTGOING_QUERY = (
+    _PREFIX_BLOCK + "\nSELECT ?p ?o ?g WHERE { ?this ?p ?o OPTIONAL { GRAPH ?g { ?this ?p ?o } } }"
+)
+
+INCOMING_QUERY = (
+    _PREFIX_BLOCK + "\nSELECT ?s ?p ?g WHERE { ?s ?p ?this OPTIONAL { GRAPH ?g { ?s ?p ?this } } }"
+)
+
+# Label candidates of the resource and of every neighbour; the best one is picked in Python.
+LABELS_QUERY = (
+    _PREFIX_BLOCK
+    + """
+SELECT DISTINCT ?x ?kind ?label WHERE {
+  { BIND(?this AS ?x) } UNION { ?this ?x ?o1 } UNION { ?this ?p1 ?x }
+  UNION { ?x ?p2 ?this } UNION { ?s3 ?x ?this }
+  UNION { ?this cm:evidence/nif:referenceContext ?x }
+  UNION { ?this prov:wasDerivedFrom ?x }
+  VALUES ?kind { skos:prefLabel rdfs:label dcterms:title nif:anchorOf }
+  ?x ?kind ?label .
+  FILTER(isIRI(?x) && isLiteral(?label))
+}"""
+)
+
+EVIDENCE_QUERY = (
+    _PREFIX_BLOCK
+    + """
+SELECT ?span ?anchor ?begin ?end ?doc WHERE {
+  ?this cm:evidence ?span .
+  OPTIONAL { ?span nif:anchorOf ?anchor }
+  OPTIONAL { ?span nif:beginIndex ?begin }
+  OPTIONAL { ?span nif:endIndex ?end }
+  OPTIONAL { ?span nif:referenceContext ?doc }
+}"""
+)
+
+SOURCES_QUERY = _PREFIX_BLOCK + "\nSELECT DISTINCT ?doc WHERE { ?this prov:wasDerivedFrom ?doc }"
+
+DOCUMENT_QUERY = (
+    _PREFIX_BLOCK
+    + """
+SELECT ?sha ?fileName WHERE {
+  OPTIONAL { ?this cm:sha256 ?sha } OPTIONAL { ?this cm:fileName ?fileName }
+}"""
+)
+
+# Machine-readable description: outgoing and incoming triples, and the evidence spans' triples.
+CONSTRUCT_QUERY = (
+    _PREFIX_BLOCK
+    + """
+CONSTRUCT { ?this ?p ?o . ?s ?q ?this . ?span ?sp ?so . } WHERE {
+  { ?this ?p ?o } UNION { ?s ?q ?this } UNION { ?this cm:evidence ?span . ?span ?sp ?so }
+}"""
+)
+
+_LABEL_PRIORITY = {
+    URIRef(PREFIXES["skos"] + "prefLabel"): 0,
+    URIRef(PREFIXES["rdfs"] + "label"): 1,
+    URIRef(PREFIXES["dcterms"] + "title"): 2,
+    URIRef(PREFIXES["nif"] + "anchorOf"): 3,
+}
+_LINK_PREDICATES = {
+    URIRef(PREFIXES["skos"] + "exactMatch"),
+    URIRef(PREFIXES["skos"] + "closeMatch"),
+    URIRef(PREFIXES["owl"] + "sameAs"),
+    URIRef(PREFIXES["schema"] + "sameAs"),
+}
+_IDENTIFIER_PREDICATES = {
+    URIRef(PREFIXES["cm"] + name)
+    for name in ("wikidataId", "iso3166Alpha2", "iso3166Alpha3", "elementSymbol", "atomicNumber")
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One triple about the resource: ``value`` is its object (outgoing) or subject (incoming)."""
+
+    predicate: URIRef
+    value: Identifier
+    asserted: bool
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A text span behind the resource: its anchor, offsets and the document holding it."""
+
+    span: URIRef
+    anchor: str | None
+    begin: int | None
+    end: int | None
+    document: URIRef
+
+
+@dataclass(frozen=True)
+class Description:
+    """Everything the resource page shows; ``labels`` maps IRIs to their display labels."""
+
+    iri: URIRef
+    types: list[Fact]
+    facts: list[Fact]
+    incoming: list[Fact]
+    links: list[Fact]
+    identifiers: list[Fact]
+    sources: list[URIRef]
+    evidence: list[Evidence]
+    labels: dict[URIRef, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str | None:
+        """The resource's own label, if it has one."""
+        return self.labels.get(self.iri)
+
+
+def resource_exists(store: Store, iri: URIRef) -> bool:
+    """Whether the store holds any triple with ``iri`` as subject or object."""
+    return bool(store.query(EXISTS_QUERY, {"this": iri}).askAnswer)
+
+
+def describe(store: Store, iri: URIRef) -> Description | None:
+    """Gather the page's data about ``iri``; ``None`` when the store knows nothing of it."""
+    if not resource_exists(store, iri):
+        return None
+    outgoing = _facts(store.query(OUTGOING_QUERY, {"this": iri}), "o")
+    incoming = _facts(store.query(INCOMING_QUERY, {"this": iri}), "s")
+    types = [fact for fact in outgoing if fact.predicate == RDF.type]
+    links = [fact for fact in outgoing if fact.predicate in _LINK_PREDICATES]
+    identifiers = [fact for fact in outgoing if fact.predicate in _IDENTIFIER_PREDICATES]
+    sources = sorted(row.doc for row in store.query(SOURCES_QUERY, {"this": iri}))
+    return Description(
+        iri=iri,
+        types=types,
+        facts=[fact for fact in outgoing if fact.predicate != RDF.type],
+        incoming=incoming,
+        links=links,
+        identifiers=identifiers,
+        sources=sources,
+        evidence=_evidence(store, iri),
+        labels=_labels(store, iri),
+    )
+
+
+def describe_as_graph(store: Store, iri: URIRef) -> Graph:
+    """The triples served to machines for ``iri`` (empty when it is unknown)."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    result = store.query(CONSTRUCT_QUERY, {"this": iri})
+    for triple in result.graph or ():
+        graph.add(triple)
+    return graph
+
+
+def document_file(store: Store, document: URIRef) -> tuple[str | None, str | None]:
+    """A source document's ``cm:sha256`` and ``cm:fileName``, where the store has them."""
+    for row in store.query(DOCUMENT_QUERY, {"this": document}):
+        return _text(row.sha), _text(row.fileName)
+    return None, None
+
+
+def _facts(rows, value_name: str) -> list[Fact]:
+    """Group rows of (predicate, value, graph) into facts marked asserted or inferred only."""
+    graphs: dict[tuple[URIRef, Identifier], set[Identifier | None]] = defaultdict(set)
+    for row in rows:
+        graphs[(row.p, row[value_name])].add(row.g)
+    facts = [
+        Fact(predicate, value, asserted=any(graph != INFERRED_GRAPH for graph in in_graphs))
+        for (predicate, value), in_graphs in graphs.items()
+    ]
+    return sorted(facts, key=lambda fact: (str(fact.predicate), not fact.asserted, fact.value))
+
+
+def _labels(store: Store, iri: URIRef) -> dict[URIRef, str]:
+    """The best label of the resource and of each neighbour: prefLabel, label, title, anchor."""
+    best: dict[URIRef, tuple[int, int, str]] = {}
+    for row in store.query(LABELS_QUERY, {"this": iri}):
+        label: Literal = row.label
+        language = (label.language or "").lower()
+        rank = (_LABEL_PRIORITY[row.kind], 0 if language in ("", "en") else 1, str(label))
+        if row.x not in best or rank < best[row.x]:
+            best[row.x] = rank
+    return {subject: rank[2] for subject, rank in best.items()}
+
+
+def _evidence(store: Store, iri: URIRef) -> list[Evidence]:
+    """The spans the resource's facts rest on, in document and offset order."""
+    spans = [
+        Evidence(
+            span=row.span,
+            anchor=_text(row.anchor),
+            begin=_integer(row.begin),
+            end=_integer(row.end),
+            document=row.doc or URIRef(str(row.span).split("#", 1)[0]),
+        )
+        for row in store.query(EVIDENCE_QUERY, {"this": iri})
+    ]
+    unique = {span.span: span for span in spans}
+    return sorted(unique.values(), key=lambda span: (str(span.document), span.begin or 0))
+
+
+def _text(term: Identifier | None) -> str | None:
+    return None if term is None else str(term)
+
+
+def _integer(term: Identifier | None) -> int | None:
+    if isinstance(term, Literal):
+        try:
+            return int(term)
+        except ValueError:
+            return None
+    return None

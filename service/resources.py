@@ -1,0 +1,202 @@
+"""Linked Data pages: every IRI under the public base at /id/<rest>, and the ontology at /ontology.
+
+People get HTML; machines get Turtle, JSON-LD or N-Triples by content negotiation (``Accept``)
+or by extension (``.ttl``, ``.jsonld``, ``.nt``). The data comes only from SPARQL queries
+through the store, with the IRI bound as a typed term.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Identifier
+
+from critmin.graph.namespaces import CM, CMR, PREFIXES
+from critmin.service.config import STORE_KEY
+from critmin.service.corpus_text import CorpusFolder, Sentence, sentence_around
+from critmin.service.errors import error_response
+from critmin.service.resource_description import (
+    Description,
+    Evidence,
+    describe,
+    describe_as_graph,
+    document_file,
+)
+
+bp = Blueprint("resources", __name__, template_folder="templates")
+
+HTML = "text/html"
+JSON = "application/json"
+# Media type -> rdflib serialisation format; extensions name the same formats.
+RDF_FORMATS = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+}
+EXTENSIONS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
+# Characters that never appear in an IRI (RFC 3987): a path holding one names no resource.
+_NOT_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
+WIKIDATA_ID = CM.wikidataId
+
+
+def public_base() -> str:
+    """The public base IRI of minted resources (setting ``PUBLIC_BASE_IRI``)."""
+    return str(current_app.config.get("PUBLIC_BASE_IRI") or CMR)
+
+
+def negotiate(offered: list[str]) -> str:
+    """The offered media type the request's ``Accept`` prefers (the first when it says nothing).
+
+    Where JSON-LD is offered, a client asking for plain JSON gets JSON-LD.
+    """
+    candidates = [*offered, JSON] if "application/ld+json" in offered else offered
+    best = request.accept_mimetypes.best_match(candidates, default=offered[0])
+    return "application/ld+json" if best == JSON else best
+
+
+@bp.get("/id/<path:rest>")
+def resource(rest: str) -> Any:
+    """A resource's page (HTML) or description (RDF) by ``Accept`` or extension."""
+    stem, _, extension = rest.rpartition(".")
+    by_extension = bool(stem) and extension in EXTENSIONS
+    if by_extension:
+        rest, media = stem, EXTENSIONS[extension]
+    else:
+        media = negotiate([HTML, *RDF_FORMATS])
+    iri_text = public_base() + rest
+    if _NOT_IN_IRI.search(iri_text):
+        return not_found(f"no resource {iri_text!r}", media)
+    iri = URIRef(iri_text)
+    store = current_app.extensions[STORE_KEY]
+    if media == HTML:
+        description = describe(store, iri)
+        if description is None:
+            return not_found(f"no resource <{iri}>", media)
+        response = Response(
+            render_template(
+                "resource.html",
+                description=description,
+                evidence=_evidence_with_sentences(store, description),
+                alternates={ext: url_for(".resource", rest=f"{rest}.{ext}") for ext in EXTENSIONS},
+            ),
+            mimetype=HTML,
+        )
+    else:
+        graph = describe_as_graph(store, iri)
+        if not len(graph):
+            return not_found(f"no resource <{iri}>", media)
+        response = Response(graph.serialize(format=RDF_FORMATS[media]), mimetype=media)
+    if not by_extension:
+        response.vary.add("Accept")
+    return response
+
+
+@bp.get("/ontology")
+def ontology() -> Any:
+    """The ontology's documentation (HTML) or, by content negotiation, its Turtle."""
+    media = negotiate([HTML, "text/turtle"])
+    path = ontology_dir() / ("critmin.html" if media == HTML else "critmin.ttl")
+    if not path.is_file():
+        return not_found(f"the ontology file {path.name} has not been generated", media)
+    response = send_file(path, mimetype=media)
+    response.vary.add("Accept")
+    return response
+
+
+def ontology_dir() -> Path:
+    """The folder of critmin.ttl and critmin.html (setting ``ONTOLOGY_DIR``)."""
+    configured = current_app.config.get("ONTOLOGY_DIR")
+    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "ontology"
+
+
+def not_found(message: str, media: str) -> Any:
+    """A 404: an HTML page for browsers, the JSON error shape for everyone else."""
+    if media == HTML:
+        return render_template("not_found.html", message=message), 404
+    return error_response(404, "Not Found", message)
+
+
+def _evidence_with_sentences(
+    store: Any, description: Description
+) -> list[tuple[Evidence, Sentence | None]]:
+    """Each evidence span with its whole sentence, where the corpus folder holds its text."""
+    configured = current_app.config.get("CORPUS_DIR")
+    corpus = CorpusFolder(Path(configured)) if configured else None
+    texts: dict[URIRef, str | None] = {}
+    paired = []
+    for span in description.evidence:
+        sentence = None
+        if corpus and span.begin is not None and span.end is not None:
+            if span.document not in texts:
+                sha256, file_name = document_file(store, span.document)
+                texts[span.document] = corpus.text(sha256, file_name) if sha256 else None
+            text = texts[span.document]
+            if text is not None:
+                sentence = sentence_around(text, span.begin, span.end, span.anchor)
+        paired.append((span, sentence))
+    return paired
+
+
+@bp.app_template_global()
+def term_href(term: Identifier) -> str | None:
+    """Where a term links: local pages for IRIs under the public base, else the IRI itself."""
+    if not isinstance(term, URIRef):
+        return None
+    text, base = str(term), public_base()
+    if text.startswith(base) and len(text) > len(base):
+        return url_for("resources.resource", rest=text[len(base) :].split("#", 1)[0]) + (
+            "#" + text.split("#", 1)[1] if "#" in text else ""
+        )
+    if text.startswith(str(CM)):
+        return url_for("resources.ontology") + "#" + text[len(str(CM)) :]
+    return text if text.startswith(("http://", "https://")) else None
+
+
+@bp.app_template_global()
+def term_name(term: Identifier) -> str:
+    """A term written compactly: a prefixed name for IRIs, the lexical form for literals."""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = str(term)
+    if isinstance(term, URIRef):
+        for prefix, namespace in PREFIXES.items():
+            if text.startswith(namespace) and len(text) > len(namespace):
+                return f"{prefix}:{text[len(namespace) :]}"
+    return text
+
+
+@bp.app_template_global()
+def is_literal(term: Identifier) -> bool:
+    """Whether ``term`` is a literal (templates show it as text, never as a link)."""
+    return isinstance(term, Literal)
+
+
+@bp.app_template_global()
+def literal_note(term: Identifier) -> str | None:
+    """A literal's language tag or (non-string) datatype, written compactly."""
+    if not isinstance(term, Literal):
+        return None
+    if term.language:
+        return f"@{term.language}"
+    if term.datatype and str(term.datatype) != PREFIXES["xsd"] + "string":
+        return term_name(term.datatype)
+    return None
+
+
+@bp.app_template_global()
+def wikidata_href(term: Identifier) -> str | None:
+    """The Wikidata page of a QID literal (``cm:wikidataId``)."""
+    text = str(term)
+    return f"https://www.wikidata.org/wiki/{text}" if re.fullmatch(r"Q[1-9]\d*", text) else None
+
+
+@bp.app_template_global()
+def fragment_of(term: Identifier, iri: URIRef) -> str | None:
+    """The fragment id of ``term`` when it is ``iri#fragment`` (spans of a document)."""
+    text = str(term)
+    prefix = f"{iri}#"
+    return text[len(prefix) :] if text.startswith(prefix) else None

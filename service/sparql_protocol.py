@@ -1,0 +1,152 @@
+"""``/sparql``: the SPARQL 1.1 Protocol query operation, read-only.
+
+- ``GET /sparql?query=...``, ``POST`` with ``application/x-www-form-urlencoded`` (``query=``)
+  or with ``application/sparql-query`` (the query as the body); ``default-graph-uri`` and
+  ``named-graph-uri`` (repeatable) choose the dataset, else the default graph is the union.
+- ``GET /sparql`` without a query: the service description.
+- Answers in the format chosen by ``format=`` or ``Accept`` (see ``sparql_formats``); more
+  than ``max_rows`` solutions are cut, saying so in ``X-Critmin-Truncated: true``
+  (``X-Critmin-Max-Rows`` always gives the limit).
+- Errors (one JSON shape, see ``errors``): 400 malformed query (with line and column), 403 an
+  update or an outbound request, 406 no acceptable format, 415 an unknown POST body type, 503
+  past the time limit, 502 the remote store failed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, Request, Response, current_app, request
+
+from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings
+from critmin.service.errors import ApiError
+from critmin.service.query_guard import (
+    QueryRejected,
+    check_dataset,
+    check_query,
+    requested_dataset,
+    update_refused,
+)
+from critmin.service.query_process import QueryFailed, QueryTimeout
+from critmin.service.service_description import service_description
+from critmin.service.sparql_formats import (
+    choose_format,
+    content_type,
+    serialize_answer,
+    serialize_graph,
+)
+from critmin.service.store import QueryAnswer, QueryLimits, Store, StoreError
+
+bp = Blueprint("sparql", __name__)
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+
+
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """What a request asks: a query (``None``: the service description) over a dataset."""
+
+    query: str | None
+    default_graph_uris: tuple[str, ...]
+    named_graph_uris: tuple[str, ...]
+    format_name: str | None
+
+
+def _rejected(error: QueryRejected) -> ApiError:
+    position = {"line": error.line, "column": error.column} if error.line is not None else {}
+    return ApiError(error.status, error.title, error.detail, extra=position)
+
+
+def _single_query(values: list[str]) -> str | None:
+    if len(values) > 1:
+        raise ApiError(400, "Bad Request", "give exactly one query parameter, not several")
+    return values[0] if values else None
+
+
+def read_protocol_request(http: Request) -> ProtocolRequest:
+    """The protocol operation of ``http``; refuses updates and unknown request bodies."""
+    graphs = http.args
+    if http.method == "GET":
+        if "update" in http.args:
+            raise _rejected(update_refused())
+        query = _single_query(http.args.getlist("query"))
+    elif http.mimetype == FORM_TYPE:
+        if "update" in http.form:
+            raise _rejected(update_refused())
+        query = _single_query(http.form.getlist("query"))
+        if query is None:
+            raise ApiError(400, "Bad Request", "the form has no query parameter")
+        graphs = http.values
+    elif http.mimetype == QUERY_TYPE:
+        try:
+            query = http.get_data().decode("utf-8")
+        except UnicodeDecodeError:
+            raise ApiError(400, "Bad Request", "the query is not valid UTF-8") from None
+    elif http.mimetype == UPDATE_TYPE:
+        raise _rejected(update_refused())
+    else:
+        raise ApiError(
+            415, "Unsupported Media Type",
+            f"POST a query as {FORM_TYPE} (query=...) or as {QUERY_TYPE}",
+        )
+    return ProtocolRequest(
+        query=query,
+        default_graph_uris=tuple(graphs.getlist("default-graph-uri")),
+        named_graph_uris=tuple(graphs.getlist("named-graph-uri")),
+        format_name=http.values.get("format"),
+    )
+
+
+def _answer(
+    query_text: str, operation: ProtocolRequest, store: Store, settings: Settings
+) -> tuple[QueryAnswer, bytes, str]:
+    """Check, run and serialize a query: the answer, its bytes and their media type."""
+    try:
+        checked = check_query(query_text, settings.federation_allowlist)
+        fmt, media_type = choose_format(checked.form, operation.format_name,
+                                        request.accept_mimetypes)
+        dataset = requested_dataset(
+            checked, operation.default_graph_uris, operation.named_graph_uris
+        )
+        if dataset is not None:
+            dataset = check_dataset(dataset, store.graph_names(), settings.federation_allowlist)
+        answer = store.run(checked, dataset, QueryLimits(settings.max_rows, settings.query_timeout))
+    except QueryRejected as error:
+        raise _rejected(error) from None
+    except QueryTimeout as error:
+        message = f"{error}; simplify the query or add a LIMIT"
+        raise ApiError(503, "Query timeout", message) from None
+    except QueryFailed:
+        raise ApiError(
+            500, "Query failed",
+            "the query could not be evaluated; the error is in the server's log",
+        ) from None
+    except StoreError as error:
+        raise ApiError(502, "Store unavailable", str(error)) from None
+    return answer, serialize_answer(answer, fmt), media_type
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql_endpoint() -> Response:
+    """The SPARQL 1.1 Protocol query operation (see the module docstring)."""
+    store: Store = current_app.extensions[STORE_KEY]
+    settings: Settings = current_app.extensions[SETTINGS_KEY]
+    operation = read_protocol_request(request)
+    if operation.query is None:
+        fmt, media_type = choose_format("GRAPH", operation.format_name, request.accept_mimetypes)
+        try:
+            stats = store.stats()
+        except StoreError as error:
+            raise ApiError(502, "Store unavailable", str(error)) from None
+        graph = service_description(request.base_url, stats, settings.federation_allowlist)
+        response = Response(serialize_graph(graph, fmt), content_type=content_type(media_type))
+    else:
+        answer, body, media_type = _answer(operation.query, operation, store, settings)
+        response = Response(body, content_type=content_type(media_type))
+        response.headers["X-Critmin-Max-Rows"] = str(settings.max_rows)
+        if answer.truncated:
+            response.headers["X-Critmin-Truncated"] = "true"
+    response.vary.add("Accept")
+    return response

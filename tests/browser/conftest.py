@@ -1,0 +1,162 @@
+"""Headless Chromium (Debian's, driven by Playwright) against the real server, network off.
+
+The dataset and what the tests expect of it are one value, :data:`SCENARIO`; to point the
+tests at another graph (the seed build, say) replace it, e.g.::
+
+    SCENARIO = Scenario(
+        data_file=REPO / "graph" / "seed" / "critmin-seed.trig",
+        question_id="cq01",
+        row_label="<the label of the US Strategic Metals - Frontier Works Organisation MoU>",
+    )
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+
+from critmin.service.app import create_app
+from critmin.service.server import start_in_thread
+from critmin.service.store import LocalStore
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A dataset and what the browser must find in it.
+
+    ``question_id`` is a canned query whose results hold a row with ``row_label``; the row's
+    first cell links to a resource page whose heading is ``resource_label`` (the row label
+    when not given).
+    """
+
+    data_file: Path
+    question_id: str
+    row_label: str
+    resource_label: str | None = None
+
+    @property
+    def expected_heading(self) -> str:
+        return self.resource_label or self.row_label
+
+
+SCENARIO = Scenario(
+    data_file=Path(__file__).resolve().parent / "data" / "sample.trig",
+    question_id="cq01",
+    row_label="Chile-Norway lithium refining memorandum",
+)
+
+
+def build_app(data_file: Path, **config: object) -> Flask:
+    """The critmin app serving ``data_file``, with the web form and the resource pages."""
+    return create_app(LocalStore.from_file(data_file), {"TESTING": True, **config})
+
+
+@pytest.fixture(scope="session")
+def scenario() -> Scenario:
+    return SCENARIO
+
+
+@pytest.fixture(scope="session")
+def live_app(scenario: Scenario) -> Flask:
+    return build_app(scenario.data_file)
+
+
+@pytest.fixture(scope="session")
+def server_url(live_app: Flask) -> Iterator[str]:
+    """The app on waitress, on a free loopback port, for the whole session."""
+    server, thread = start_in_thread(live_app, host="127.0.0.1", port=0)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def plain_server_url(scenario: Scenario, tmp_path_factory) -> Iterator[str]:
+    """The app as served where the npm assets are missing (an empty node_modules)."""
+    empty = tmp_path_factory.mktemp("node_modules")
+    server, thread = start_in_thread(build_app(scenario.data_file, NODE_MODULES_DIR=str(empty)))
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium under Playwright; a clear failure (never a skip) when it is missing."""
+    if os.environ.get("CRITMIN_SKIP_BROWSER") == "1":
+        pytest.skip("CRITMIN_SKIP_BROWSER=1: browser tests switched off")
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) "
+            "or set CRITMIN_SKIP_BROWSER=1 to skip the browser tests",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watch:
+    """What a page tried that it must not: requests off the local server, dialogs, errors."""
+
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture(params=[(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def page(request, chromium, server_url: str, watch: Watch) -> Iterator[object]:
+    """A fresh page on the local server with the network cut off; checks nothing leaked."""
+    width, height = request.param
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    local = urlsplit(server_url).netloc
+
+    def only_local(route) -> None:
+        if urlsplit(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            watch.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    yield page
+    context.close()
+    assert watch.blocked == [], "the page tried to reach the network"
+    assert watch.dialogs == [], "a dialog opened (script from data ran?)"
+    assert watch.page_errors == [], "the page raised JavaScript errors"

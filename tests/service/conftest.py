@@ -1,0 +1,98 @@
+"""Fixtures for the service tests: a small dataset written here, the app over it, a test client
+and the real waitress server on a free loopback port.
+
+The dataset (fictional, in critmin's IRIs): three named graphs, the reference graph with two
+states and a mineral, two document graphs with an agreement and a control; the control's label
+is ``<script>alert(1)</script>``, and Exampleland's label is stated in two graphs (18 quads,
+17 distinct triples).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from critmin.service.app import create_app
+from critmin.service.config import Settings
+from critmin.service.server import start_in_thread
+from critmin.service.store import LocalStore
+
+SAMPLE_TRIG = """\
+@prefix cm: <https://w3id.org/critmin/ontology#> .
+@prefix cmr: <https://w3id.org/critmin/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+cmr:graph\\/reference {
+    cmr:actor\\/testland a cm:State ;
+        skos:prefLabel "Testland"@en ;
+        cm:wikidataId "Q1000001" .
+    cmr:actor\\/exampleland a cm:State ;
+        skos:prefLabel "Exampleland"@en .
+    cmr:mineral\\/unobtainium a cm:Mineral ;
+        skos:prefLabel "unobtainium"@en .
+}
+
+cmr:graph\\/doc\\/00000000000000aa {
+    cmr:agreement\\/testland-exampleland-0000aaaa a cm:MemorandumOfUnderstanding ;
+        rdfs:label "Testland-Exampleland unobtainium memorandum"@en ;
+        cm:party cmr:actor\\/testland, cmr:actor\\/exampleland ;
+        cm:coversMineral cmr:mineral\\/unobtainium ;
+        cm:date "2031-04"^^xsd:gYearMonth .
+}
+
+cmr:graph\\/doc\\/00000000000000bb {
+    cmr:control\\/exampleland-unobtainium-0000bbbb a cm:ExportControl ;
+        rdfs:label "<script>alert(1)</script>" ;
+        cm:imposedBy cmr:actor\\/exampleland ;
+        cm:elementCount 3 .
+    cmr:actor\\/exampleland skos:prefLabel "Exampleland"@en .
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def sample_data_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample dataset as a TriG file."""
+    path = tmp_path_factory.mktemp("data") / "sample.trig"
+    path.write_text(SAMPLE_TRIG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def store(sample_data_file: Path) -> LocalStore:
+    """A fresh LocalStore over the sample dataset."""
+    return LocalStore.from_file(sample_data_file)
+
+
+@pytest.fixture
+def settings(sample_data_file: Path) -> Settings:
+    """The default settings (query time limit on, no federation), serving the sample file.
+    Override this fixture in a test module to change a setting."""
+    return Settings(data_file=str(sample_data_file))
+
+
+@pytest.fixture
+def app(store: LocalStore, settings: Settings) -> Flask:
+    """The critmin app over the sample dataset, in testing mode."""
+    return create_app(store, {"TESTING": True}, settings=settings)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def live_server(app: Flask) -> Iterator[str]:
+    """The app on the real waitress server on a free loopback port; yields its base URL
+    (``http://127.0.0.1:PORT``, no trailing slash)."""
+    server, thread = start_in_thread(app, host="127.0.0.1", port=0, threads=4)
+    yield server.url
+    server.stop()
+    thread.join(timeout=10)

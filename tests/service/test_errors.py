@@ -1,0 +1,74 @@
+"""One error shape: JSON for machines, escaped HTML for browsers, nothing leaked on a 500."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from flask import Flask, abort
+from flask.testing import FlaskClient
+
+from critmin.service.errors import ApiError, register_error_handlers
+
+
+@pytest.fixture
+def client() -> FlaskClient:
+    app = Flask(__name__)
+    register_error_handlers(app)
+
+    @app.get("/teapot")
+    def teapot() -> str:
+        raise ApiError(418, "Teapot", "no <coffee> here", extra={"line": 3})
+
+    @app.get("/gone")
+    def gone() -> str:
+        abort(410)
+
+    @app.get("/broken")
+    def broken() -> str:
+        raise RuntimeError("secret database password")
+
+    return app.test_client()
+
+
+def test_api_error_is_the_json_shape(client: FlaskClient) -> None:
+    response = client.get("/teapot")
+    assert response.status_code == 418
+    assert response.mimetype == "application/json"
+    assert response.get_json() == {
+        "error": {"status": 418, "title": "Teapot", "message": "no <coffee> here", "line": 3}
+    }
+
+
+def test_http_errors_use_the_shape_and_keep_allow(client: FlaskClient) -> None:
+    missing = client.get("/nowhere")
+    assert missing.status_code == 404
+    assert missing.get_json()["error"]["title"] == "Not Found"
+    assert client.get("/gone").get_json()["error"]["status"] == 410
+    not_allowed = client.post("/teapot")
+    assert not_allowed.status_code == 405
+    assert set(not_allowed.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    assert not_allowed.get_json()["error"]["title"] == "Method Not Allowed"
+
+
+def test_browsers_get_escaped_html(client: FlaskClient) -> None:
+    response = client.get("/teapot", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert response.status_code == 418
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert "<p>no &lt;coffee&gt; here</p>" in page
+    assert "<coffee>" not in page
+
+
+def test_unexpected_errors_are_logged_not_shown(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="critmin.service.errors"):
+        response = client.get("/broken")
+    assert response.status_code == 500
+    assert response.get_json() == {"error": {
+        "status": 500, "title": "Internal Server Error",
+        "message": "The server failed to answer this request; the error is in the server's log.",
+    }}
+    assert "secret" not in response.get_data(as_text=True)
+    assert [record.message for record in caplog.records] == ["unexpected error on GET /broken"]

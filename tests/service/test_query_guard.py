@@ -1,0 +1,128 @@
+"""The query guard: parse errors, updates, SERVICE and dataset IRIs."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+
+from critmin.service.query_guard import (
+    DatasetSpec,
+    QueryRejected,
+    check_dataset,
+    check_query,
+    requested_dataset,
+)
+
+G1 = URIRef("https://w3id.org/critmin/id/graph/reference")
+G2 = URIRef("https://w3id.org/critmin/id/graph/doc/00000000000000aa")
+REMOTE = "http://127.0.0.1:9/sparql"
+
+
+@pytest.mark.parametrize(
+    ("query", "form"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+        ("ASK {}", "ASK"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+        ("DESCRIBE <urn:x>", "DESCRIBE"),
+    ],
+)
+def test_each_query_form_is_accepted(query: str, form: str) -> None:
+    checked = check_query(query)
+    assert (checked.text, checked.form) == (query, form)
+    assert checked.from_graphs == checked.from_named_graphs == ()
+
+
+def test_from_and_from_named_are_read_with_prefixes_expanded() -> None:
+    checked = check_query(
+        "PREFIX graph: <https://w3id.org/critmin/id/graph/>\n"
+        f"SELECT * FROM graph:reference FROM NAMED <{G2}> WHERE {{ ?s ?p ?o }}"
+    )
+    assert checked.from_graphs == (G1,)
+    assert checked.from_named_graphs == (G2,)
+
+
+def test_malformed_query_reports_line_and_column() -> None:
+    with pytest.raises(QueryRejected) as raised:
+        check_query("ASK {\n  ?s ?p ?o .\n  FILTER(\n}")
+    error = raised.value
+    assert (error.status, error.title) == (400, "Malformed query")
+    assert (error.line, error.column) == (3, 3)
+    assert error.detail == "Expected AskQuery, found 'FILTER' (at char 21), (line:3, col:3)"
+
+
+def test_unknown_prefix_is_malformed() -> None:
+    with pytest.raises(QueryRejected) as raised:
+        check_query("SELECT * WHERE { ex:a ?p ?o }")
+    assert (raised.value.status, raised.value.detail) == (400, "Unknown namespace prefix : ex")
+    assert raised.value.line is None
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "DELETE DATA { <urn:a> <urn:b> <urn:c> }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "INSERT { ?s <urn:b> 1 } WHERE { ?s ?p ?o }",
+        f"LOAD <{REMOTE}>",
+        "CLEAR ALL",
+        "DROP GRAPH <urn:g>",
+        "CREATE GRAPH <urn:g>",
+        "ADD DEFAULT TO <urn:g>",
+        "MOVE <urn:g> TO <urn:h>",
+        "COPY <urn:g> TO <urn:h>",
+    ],
+)
+def test_every_update_is_refused(update: str) -> None:
+    with pytest.raises(QueryRejected) as raised:
+        check_query(update)
+    assert (raised.value.status, raised.value.title) == (403, "Read-only endpoint")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        f"SELECT * WHERE {{ SERVICE <{REMOTE}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE SILENT <{REMOTE}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <{REMOTE}> {{ ?s ?p ?o }} }} }} }}",
+        f"ASK {{ FILTER EXISTS {{ SERVICE <{REMOTE}> {{ ?s ?p ?o }} }} }}",
+    ],
+)
+def test_service_is_refused_wherever_it_is(query: str) -> None:
+    with pytest.raises(QueryRejected) as raised:
+        check_query(query)
+    assert (raised.value.status, raised.value.title) == (403, "Outbound request refused")
+    assert raised.value.detail.startswith(f"SERVICE <{REMOTE}> is refused")
+
+
+def test_allow_listed_service_passes_but_not_another_nor_a_variable() -> None:
+    query = f"SELECT * WHERE {{ SERVICE <{REMOTE}> {{ ?s ?p ?o }} }}"
+    assert check_query(query, allowlist=(REMOTE,)).form == "SELECT"
+    with pytest.raises(QueryRejected):
+        check_query(query, allowlist=("http://127.0.0.1:9/other",))
+    with pytest.raises(QueryRejected) as raised:
+        check_query("SELECT * WHERE { SERVICE ?e { ?s ?p ?o } }", allowlist=(REMOTE,))
+    assert raised.value.detail.startswith("SERVICE ?e is refused")
+
+
+def test_protocol_graphs_take_precedence_over_from() -> None:
+    checked = check_query(f"SELECT * FROM <{G1}> WHERE {{ ?s ?p ?o }}")
+    assert requested_dataset(checked, [], []) == DatasetSpec((G1,), ())
+    assert requested_dataset(checked, [str(G2)], []) == DatasetSpec((G2,), ())
+    assert requested_dataset(checked, [], [str(G2)]) == DatasetSpec((), (G2,))
+    assert requested_dataset(check_query("ASK {}"), [], []) is None
+
+
+def test_graphs_outside_the_dataset_are_refused_unless_allow_listed() -> None:
+    known = {G1, G2}
+    local = DatasetSpec((G1,), (G2,))
+    assert check_dataset(local, known) == local
+    remote = DatasetSpec((G1, URIRef(REMOTE)), ())
+    with pytest.raises(QueryRejected) as raised:
+        check_dataset(remote, known)
+    assert raised.value.status == 403
+    assert raised.value.detail.startswith(f"<{REMOTE}> is not a graph of this dataset")
+    assert check_dataset(remote, known, allowlist=(REMOTE,)) == DatasetSpec(
+        (G1, URIRef(REMOTE)), (), fetch_remote=True
+    )

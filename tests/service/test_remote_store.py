@@ -1,0 +1,108 @@
+"""RemoteStore against the real critmin server as the remote SPARQL endpoint."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef, Variable
+
+from critmin.service.config import Settings
+from critmin.service.query_guard import DatasetSpec, check_query
+from critmin.service.query_process import QueryTimeout
+from critmin.service.remote_store import RemoteStore, with_bindings
+from critmin.service.store import LocalStore, QueryLimits, StoreError
+
+CMR = "https://w3id.org/critmin/id/"
+REFERENCE = URIRef(CMR + "graph/reference")
+DOC_BB = URIRef(CMR + "graph/doc/00000000000000bb")
+LABELS = (
+    "SELECT ?label WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"
+    " ORDER BY ?label"
+)
+LIMITS = QueryLimits(max_rows=100, timeout=10.0)
+
+pytestmark = pytest.mark.server
+
+
+@pytest.fixture
+def settings(sample_data_file: Path) -> Settings:
+    """The served endpoint stops its own queries after 2 s (the remote-timeout test)."""
+    return Settings(data_file=str(sample_data_file), query_timeout=2.0)
+
+
+@pytest.fixture
+def remote(live_server: str) -> RemoteStore:
+    return RemoteStore(f"{live_server}/sparql", timeout=10.0)
+
+
+def test_remote_stats_and_graph_names_match_the_local_store(
+    remote: RemoteStore, store: LocalStore
+) -> None:
+    assert remote.stats() == store.stats()
+    assert remote.graph_names() == store.graph_names()
+
+
+def test_remote_run_select_and_construct(remote: RemoteStore, store: LocalStore) -> None:
+    select = check_query(LABELS)
+    assert remote.run(select, None, LIMITS) == store.run(select, None, LIMITS)
+    construct = check_query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert remote.run(construct, None, LIMITS).triples == store.run(
+        construct, None, LIMITS).triples
+
+
+def test_remote_run_sends_the_dataset_and_cuts_at_max_rows(remote: RemoteStore) -> None:
+    answer = remote.run(check_query(LABELS), DatasetSpec((DOC_BB,), ()), LIMITS)
+    assert [str(row[Variable("label")]) for row in answer.rows] == ["Exampleland"]
+    cut = remote.run(check_query(LABELS), None, QueryLimits(max_rows=1, timeout=10.0))
+    assert (len(cut.rows), cut.truncated) == (1, True)
+
+
+def test_remote_trusted_query_binds_typed_terms(remote: RemoteStore) -> None:
+    result = remote.query(
+        "SELECT ?x WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",
+        {"label": Literal("Testland", lang="en")},
+    )
+    assert [row[0] for row in result] == [URIRef(CMR + "actor/testland")]
+
+
+def test_remote_past_the_time_limit_raises(live_server: str) -> None:
+    remote = RemoteStore(f"{live_server}/sparql", timeout=1.0)
+    endless = check_query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l ."
+        " ?m ?n1 ?o . ?p ?q ?r }"
+    )
+    with pytest.raises(QueryTimeout):
+        remote.run(endless, None, QueryLimits(max_rows=10, timeout=1.0))
+
+
+def test_unreachable_endpoint_is_a_store_error() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    with pytest.raises(StoreError) as raised:
+        RemoteStore(f"http://127.0.0.1:{port}/sparql").stats()
+    endpoint = f"http://127.0.0.1:{port}/sparql"
+    assert str(raised.value).startswith(f"the SPARQL endpoint {endpoint} failed")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT ?l WHERE { ?x <urn:p> ?l }",
+         "SELECT ?l WHERE { VALUES (?x) { (<urn:x>) }  ?x <urn:p> ?l }"),
+        ("SELECT ?l { ?x <urn:p> ?l }", "SELECT ?l { VALUES (?x) { (<urn:x>) }  ?x <urn:p> ?l }"),
+        ("CONSTRUCT { ?x <urn:p> 1 } WHERE { ?x ?p ?o }",
+         "CONSTRUCT { ?x <urn:p> 1 } WHERE { VALUES (?x) { (<urn:x>) }  ?x ?p ?o }"),
+        ('SELECT ("where {" AS ?w) # WHERE {\nWHERE { ?x ?p ?o }',
+         'SELECT ("where {" AS ?w) # WHERE {\nWHERE { VALUES (?x) { (<urn:x>) }  ?x ?p ?o }'),
+    ],
+)
+def test_bindings_open_the_outer_where_group(query: str, expected: str) -> None:
+    assert with_bindings(query, {"x": URIRef("urn:x")}) == expected
+
+
+def test_bound_literals_are_escaped() -> None:
+    assert with_bindings("ASK { ?x ?p ?o }", {"o": Literal('"} DROP ALL {"')}) == (
+        'ASK { VALUES (?o) { ("\\"} DROP ALL {\\"") }  ?x ?p ?o }'
+    )

@@ -1,0 +1,506 @@
+"""/sparql: the SPARQL 1.1 Protocol through the Flask test client, and through SPARQLWrapper
+against the real waitress server."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import select
+import socket
+import threading
+import xml.dom.minidom
+from collections.abc import Iterator
+from urllib.error import HTTPError
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from critmin.service.app import create_app
+from critmin.service.config import Settings
+from critmin.service.store import LocalStore
+
+CM = Namespace("https://w3id.org/critmin/ontology#")
+CMR = Namespace("https://w3id.org/critmin/id/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+REFERENCE = CMR["graph/reference"]
+DOC_AA = CMR["graph/doc/00000000000000aa"]
+DOC_BB = CMR["graph/doc/00000000000000bb"]
+PREFIXES = (
+    "PREFIX cm: <https://w3id.org/critmin/ontology#>\n"
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+)
+STATE_LABELS = PREFIXES + (
+    "SELECT ?state ?label WHERE { ?state a cm:State ; skos:prefLabel ?label } ORDER BY ?label"
+)
+STATE_ROWS = [
+    {"state": {"type": "uri", "value": str(CMR["actor/exampleland"])},
+     "label": {"type": "literal", "value": "Exampleland", "xml:lang": "en"}},
+    {"state": {"type": "uri", "value": str(CMR["actor/testland"])},
+     "label": {"type": "literal", "value": "Testland", "xml:lang": "en"}},
+]
+CONSTRUCT_PARTIES = (
+    PREFIXES + "CONSTRUCT { ?a cm:party ?p } WHERE { ?a cm:party ?p }"
+)
+AGREEMENT = CMR["agreement/testland-exampleland-0000aaaa"]
+PARTY_TRIPLES = {
+    (AGREEMENT, CM.party, CMR["actor/testland"]),
+    (AGREEMENT, CM.party, CMR["actor/exampleland"]),
+}
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# Six unconstrained patterns over 17 triples: 17^6 (24 million) solutions to count.
+ENDLESS = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l ."
+    " ?m ?n1 ?o . ?p ?q ?r }"
+)
+
+
+def bindings(response) -> list[dict]:
+    return json.loads(response.data)["results"]["bindings"]
+
+
+def count_triples(client: FlaskClient) -> int:
+    response = client.get("/sparql", query_string={"query": COUNT_ALL})
+    return int(bindings(response)[0]["n"]["value"])
+
+
+def app_with(store: LocalStore, **settings: object) -> Flask:
+    return create_app(store, {"TESTING": True}, settings=Settings().replace(settings))
+
+
+# --- the query operation -------------------------------------------------------------------
+
+def test_get_select_answers_sparql_json(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": STATE_LABELS})
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/sparql-results+json"
+    assert json.loads(response.data)["head"] == {"vars": ["state", "label"]}
+    assert bindings(response) == STATE_ROWS
+    assert response.headers["X-Critmin-Max-Rows"] == "10000"
+    assert "X-Critmin-Truncated" not in response.headers
+
+
+def test_post_form_and_post_query_body_answer_like_get(client: FlaskClient) -> None:
+    form = client.post("/sparql", data={"query": STATE_LABELS})
+    direct = client.post(
+        "/sparql", data=STATE_LABELS.encode(), content_type="application/sparql-query"
+    )
+    assert form.status_code == direct.status_code == 200
+    assert bindings(form) == bindings(direct) == STATE_ROWS
+
+
+def test_default_graph_is_the_union_of_distinct_triples(client: FlaskClient) -> None:
+    assert count_triples(client) == 17
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("application/json", "application/json"),
+        ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv;q=0.9, text/tab-separated-values", "text/tab-separated-values"),
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+         "application/xml"),
+        ("*/*", "application/sparql-results+json"),
+    ],
+)
+def test_accept_chooses_the_results_format(
+    client: FlaskClient, accept: str, media_type: str
+) -> None:
+    response = client.get("/sparql", query_string={"query": STATE_LABELS},
+                          headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+    assert response.headers["Vary"] == "Accept"
+
+
+def test_csv_and_tsv_bodies(client: FlaskClient) -> None:
+    csv = client.get("/sparql", query_string={"query": STATE_LABELS, "format": "csv"})
+    tsv = client.get("/sparql", query_string={"query": STATE_LABELS, "format": "tsv"})
+    assert csv.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert csv.get_data(as_text=True) == (
+        f"state,label\r\n{CMR['actor/exampleland']},Exampleland\r\n"
+        f"{CMR['actor/testland']},Testland\r\n"
+    )
+    assert tsv.headers["Content-Type"] == "text/tab-separated-values; charset=utf-8"
+    assert tsv.get_data(as_text=True) == (
+        f"?state\t?label\n<{CMR['actor/exampleland']}>\t\"Exampleland\"@en\n"
+        f"<{CMR['actor/testland']}>\t\"Testland\"@en\n"
+    )
+
+
+def test_format_parameter_wins_over_accept(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": STATE_LABELS, "format": "xml"},
+                          headers={"Accept": "application/sparql-results+json"})
+    assert response.mimetype == "application/sparql-results+xml"
+    document = xml.dom.minidom.parseString(response.data)
+    assert [node.getAttribute("name") for node in document.getElementsByTagName("variable")] \
+        == ["state", "label"]
+
+
+def test_format_that_does_not_fit_the_query_is_a_400(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": STATE_LABELS, "format": "ttl"})
+    assert response.status_code == 400
+    assert response.get_json() == {"error": {
+        "status": 400, "title": "Unsupported format",
+        "message": "format=ttl is not available for this answer; use one of: json, xml, csv, tsv",
+    }}
+
+
+def test_unsupported_accept_is_a_406(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": STATE_LABELS},
+                          headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.mimetype == "application/json"
+    assert response.get_json()["error"]["title"] == "Not Acceptable"
+
+
+def test_ask_answers_a_boolean_and_has_no_csv(client: FlaskClient) -> None:
+    yes = client.get("/sparql", query_string={"query": PREFIXES + "ASK { ?x a cm:State }"})
+    no = client.get("/sparql", query_string={"query": PREFIXES + "ASK { ?x a cm:Sanction }"})
+    assert yes.get_json()["boolean"] is True
+    assert no.get_json()["boolean"] is False
+    csv = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "text/csv"})
+    assert csv.status_code == 406
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type", "rdf_format"),
+    [
+        (None, "text/turtle", "turtle"),
+        ("application/n-triples", "application/n-triples", "nt"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+    ],
+)
+def test_construct_in_each_graph_format_parses_back(
+    client: FlaskClient, accept: str | None, media_type: str, rdf_format: str
+) -> None:
+    headers = {"Accept": accept} if accept else {}
+    response = client.get("/sparql", query_string={"query": CONSTRUCT_PARTIES}, headers=headers)
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+    assert set(Graph().parse(data=response.data, format=rdf_format)) == PARTY_TRIPLES
+
+
+def test_describe_gives_the_resource_s_triples(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={
+        "query": f"DESCRIBE <{CMR['mineral/unobtainium']}>", "format": "nt"})
+    assert set(Graph().parse(data=response.data, format="nt")) == {
+        (CMR["mineral/unobtainium"], RDF.type, CM.Mineral),
+        (CMR["mineral/unobtainium"], SKOS.prefLabel, Literal("unobtainium", lang="en")),
+    }
+
+
+def test_a_script_in_a_literal_comes_back_as_data(client: FlaskClient) -> None:
+    query = (
+        "SELECT ?l WHERE { ?c a <https://w3id.org/critmin/ontology#ExportControl> ;"
+        " <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    )
+    response = client.get("/sparql", query_string={"query": query})
+    assert bindings(response) == [{"l": {"type": "literal", "value": "<script>alert(1)</script>"}}]
+
+
+# --- the dataset ---------------------------------------------------------------------------
+
+def test_default_graph_uri_restricts_the_default_graph(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={
+        "query": COUNT_ALL, "default-graph-uri": [str(REFERENCE), str(DOC_BB)]})
+    # 7 + 5 triples, one of them in both graphs
+    assert bindings(response)[0]["n"]["value"] == "11"
+
+
+def test_named_graph_uri_alone_gives_an_empty_default_graph(client: FlaskClient) -> None:
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    response = client.get("/sparql", query_string={"query": query, "named-graph-uri": str(DOC_AA)})
+    assert [(row["g"]["value"], row["n"]["value"]) for row in bindings(response)] == [
+        (str(DOC_AA), "6")
+    ]
+    empty = client.get("/sparql", query_string={"query": COUNT_ALL, "named-graph-uri": str(DOC_AA)})
+    assert bindings(empty)[0]["n"]["value"] == "0"
+
+
+def test_from_in_the_query_restricts_and_the_protocol_takes_precedence(
+    client: FlaskClient,
+) -> None:
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{DOC_AA}> WHERE {{ ?s ?p ?o }}"
+    from_query = client.get("/sparql", query_string={"query": query})
+    overridden = client.get("/sparql", query_string={
+        "query": query, "default-graph-uri": str(REFERENCE)})
+    assert bindings(from_query)[0]["n"]["value"] == "6"
+    assert bindings(overridden)[0]["n"]["value"] == "7"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"query": "SELECT * FROM <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }"},
+        {"query": "SELECT * FROM NAMED <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }"},
+        {"query": COUNT_ALL, "default-graph-uri": "http://127.0.0.1:9/data.ttl"},
+    ],
+)
+def test_graphs_that_are_not_in_the_dataset_are_refused(
+    client: FlaskClient, params: dict[str, str]
+) -> None:
+    response = client.get("/sparql", query_string=params)
+    assert response.status_code == 403
+    assert response.get_json()["error"]["message"] == (
+        "<http://127.0.0.1:9/data.ttl> is not a graph of this dataset, and graphs are not "
+        "fetched from the web unless the federation allow-list names them."
+    )
+
+
+# --- errors and refusals -------------------------------------------------------------------
+
+def test_malformed_query_is_a_400_with_the_parse_error(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": "SELECT ?s\nWHERE { ?s ?p }"})
+    assert response.status_code == 400
+    assert response.get_json() == {"error": {
+        "status": 400, "title": "Malformed query",
+        "message": "Expected SelectQuery, found '?' (at char 18), (line:2, col:9)",
+        "line": 2, "column": 9,
+    }}
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"method": "POST", "data": {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
+        {"method": "POST", "data": b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+         "content_type": "application/sparql-update"},
+        {"method": "POST", "data": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
+        {"method": "GET", "query_string": {"query": "DELETE WHERE { ?s ?p ?o }"}},
+        {"method": "GET", "query_string": {"update": "CLEAR ALL"}},
+        {"method": "POST", "data": {"query": "LOAD <http://127.0.0.1:9/data.ttl>"}},
+    ],
+)
+def test_updates_are_refused_and_change_nothing(
+    client: FlaskClient, request_kwargs: dict
+) -> None:
+    assert count_triples(client) == 17
+    response = client.open("/sparql", **request_kwargs)
+    assert response.status_code == 403
+    assert response.get_json()["error"]["title"] == "Read-only endpoint"
+    assert count_triples(client) == 17
+
+
+def test_unknown_post_body_is_a_415_and_a_form_needs_a_query(client: FlaskClient) -> None:
+    assert client.post("/sparql", data=b"ASK {}", content_type="text/plain").status_code == 415
+    assert client.post("/sparql", data={"format": "json"}).status_code == 400
+
+
+def test_two_queries_are_a_400(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": ["ASK {}", "ASK {}"]})
+    assert response.status_code == 400
+
+
+# --- limits --------------------------------------------------------------------------------
+
+def test_results_past_max_rows_are_cut_and_flagged(store: LocalStore) -> None:
+    client = app_with(store, max_rows=2).test_client()
+    query = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 5"
+    response = client.get("/sparql", query_string={"query": query})
+    assert len(bindings(response)) == 2
+    assert response.headers["X-Critmin-Truncated"] == "true"
+    assert response.headers["X-Critmin-Max-Rows"] == "2"
+    exact = client.get("/sparql", query_string={"query": STATE_LABELS})
+    assert bindings(exact) == STATE_ROWS
+    assert "X-Critmin-Truncated" not in exact.headers
+
+
+def test_a_query_past_the_time_limit_is_stopped_with_a_503(store: LocalStore) -> None:
+    client = app_with(store, query_timeout=1.0).test_client()
+    response = client.get("/sparql", query_string={"query": ENDLESS})
+    assert response.status_code == 503
+    assert response.get_json()["error"]["message"] == (
+        "the query ran longer than the 1 s limit and was stopped; "
+        "simplify the query or add a LIMIT"
+    )
+    assert multiprocessing.active_children() == []
+    assert count_triples(client) == 17
+
+
+def test_without_a_time_limit_queries_run_in_the_serving_thread(store: LocalStore) -> None:
+    client = app_with(store, query_timeout=None).test_client()
+    assert bindings(client.get("/sparql", query_string={"query": STATE_LABELS})) == STATE_ROWS
+
+
+# --- service description and CORS ----------------------------------------------------------
+
+def test_get_without_query_is_the_service_description(client: FlaskClient) -> None:
+    response = client.get("/sparql")
+    assert response.status_code == 200
+    assert response.mimetype == "text/turtle"
+    graph = Graph().parse(data=response.data, format="turtle")
+    endpoint = URIRef("http://localhost/sparql")
+    assert (endpoint, RDF.type, SD.Service) in graph
+    assert (endpoint, SD.endpoint, endpoint) in graph
+    assert set(graph.objects(endpoint, SD.supportedLanguage)) == {SD.SPARQL11Query}
+    assert set(graph.objects(endpoint, SD.feature)) == {SD.UnionDefaultGraph}
+    dataset = graph.value(endpoint, SD.defaultDataset)
+    assert graph.value(graph.value(dataset, SD.defaultGraph), VOID.triples) == Literal(17)
+    sizes = {
+        graph.value(named, SD.name): graph.value(graph.value(named, SD.graph), VOID.triples)
+        for named in graph.objects(dataset, SD.namedGraph)
+    }
+    assert sizes == {REFERENCE: Literal(7), DOC_AA: Literal(6), DOC_BB: Literal(5)}
+
+
+def test_service_description_by_accept(client: FlaskClient) -> None:
+    response = client.get("/sparql", headers={"Accept": "application/ld+json"})
+    assert response.mimetype == "application/ld+json"
+    graph = Graph().parse(data=response.data, format="json-ld")
+    assert (URIRef("http://localhost/sparql"), RDF.type, SD.Service) in graph
+
+
+def test_cors_allows_any_origin_and_answers_preflight(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": "ASK {}"},
+                          headers={"Origin": "https://elsewhere.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options("/sparql", headers={
+        "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type"})
+    assert preflight.status_code == 200
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert preflight.headers["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
+    assert preflight.headers["Access-Control-Allow-Headers"] == "Accept, Content-Type"
+
+
+# --- federation: SERVICE -------------------------------------------------------------------
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A TCP socket listening on a free loopback port; connections wait in its backlog."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        yield server
+
+
+def has_pending_connection(server: socket.socket) -> bool:
+    readable, _, _ = select.select([server], [], [], 0)
+    return bool(readable)
+
+
+def service_query(server: socket.socket) -> tuple[str, str]:
+    endpoint = f"http://127.0.0.1:{server.getsockname()[1]}/sparql"
+    return endpoint, f"SELECT ?o WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"
+
+
+def test_service_is_refused_and_no_connection_is_made(
+    client: FlaskClient, listener: socket.socket
+) -> None:
+    endpoint, query = service_query(listener)
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 403
+    assert response.get_json()["error"]["message"] == (
+        f"SERVICE <{endpoint}> is refused: this endpoint does not query other endpoints "
+        "unless its federation allow-list names them."
+    )
+    assert not has_pending_connection(listener)
+
+
+def answer_one_sparql_request(server: socket.socket, body: bytes) -> threading.Thread:
+    """Answer the next connection to ``server`` with ``body`` as SPARQL JSON results."""
+
+    def respond() -> None:
+        connection, _ = server.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n"
+                + body
+            )
+
+    thread = threading.Thread(target=respond, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_allow_listed_service_is_queried(store: LocalStore, listener: socket.socket) -> None:
+    endpoint, query = service_query(listener)
+    remote = {"head": {"vars": ["o"]},
+              "results": {"bindings": [{"o": {"type": "literal", "value": "from afar"}}]}}
+    responder = answer_one_sparql_request(listener, json.dumps(remote).encode())
+    client = app_with(store, federation_allowlist=(endpoint,), query_timeout=10.0).test_client()
+    response = client.get("/sparql", query_string={"query": query})
+    responder.join(timeout=10)
+    assert response.status_code == 200
+    assert bindings(response) == [{"o": {"type": "literal", "value": "from afar"}}]
+
+
+# --- SPARQLWrapper against the real server -------------------------------------------------
+
+def wrapper(base_url: str, query: str, return_format: str) -> SPARQLWrapper:
+    client = SPARQLWrapper(f"{base_url}/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(return_format)
+    return client
+
+
+@pytest.mark.server
+def test_sparqlwrapper_select_in_json_xml_csv_and_tsv(live_server: str) -> None:
+    as_json = wrapper(live_server, STATE_LABELS, JSON).query().convert()
+    assert as_json["results"]["bindings"] == STATE_ROWS
+    as_xml = wrapper(live_server, STATE_LABELS, XML).query().convert()
+    assert [node.firstChild.data for node in as_xml.getElementsByTagName("literal")] == [
+        "Exampleland", "Testland"]
+    as_csv = wrapper(live_server, STATE_LABELS, CSV).query().convert()
+    assert as_csv.decode() == (
+        f"state,label\r\n{CMR['actor/exampleland']},Exampleland\r\n"
+        f"{CMR['actor/testland']},Testland\r\n"
+    )
+    as_tsv = wrapper(live_server, STATE_LABELS, TSV).query().convert()
+    assert as_tsv.decode().splitlines() == [
+        "?state\t?label",
+        f"<{CMR['actor/exampleland']}>\t\"Exampleland\"@en",
+        f"<{CMR['actor/testland']}>\t\"Testland\"@en",
+    ]
+
+
+@pytest.mark.server
+def test_sparqlwrapper_ask_and_construct(live_server: str) -> None:
+    ask = wrapper(live_server, PREFIXES + "ASK { ?x a cm:Mineral }", JSON).query().convert()
+    assert ask["boolean"] is True
+    turtle = wrapper(live_server, CONSTRUCT_PARTIES, TURTLE).query().convert()
+    assert set(Graph().parse(data=turtle, format="turtle")) == PARTY_TRIPLES
+    jsonld = wrapper(live_server, CONSTRUCT_PARTIES, JSONLD).query().convert()
+    assert set(jsonld) == PARTY_TRIPLES
+
+
+@pytest.mark.server
+def test_sparqlwrapper_malformed_query_gets_the_parse_error(live_server: str) -> None:
+    with pytest.raises(QueryBadFormed) as raised:
+        wrapper(live_server, "SELECT ?s\nWHERE { ?s ?p }", JSON).query()
+    assert "Expected SelectQuery, found" in str(raised.value)
+    assert "(at char 18), (line:2, col:9)" in str(raised.value)
+
+
+@pytest.mark.server
+def test_sparqlwrapper_insert_is_refused_and_data_unchanged(live_server: str) -> None:
+    count = wrapper(live_server, COUNT_ALL, JSON)
+    assert count.query().convert()["results"]["bindings"][0]["n"]["value"] == "17"
+    update = wrapper(live_server, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", JSON)
+    update.setMethod(POST)
+    with pytest.raises(HTTPError) as raised:
+        update.query()
+    assert raised.value.code == 403
+    assert count.query().convert()["results"]["bindings"][0]["n"]["value"] == "17"
+
+
+@pytest.mark.server
+def test_sparqlwrapper_service_to_a_loopback_listener_is_refused(
+    live_server: str, listener: socket.socket
+) -> None:
+    _, query = service_query(listener)
+    with pytest.raises(HTTPError) as raised:
+        wrapper(live_server, query, JSON).query()
+    assert raised.value.code == 403
+    assert not has_pending_connection(listener)

@@ -1,0 +1,116 @@
+"""LocalStore: loading files, statistics, running checked queries within limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef, Variable
+
+from critmin.service.query_guard import DatasetSpec, check_query
+from critmin.service.query_process import QueryTimeout
+from critmin.service.store import DataFileError, LocalStore, QueryAnswer, QueryLimits
+
+CMR = "https://w3id.org/critmin/id/"
+REFERENCE = URIRef(CMR + "graph/reference")
+DOC_AA = URIRef(CMR + "graph/doc/00000000000000aa")
+DOC_BB = URIRef(CMR + "graph/doc/00000000000000bb")
+LABELS = (
+    "SELECT ?label WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"
+    " ORDER BY ?label"
+)
+NO_LIMITS = QueryLimits(max_rows=100, timeout=None)
+
+
+def labels(answer: QueryAnswer) -> list[str]:
+    return [str(row[Variable("label")]) for row in answer.rows]
+
+
+def test_stats_count_distinct_triples_and_each_graph(store: LocalStore) -> None:
+    stats = store.stats()
+    assert stats.triples == 17
+    assert dict(stats.graph_sizes) == {REFERENCE: 7, DOC_AA: 6, DOC_BB: 5}
+    assert store.graph_names() == {REFERENCE, DOC_AA, DOC_BB}
+
+
+def test_missing_file_is_a_data_file_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError) as raised:
+        LocalStore.from_file(tmp_path / "absent.trig")
+    assert str(raised.value) == f"data file {tmp_path / 'absent.trig'} does not exist"
+
+
+def test_unparsable_file_is_a_one_line_data_file_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.trig"
+    path.write_text("<urn:g> { <urn:a> <urn:b> }\n")
+    with pytest.raises(DataFileError) as raised:
+        LocalStore.from_file(path)
+    message = str(raised.value)
+    assert message.startswith(f"cannot parse {path} as trig: ")
+    assert "\n" not in message
+
+
+def test_n_quads_file_is_read_by_its_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "data.nq"
+    path.write_text('<urn:a> <urn:b> "c" <urn:g> .\n')
+    store = LocalStore.from_file(path)
+    assert store.stats().triples == 1
+    assert store.graph_names() == {URIRef("urn:g")}
+
+
+def test_run_gives_the_same_answer_with_and_without_a_time_limit(store: LocalStore) -> None:
+    query = check_query(LABELS)
+    in_thread = store.run(query, None, NO_LIMITS)
+    in_child = store.run(query, None, QueryLimits(max_rows=100, timeout=30.0))
+    assert in_thread == in_child
+    assert labels(in_thread) == ["Exampleland", "Testland", "unobtainium"]
+    assert in_thread.variables == (Variable("label"),)
+    assert not in_thread.truncated
+
+
+def test_run_cuts_at_max_rows(store: LocalStore) -> None:
+    answer = store.run(check_query(LABELS), None, QueryLimits(max_rows=2, timeout=None))
+    assert labels(answer) == ["Exampleland", "Testland"]
+    assert answer.truncated
+
+
+def test_run_cuts_constructed_triples_at_max_rows(store: LocalStore) -> None:
+    query = check_query("CONSTRUCT WHERE { ?s ?p ?o }")
+    whole = store.run(query, None, NO_LIMITS)
+    cut = store.run(query, None, QueryLimits(max_rows=5, timeout=None))
+    assert (len(whole.triples), whole.truncated) == (17, False)
+    assert (cut.triples, cut.truncated) == (whole.triples[:5], True)
+
+
+def test_run_over_a_requested_dataset(store: LocalStore) -> None:
+    only_reference = DatasetSpec((REFERENCE,), ())
+    answer = store.run(check_query(LABELS), only_reference, NO_LIMITS)
+    assert labels(answer) == ["Exampleland", "Testland", "unobtainium"]
+    only_doc = DatasetSpec((DOC_BB,), ())
+    assert labels(store.run(check_query(LABELS), only_doc, NO_LIMITS)) == ["Exampleland"]
+
+
+def test_run_past_the_time_limit_raises(store: LocalStore) -> None:
+    endless = check_query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l ."
+        " ?m ?n1 ?o . ?p ?q ?r }"
+    )
+    with pytest.raises(QueryTimeout) as raised:
+        store.run(endless, None, QueryLimits(max_rows=10, timeout=0.5))
+    assert raised.value.seconds == 0.5
+
+
+def test_trusted_query_binds_typed_terms(store: LocalStore) -> None:
+    result = store.query(
+        "SELECT ?x WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",
+        {"label": Literal("Testland", lang="en")},
+    )
+    assert [row[0] for row in result] == [URIRef(CMR + "actor/testland")]
+
+
+def test_answer_converts_to_an_rdflib_result() -> None:
+    answer = QueryAnswer("SELECT", (Variable("x"),), ({Variable("x"): Literal(1)},))
+    result = answer.to_result()
+    assert (result.type, result.vars, list(result.bindings)) == (
+        "SELECT", [Variable("x")], [{Variable("x"): Literal(1)}]
+    )
+    assert QueryAnswer("ASK", boolean=False).to_result().askAnswer is False

@@ -1,0 +1,130 @@
+"""The web form at /: prefixes preloaded, permalinks, local assets only, plain-textarea fallback."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from critmin.graph.namespaces import PREFIXES
+from critmin.service import web
+from critmin.service.assets import CODEMIRROR_SCRIPTS, CODEMIRROR_STYLESHEETS
+
+
+def client_with(app: Flask, **config: object) -> FlaskClient:
+    app.config.update(config)
+    return app.test_client()
+
+
+@pytest.fixture
+def node_modules(tmp_path: Path) -> Path:
+    """A node_modules folder holding stand-ins for the CodeMirror files the form loads."""
+    for name in CODEMIRROR_STYLESHEETS + CODEMIRROR_SCRIPTS:
+        path = tmp_path / "codemirror" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"/* {name} */\n")
+    (tmp_path / "codemirror" / "README.md").write_text("not served\n")
+    return tmp_path
+
+
+def textarea_text(page: str) -> str:
+    match = re.search(r'<textarea id="query"[^>]*>(.*?)</textarea>', page, re.S)
+    assert match, "the page has no query textarea"
+    return html.unescape(match.group(1))
+
+
+def test_form_preloads_every_prefix_and_an_example_query(app):
+    page = client_with(app).get("/").get_data(as_text=True)
+    text = textarea_text(page)
+    prefix_lines = [line for line in text.splitlines() if line.startswith("PREFIX ")]
+    assert prefix_lines == [f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()]
+    assert "?agreement a cm:Agreement" in text
+
+
+def test_form_is_a_plain_form_to_the_endpoint_and_fits_a_phone(app):
+    response = client_with(app).get("/")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert '<form id="query-form" method="get" action="/sparql">' in page
+    assert '<textarea id="query" name="query"' in page
+
+
+def test_permalink_query_fills_the_textarea_escaped(app):
+    query = 'SELECT * WHERE { ?s ?p "</textarea><script>alert(1)</script>" }'
+    page = client_with(app).get("/", query_string={"query": query}).get_data(as_text=True)
+    assert textarea_text(page) == query
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_codemirror_is_loaded_from_the_local_node_modules(app, node_modules: Path):
+    page = client_with(app, NODE_MODULES_DIR=str(node_modules)).get("/").get_data(
+        as_text=True
+    )
+    scripts = re.findall(r'<script[^>]* src="([^"]+)"', page)
+    assert scripts == [
+        "/assets/codemirror/lib/codemirror.js",
+        "/assets/codemirror/mode/sparql/sparql.js",
+        "/assets/codemirror/addon/edit/matchbrackets.js",
+        "/assets/web/form.js",
+    ]
+    assert '<link rel="stylesheet" href="/assets/codemirror/lib/codemirror.css">' in page
+
+
+def test_without_codemirror_the_page_loads_only_its_own_script(app, tmp_path: Path):
+    page = client_with(app, NODE_MODULES_DIR=str(tmp_path)).get("/").get_data(as_text=True)
+    assert re.findall(r'<script[^>]* src="([^"]+)"', page) == ["/assets/web/form.js"]
+    assert "codemirror" not in page
+
+
+def test_every_asset_the_page_names_is_local_and_served(app, node_modules: Path):
+    client = client_with(app, NODE_MODULES_DIR=str(node_modules))
+    page = client.get("/").get_data(as_text=True)
+    urls = re.findall(r'<(?:script|link)[^>]* (?:src|href)="([^"]+)"', page)
+    assert urls and all(url.startswith("/assets/") for url in urls)
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_codemirror_files_are_served_with_their_types(app, node_modules: Path):
+    client = client_with(app, NODE_MODULES_DIR=str(node_modules))
+    script = client.get("/assets/codemirror/mode/sparql/sparql.js")
+    assert script.status_code == 200
+    assert script.mimetype in {"text/javascript", "application/javascript"}
+    assert script.get_data(as_text=True) == "/* mode/sparql/sparql.js */\n"
+    assert client.get("/assets/codemirror/lib/codemirror.css").mimetype == "text/css"
+
+
+@pytest.mark.parametrize("path", ["README.md", "../codemirror/README.md", "lib/missing.js"])
+def test_only_the_listed_codemirror_files_are_served(app, node_modules: Path, path: str):
+    client = client_with(app, NODE_MODULES_DIR=str(node_modules))
+    assert client.get(f"/assets/codemirror/{path}").status_code == 404
+
+
+def test_form_script_and_styles_are_served(app):
+    client = client_with(app)
+    script = client.get("/assets/web/form.js")
+    assert script.status_code == 200
+    assert script.mimetype in {"text/javascript", "application/javascript"}
+    assert "textContent" in script.get_data(as_text=True)
+    assert client.get("/assets/web/critmin.css").mimetype == "text/css"
+
+
+def test_form_script_never_writes_html_from_data():
+    source = (Path(web.__file__).parent / "static" / "form.js").read_text(encoding="utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", source)
+
+
+def test_form_config_gives_the_script_the_public_base_and_paths(app):
+    page = client_with(app, PUBLIC_BASE_IRI="https://example.org/kg/").get("/").get_data(
+        as_text=True
+    )
+    assert '"publicBase": "https://example.org/kg/"' in page
+    assert '"resourcePath": "/id/"' in page
+    assert '"sparqlPath": "/sparql"' in page
+    assert '"queriesPath": "/api/queries"' in page
