@@ -1,13 +1,8 @@
 """Headless Chromium (Debian's, driven by Playwright) against the real server, network off.
 
-The dataset and what the tests expect of it are one value, :data:`SCENARIO`; to point the
-tests at another graph (the seed build, say) replace it, e.g.::
-
-    SCENARIO = Scenario(
-        data_file=REPO / "graph" / "seed" / "critmin-seed.trig",
-        question_id="cq01",
-        row_label="<the label of the US Strategic Metals - Frontier Works Organisation MoU>",
-    )
+The server holds the seed graph (the shipped build of the seed corpus, which a test keeps equal
+to a fresh build) plus a small invented dataset with hostile literals; what the tests expect of
+it is one value, :data:`SCENARIO`.
 """
 
 from __future__ import annotations
@@ -20,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask
+from rdflib import Dataset
 
 from critmin.service.app import create_app
 from critmin.service.server import start_in_thread
@@ -48,7 +44,7 @@ class Scenario:
     when not given).
     """
 
-    data_file: Path
+    data_files: tuple[Path, ...]
     question_id: str
     row_label: str
     resource_label: str | None = None
@@ -59,15 +55,21 @@ class Scenario:
 
 
 SCENARIO = Scenario(
-    data_file=Path(__file__).resolve().parent / "data" / "sample.trig",
+    data_files=(
+        REPO / "graph" / "seed" / "critmin-seed.trig",
+        Path(__file__).resolve().parent / "data" / "sample.trig",
+    ),
     question_id="cq01",
-    row_label="Chile-Norway lithium refining memorandum",
+    row_label="US Strategic Metals\u2013Frontier Works Organisation MoU",  # en dash
 )
 
 
-def build_app(data_file: Path, **config: object) -> Flask:
-    """The critmin app serving ``data_file``, with the web form and the resource pages."""
-    return create_app(LocalStore.from_file(data_file), {"TESTING": True, **config})
+def build_app(data_files: tuple[Path, ...], **config: object) -> Flask:
+    """The critmin app serving the union of ``data_files`` (TriG)."""
+    dataset = Dataset(default_union=True)
+    for data_file in data_files:
+        dataset.parse(data_file, format="trig")
+    return create_app(LocalStore(dataset), {"TESTING": True, **config})
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +79,7 @@ def scenario() -> Scenario:
 
 @pytest.fixture(scope="session")
 def live_app(scenario: Scenario) -> Flask:
-    return build_app(scenario.data_file)
+    return build_app(scenario.data_files)
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +97,7 @@ def server_url(live_app: Flask) -> Iterator[str]:
 def plain_server_url(scenario: Scenario, tmp_path_factory) -> Iterator[str]:
     """The app as served where the npm assets are missing (an empty node_modules)."""
     empty = tmp_path_factory.mktemp("node_modules")
-    server, thread = start_in_thread(build_app(scenario.data_file, NODE_MODULES_DIR=str(empty)))
+    server, thread = start_in_thread(build_app(scenario.data_files, NODE_MODULES_DIR=str(empty)))
     try:
         yield server.url
     finally:
