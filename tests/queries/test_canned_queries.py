@@ -93,7 +93,7 @@ def test_agreements_counts_nodes_joined_by_same_as_once() -> None:
     )
     assert rows(store, "agreements") == [
         (R + "agreement/pact-a1a1a1a1", "lithium pact | the pact on lithium", "deal", "", "",
-         "2022 | 2022-08", "unknown", "", "", "",
+         "2022-08", "unknown", "", "", "",
          f"{R}doc/bbbb000000000001 | {R}doc/bbbb000000000002", ""),
     ]
 
