@@ -16,19 +16,21 @@ from flask.blueprints import BlueprintSetupState
 from critmin.service.catalogue import Catalogue, ParameterError, load_catalogue, run
 from critmin.service.config import STORE_KEY
 from critmin.service.errors import ApiError
-from critmin.service.results import FORMATS, ResultFormat
+from critmin.service.sparql_formats import (
+    CSV,
+    JSON,
+    TSV,
+    choose_format,
+    content_type,
+    serialize_result,
+)
 from critmin.service.store import Store, StoreError
 
 CATALOGUE_KEY = "critmin.catalogue"
 """Where the loaded catalogue lives: ``current_app.extensions[CATALOGUE_KEY]``."""
 
-NEGOTIABLE = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-EXTENSIONS = ("json", "csv", "tsv")
+API_FORMATS = (JSON, CSV, TSV)
+"""The formats of canned-query answers; their names are the URL extensions."""
 
 bp = Blueprint("catalogue_api", __name__)
 
@@ -55,14 +57,13 @@ def run_query(name: str) -> Response:
     """Run one canned query with the query string's parameters, in the chosen format."""
     query_id, _, extension = name.partition(".")
     catalogue = app_catalogue()
-    if query_id not in catalogue or (extension and extension not in EXTENSIONS):
+    extensions = [fmt.name for fmt in API_FORMATS]
+    if query_id not in catalogue or (extension and extension not in extensions):
         known = ", ".join(catalogue)
         raise ApiError(404, "Not Found", f"unknown query {name!r} (known: {known})")
-    if extension:
-        result_format = FORMATS[extension]
-        media_type = result_format.media_type
-    else:
-        result_format, media_type = _negotiated()
+    result_format, media_type = choose_format(
+        API_FORMATS, extension or None, request.accept_mimetypes
+    )
     params = _single_values()
     store: Store = current_app.extensions[STORE_KEY]
     try:
@@ -71,12 +72,15 @@ def run_query(name: str) -> Response:
         raise ApiError(400, "Bad Request", str(error), {"parameter": error.parameter}) from None
     except StoreError as error:
         raise ApiError(503, "Service Unavailable", str(error)) from None
-    response = Response(result_format.write(result), mimetype=media_type)
+    response = Response(
+        serialize_result(result, result_format), content_type=content_type(media_type)
+    )
     response.vary.add("Accept")
     return response
 
 
 def _describe(query_id: str) -> dict[str, Any]:
+    """A canned query's metadata as the listing gives it."""
     query = app_catalogue()[query_id]
     return {
         "id": query.id,
@@ -91,17 +95,8 @@ def _describe(query_id: str) -> dict[str, Any]:
     }
 
 
-def _negotiated() -> tuple[ResultFormat, str]:
-    """The format and media type the Accept header prefers (SPARQL JSON without a header)."""
-    accept = request.accept_mimetypes
-    best = accept.best_match(list(NEGOTIABLE)) if accept else "application/sparql-results+json"
-    if best is None:
-        offered = ", ".join(NEGOTIABLE)
-        raise ApiError(406, "Not Acceptable", f"results are available as {offered}")
-    return FORMATS[NEGOTIABLE[best]], best
-
-
 def _single_values() -> dict[str, str]:
+    """The query string as one value per parameter; a 400 for a parameter given twice."""
     params: dict[str, str] = {}
     for name, values in request.args.lists():
         if len(values) > 1:

@@ -39,6 +39,7 @@ class ApiError(Exception):
 
 
 def _prefers_html() -> bool:
+    """Whether the request's ``Accept`` prefers HTML to JSON (a browser's does)."""
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     return best == "text/html"
 
@@ -64,16 +65,19 @@ def error_response(
 
 
 def _api_error(error: ApiError) -> Response:
+    """The response to an :class:`ApiError`."""
     return error_response(error.status, error.title, error.message, error.extra, error.headers)
 
 
 def _http_exception(error: HTTPException) -> Response:
+    """The response to a werkzeug HTTP exception (404, 405, 413...), its headers kept."""
     status = error.code or 500
     kept = {name: value for name, value in error.get_headers() if name in _KEPT_HEADERS}
     return error_response(status, error.name, error.description or error.name, headers=kept)
 
 
 def _unexpected(error: Exception) -> Response:
+    """A 500 that says nothing of ``error``, which goes to the log."""
     log.exception("unexpected error on %s %s", request.method, request.path, exc_info=error)
     return error_response(
         500, "Internal Server Error",

@@ -84,6 +84,7 @@ class DatasetSpec:
 
 
 def _syntax_error(error: ParseBaseException) -> QueryRejected:
+    """A 400 for a parse error, with its line and column."""
     return QueryRejected(
         400, "Malformed query",
         " ".join(str(error).split()),
@@ -92,6 +93,7 @@ def _syntax_error(error: ParseBaseException) -> QueryRejected:
 
 
 def _parse(text: str) -> Query:
+    """``text`` parsed and translated; a 403 when it is an update, a 400 when malformed."""
     try:
         tree = parseQuery(text)
     except ParseBaseException as query_error:

@@ -26,6 +26,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from critmin.service.query_guard import QUERY_FORMS, CheckedQuery, DatasetSpec
 from critmin.service.query_process import QueryTimeout
+from critmin.service.sparql_formats import graph_format_of
 from critmin.service.store import (
     QueryAnswer,
     QueryLimits,
@@ -40,12 +41,6 @@ _SKIPPED = re.compile(
     r"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>""",
 )
 _WHERE = re.compile(r"(?<![\w?$:])WHERE\b", re.IGNORECASE)
-
-GRAPH_MEDIA_FORMATS = {
-    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/turtle": "turtle",
-    "application/n-triples": "nt", "text/plain": "nt", "application/rdf+xml": "xml",
-    "application/ld+json": "json-ld",
-}
 
 
 def _outer_group_start(sparql: str) -> int:
@@ -87,6 +82,8 @@ class RemoteStore:
 
     def _request(self, sparql: str, dataset: DatasetSpec | None, graph_answer: bool,
                  timeout: float | None) -> tuple[bytes, str]:
+        """POST ``sparql`` to the endpoint: the response body and its media type; a past
+        ``timeout`` is :class:`QueryTimeout`, any other failure :class:`StoreError`."""
         client = SPARQLWrapper(self.endpoint)
         client.setMethod(POST)
         client.setQuery(sparql)
@@ -113,13 +110,13 @@ class RemoteStore:
 
     def _result(self, sparql: str, form: str, dataset: DatasetSpec | None,
                 timeout: float | None) -> Result:
+        """The endpoint's answer to ``sparql`` (of query form ``form``) as an rdflib Result."""
         graph_answer = form in ("CONSTRUCT", "DESCRIBE")
         body, media_type = self._request(sparql, dataset, graph_answer, timeout)
         if not graph_answer:
             return Result.parse(io.BytesIO(body), format="json")
         result = Result(form)
-        result.graph = Graph().parse(data=body, format=GRAPH_MEDIA_FORMATS.get(media_type,
-                                                                               "turtle"))
+        result.graph = Graph().parse(data=body, format=graph_format_of(media_type).rdflib_name)
         return result
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:

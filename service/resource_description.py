@@ -8,29 +8,32 @@ holds it (or the default graph does), *inferred* when only the inferred graph do
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.query import ResultRow
 from rdflib.term import Identifier
 
-from critmin.graph.namespaces import INFERRED_GRAPH, PREFIXES
+from critmin.graph.namespaces import CM, INFERRED_GRAPH, NIF, SCHEMA, bind_prefixes
+from critmin.service.prefixes import SPARQL_PREFIXES
 from critmin.service.store import Store
 
-_PREFIX_BLOCK = "\n".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
-
-EXISTS_QUERY = _PREFIX_BLOCK + "\nASK { { ?this ?p ?o } UNION { ?s ?p ?this } }"
+EXISTS_QUERY = SPARQL_PREFIXES + "\nASK { { ?this ?p ?o } UNION { ?s ?p ?this } }"
 
 OUTGOING_QUERY = (
-    _PREFIX_BLOCK + "\nSELECT ?p ?o ?g WHERE { ?this ?p ?o OPTIONAL { GRAPH ?g { ?this ?p ?o } } }"
+    SPARQL_PREFIXES
+    + "\nSELECT ?p ?o ?g WHERE { ?this ?p ?o OPTIONAL { GRAPH ?g { ?this ?p ?o } } }"
 )
 
 INCOMING_QUERY = (
-    _PREFIX_BLOCK + "\nSELECT ?s ?p ?g WHERE { ?s ?p ?this OPTIONAL { GRAPH ?g { ?s ?p ?this } } }"
+    SPARQL_PREFIXES
+    + "\nSELECT ?s ?p ?g WHERE { ?s ?p ?this OPTIONAL { GRAPH ?g { ?s ?p ?this } } }"
 )
 
 # Label candidates of the resource and of every neighbour; the best one is picked in Python.
 LABELS_QUERY = (
-    _PREFIX_BLOCK
+    SPARQL_PREFIXES
     + """
 SELECT DISTINCT ?x ?kind ?label WHERE {
   { BIND(?this AS ?x) } UNION { ?this ?x ?o1 } UNION { ?this ?p1 ?x }
@@ -44,7 +47,7 @@ SELECT DISTINCT ?x ?kind ?label WHERE {
 )
 
 EVIDENCE_QUERY = (
-    _PREFIX_BLOCK
+    SPARQL_PREFIXES
     + """
 SELECT ?span ?anchor ?begin ?end ?doc WHERE {
   ?this cm:evidence ?span .
@@ -55,10 +58,10 @@ SELECT ?span ?anchor ?begin ?end ?doc WHERE {
 }"""
 )
 
-SOURCES_QUERY = _PREFIX_BLOCK + "\nSELECT DISTINCT ?doc WHERE { ?this prov:wasDerivedFrom ?doc }"
+SOURCES_QUERY = SPARQL_PREFIXES + "\nSELECT DISTINCT ?doc WHERE { ?this prov:wasDerivedFrom ?doc }"
 
 DOCUMENT_QUERY = (
-    _PREFIX_BLOCK
+    SPARQL_PREFIXES
     + """
 SELECT ?sha ?fileName WHERE {
   OPTIONAL { ?this cm:sha256 ?sha } OPTIONAL { ?this cm:fileName ?fileName }
@@ -67,28 +70,18 @@ SELECT ?sha ?fileName WHERE {
 
 # Machine-readable description: outgoing and incoming triples, and the evidence spans' triples.
 CONSTRUCT_QUERY = (
-    _PREFIX_BLOCK
+    SPARQL_PREFIXES
     + """
 CONSTRUCT { ?this ?p ?o . ?s ?q ?this . ?span ?sp ?so . } WHERE {
   { ?this ?p ?o } UNION { ?s ?q ?this } UNION { ?this cm:evidence ?span . ?span ?sp ?so }
 }"""
 )
 
-_LABEL_PRIORITY = {
-    URIRef(PREFIXES["skos"] + "prefLabel"): 0,
-    URIRef(PREFIXES["rdfs"] + "label"): 1,
-    URIRef(PREFIXES["dcterms"] + "title"): 2,
-    URIRef(PREFIXES["nif"] + "anchorOf"): 3,
-}
-_LINK_PREDICATES = {
-    URIRef(PREFIXES["skos"] + "exactMatch"),
-    URIRef(PREFIXES["skos"] + "closeMatch"),
-    URIRef(PREFIXES["owl"] + "sameAs"),
-    URIRef(PREFIXES["schema"] + "sameAs"),
-}
+# The label kinds LABELS_QUERY lists, best first.
+_LABEL_PRIORITY = {SKOS.prefLabel: 0, RDFS.label: 1, DCTERMS.title: 2, NIF.anchorOf: 3}
+_LINK_PREDICATES = {SKOS.exactMatch, SKOS.closeMatch, OWL.sameAs, SCHEMA.sameAs}
 _IDENTIFIER_PREDICATES = {
-    URIRef(PREFIXES["cm"] + name)
-    for name in ("wikidataId", "iso3166Alpha2", "iso3166Alpha3", "elementSymbol", "atomicNumber")
+    CM.wikidataId, CM.iso3166Alpha2, CM.iso3166Alpha3, CM.elementSymbol, CM.atomicNumber
 }
 
 
@@ -163,8 +156,7 @@ def describe(store: Store, iri: URIRef) -> Description | None:
 def describe_as_graph(store: Store, iri: URIRef) -> Graph:
     """The triples served to machines for ``iri`` (empty when it is unknown)."""
     graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
+    bind_prefixes(graph)
     result = store.query(CONSTRUCT_QUERY, {"this": iri})
     for triple in result.graph or ():
         graph.add(triple)
@@ -178,7 +170,7 @@ def document_file(store: Store, document: URIRef) -> tuple[str | None, str | Non
     return None, None
 
 
-def _facts(rows, value_name: str) -> list[Fact]:
+def _facts(rows: Iterable[ResultRow], value_name: str) -> list[Fact]:
     """Group rows of (predicate, value, graph) into facts marked asserted or inferred only."""
     graphs: dict[tuple[URIRef, Identifier], set[Identifier | None]] = defaultdict(set)
     for row in rows:
@@ -219,10 +211,12 @@ def _evidence(store: Store, iri: URIRef) -> list[Evidence]:
 
 
 def _text(term: Identifier | None) -> str | None:
+    """A term's lexical form, or None where unbound."""
     return None if term is None else str(term)
 
 
 def _integer(term: Identifier | None) -> int | None:
+    """A literal's integer value, or None where unbound or not an integer."""
     if isinstance(term, Literal):
         try:
             return int(term)

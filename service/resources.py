@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
+from flask.typing import ResponseReturnValue
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from critmin.graph.namespaces import CM, CMR, PREFIXES
+from critmin.graph.namespaces import CM, CMR
 from critmin.service.config import STORE_KEY
 from critmin.service.corpus_text import CorpusFolder, Sentence, sentence_around
 from critmin.service.errors import error_response
+from critmin.service.prefixes import prefixed_name
 from critmin.service.resource_description import (
     Description,
     Evidence,
@@ -26,21 +28,24 @@ from critmin.service.resource_description import (
     describe_as_graph,
     document_file,
 )
+from critmin.service.sparql_formats import (
+    JSONLD,
+    NTRIPLES,
+    TURTLE,
+    ResultFormat,
+    preferred_media_type,
+    serialize_graph,
+)
+from critmin.service.store import Store
 
 bp = Blueprint("resources", __name__, template_folder="templates")
 
 HTML = "text/html"
 JSON = "application/json"
-# Media type -> rdflib serialisation format; extensions name the same formats.
-RDF_FORMATS = {
-    "text/turtle": "turtle",
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-}
-EXTENSIONS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
+RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES)
+"""The descriptions served to machines; their names (ttl, jsonld, nt) are the URL extensions."""
 # Characters that never appear in an IRI (RFC 3987): a path holding one names no resource.
 _NOT_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
-WIKIDATA_ID = CM.wikidataId
 
 
 def public_base() -> str:
@@ -49,39 +54,47 @@ def public_base() -> str:
 
 
 def negotiate(offered: list[str]) -> str:
-    """The offered media type the request's ``Accept`` prefers (the first when it says nothing).
+    """The offered media type the request's ``Accept`` prefers; the first (HTML) when it says
+    nothing or accepts none of them.
 
     Where JSON-LD is offered, a client asking for plain JSON gets JSON-LD.
     """
-    candidates = [*offered, JSON] if "application/ld+json" in offered else offered
-    best = request.accept_mimetypes.best_match(candidates, default=offered[0])
-    return "application/ld+json" if best == JSON else best
+    candidates = [*offered, JSON] if JSONLD.media_types[0] in offered else offered
+    best = preferred_media_type(request.accept_mimetypes, candidates) or offered[0]
+    return JSONLD.media_types[0] if best == JSON else best
+
+
+def _rdf_format(media: str) -> ResultFormat:
+    return next(fmt for fmt in RDF_FORMATS if fmt.media_types[0] == media)
 
 
 @bp.get("/id/<path:rest>")
-def resource(rest: str) -> Any:
+def resource(rest: str) -> ResponseReturnValue:
     """A resource's page (HTML) or description (RDF) by ``Accept`` or extension."""
     stem, _, extension = rest.rpartition(".")
-    by_extension = bool(stem) and extension in EXTENSIONS
-    if by_extension:
-        rest, media = stem, EXTENSIONS[extension]
+    extension_format = next((fmt for fmt in RDF_FORMATS if stem and fmt.name == extension), None)
+    if extension_format:
+        rest, media = stem, extension_format.media_types[0]
     else:
-        media = negotiate([HTML, *RDF_FORMATS])
+        media = negotiate([HTML, *(fmt.media_types[0] for fmt in RDF_FORMATS)])
     iri_text = public_base() + rest
     if _NOT_IN_IRI.search(iri_text):
         return not_found(f"no resource {iri_text!r}", media)
     iri = URIRef(iri_text)
-    store = current_app.extensions[STORE_KEY]
+    store: Store = current_app.extensions[STORE_KEY]
     if media == HTML:
         description = describe(store, iri)
         if description is None:
             return not_found(f"no resource <{iri}>", media)
+        alternates = [
+            (fmt, url_for(".resource", rest=f"{rest}.{fmt.name}")) for fmt in RDF_FORMATS
+        ]
         response = Response(
             render_template(
                 "resource.html",
                 description=description,
                 evidence=_evidence_with_sentences(store, description),
-                alternates={ext: url_for(".resource", rest=f"{rest}.{ext}") for ext in EXTENSIONS},
+                alternates=alternates,
             ),
             mimetype=HTML,
         )
@@ -89,16 +102,16 @@ def resource(rest: str) -> Any:
         graph = describe_as_graph(store, iri)
         if not len(graph):
             return not_found(f"no resource <{iri}>", media)
-        response = Response(graph.serialize(format=RDF_FORMATS[media]), mimetype=media)
-    if not by_extension:
+        response = Response(serialize_graph(graph, _rdf_format(media)), mimetype=media)
+    if not extension_format:
         response.vary.add("Accept")
     return response
 
 
 @bp.get("/ontology")
-def ontology() -> Any:
+def ontology() -> ResponseReturnValue:
     """The ontology's documentation (HTML) or, by content negotiation, its Turtle."""
-    media = negotiate([HTML, "text/turtle"])
+    media = negotiate([HTML, TURTLE.media_types[0]])
     path = ontology_dir() / ("critmin.html" if media == HTML else "critmin.ttl")
     if not path.is_file():
         return not_found(f"the ontology file {path.name} has not been generated", media)
@@ -113,7 +126,7 @@ def ontology_dir() -> Path:
     return Path(configured) if configured else Path(__file__).resolve().parents[1] / "ontology"
 
 
-def not_found(message: str, media: str) -> Any:
+def not_found(message: str, media: str) -> ResponseReturnValue:
     """A 404: an HTML page for browsers, the JSON error shape for everyone else."""
     if media == HTML:
         return render_template("not_found.html", message=message), 404
@@ -121,13 +134,13 @@ def not_found(message: str, media: str) -> Any:
 
 
 def _evidence_with_sentences(
-    store: Any, description: Description
+    store: Store, description: Description
 ) -> list[tuple[Evidence, Sentence | None]]:
     """Each evidence span with its whole sentence, where the corpus folder holds its text."""
     configured = current_app.config.get("CORPUS_DIR")
     corpus = CorpusFolder(Path(configured)) if configured else None
     texts: dict[URIRef, str | None] = {}
-    paired = []
+    paired: list[tuple[Evidence, Sentence | None]] = []
     for span in description.evidence:
         sentence = None
         if corpus and span.begin is not None and span.end is not None:
@@ -161,12 +174,7 @@ def term_name(term: Identifier) -> str:
     """A term written compactly: a prefixed name for IRIs, the lexical form for literals."""
     if isinstance(term, BNode):
         return f"_:{term}"
-    text = str(term)
-    if isinstance(term, URIRef):
-        for prefix, namespace in PREFIXES.items():
-            if text.startswith(namespace) and len(text) > len(namespace):
-                return f"{prefix}:{text[len(namespace) :]}"
-    return text
+    return (prefixed_name(term) if isinstance(term, URIRef) else None) or str(term)
 
 
 @bp.app_template_global()
@@ -182,7 +190,7 @@ def literal_note(term: Identifier) -> str | None:
         return None
     if term.language:
         return f"@{term.language}"
-    if term.datatype and str(term.datatype) != PREFIXES["xsd"] + "string":
+    if term.datatype and term.datatype != XSD.string:
         return term_name(term.datatype)
     return None
 

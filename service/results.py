@@ -1,4 +1,8 @@
-"""SELECT results written as SPARQL JSON, CSV, TSV (the W3C result formats) or a text table."""
+"""SELECT results written as SPARQL JSON, CSV, TSV (the W3C result formats) or a text table.
+
+The one writer of each format: the endpoint and the canned-query API (``sparql_formats``) and
+``critmin query`` all use these.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,16 @@ import csv
 import io
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from critmin.graph.namespaces import PREFIXES
+from critmin.service.prefixes import prefixed_name
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 """N-Triples escapes for literals in TSV cells."""
-
-
-@dataclass(frozen=True)
-class ResultFormat:
-    """A way to write results: its name, media type and writer."""
-
-    name: str
-    media_type: str
-    write: Callable[[Result], str]
 
 
 def to_sparql_json(result: Result) -> str:
@@ -78,18 +72,18 @@ def to_table(result: Result) -> str:
     return "\n".join(text.rstrip() for text in lines) + "\n"
 
 
-FORMATS: Mapping[str, ResultFormat] = {
-    "json": ResultFormat("json", "application/sparql-results+json", to_sparql_json),
-    "csv": ResultFormat("csv", "text/csv", to_csv),
-    "tsv": ResultFormat("tsv", "text/tab-separated-values", to_tsv),
-    "table": ResultFormat("table", "text/plain", to_table),
+WRITERS: Mapping[str, Callable[[Result], str]] = {
+    "json": to_sparql_json,
+    "csv": to_csv,
+    "tsv": to_tsv,
+    "table": to_table,
 }
-"""The result formats by name."""
+"""The writers by format name."""
 
 
 def write_result(result: Result, format_name: str) -> str:
-    """``result`` in the named format (one of FORMATS)."""
-    return FORMATS[format_name].write(result)
+    """``result`` in the named format (one of WRITERS)."""
+    return WRITERS[format_name](result)
 
 
 def _require_select(result: Result) -> None:
@@ -130,8 +124,6 @@ def _turtle(term: Identifier | None) -> str:
 
 
 def _short(term: Identifier | None) -> str:
-    if isinstance(term, URIRef):
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-            if term.startswith(namespace) and len(term) > len(namespace):
-                return f"{prefix}:{term[len(namespace):]}"
-    return " ".join(_plain(term).split())
+    """A table cell: IRIs as prefixed names where they can be, white space folded."""
+    short = prefixed_name(str(term)) if isinstance(term, URIRef) else None
+    return short or " ".join(_plain(term).split())

@@ -96,6 +96,7 @@ class RunningServer:
         return f"http://{shown}:{self._server.effective_port}"
 
     def serve_forever(self) -> None:
+        """Answer requests until :meth:`stop`; then stop the worker threads."""
         try:
             self._server.run()
         finally:

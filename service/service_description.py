@@ -12,17 +12,13 @@ from collections.abc import Collection
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 
 from critmin.graph.namespaces import bind_prefixes
+from critmin.service.sparql_formats import GRAPH_FORMATS, SOLUTION_FORMATS
 from critmin.service.store import StoreStats
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SIMPLE_ENTAILMENT = URIRef("http://www.w3.org/ns/entailment/Simple")
-
-RESULT_FORMATS = (
-    "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-    "Turtle", "N-Triples", "JSON-LD", "RDF_XML",
-)
 
 
 def service_description(
@@ -42,8 +38,8 @@ def service_description(
     if federation_allowlist:
         graph.add((service, SD.feature, SD.BasicFederatedQuery))
     graph.add((service, SD.defaultEntailmentRegime, SIMPLE_ENTAILMENT))
-    for name in RESULT_FORMATS:
-        graph.add((service, SD.resultFormat, FORMATS[name]))
+    for result_format in (*SOLUTION_FORMATS, *GRAPH_FORMATS):
+        graph.add((service, SD.resultFormat, FORMATS[result_format.w3c_name]))
 
     dataset, default_graph = BNode(), BNode()
     graph.add((service, SD.defaultDataset, dataset))

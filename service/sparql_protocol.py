@@ -30,8 +30,10 @@ from critmin.service.query_guard import (
 from critmin.service.query_process import QueryFailed, QueryTimeout
 from critmin.service.service_description import service_description
 from critmin.service.sparql_formats import (
+    GRAPH_FORMATS,
     choose_format,
     content_type,
+    formats_for,
     serialize_answer,
     serialize_graph,
 )
@@ -55,11 +57,13 @@ class ProtocolRequest:
 
 
 def _rejected(error: QueryRejected) -> ApiError:
+    """The API error for a refused query, with the line and column of a syntax error."""
     position = {"line": error.line, "column": error.column} if error.line is not None else {}
     return ApiError(error.status, error.title, error.detail, extra=position)
 
 
 def _single_query(values: list[str]) -> str | None:
+    """The one ``query`` value given (``None`` when none); a 400 for several."""
     if len(values) > 1:
         raise ApiError(400, "Bad Request", "give exactly one query parameter, not several")
     return values[0] if values else None
@@ -105,8 +109,9 @@ def _answer(
     """Check, run and serialize a query: the answer, its bytes and their media type."""
     try:
         checked = check_query(query_text, settings.federation_allowlist)
-        fmt, media_type = choose_format(checked.form, operation.format_name,
-                                        request.accept_mimetypes)
+        fmt, media_type = choose_format(
+            formats_for(checked.form), operation.format_name, request.accept_mimetypes
+        )
         dataset = requested_dataset(
             checked, operation.default_graph_uris, operation.named_graph_uris
         )
@@ -135,7 +140,9 @@ def sparql_endpoint() -> Response:
     settings: Settings = current_app.extensions[SETTINGS_KEY]
     operation = read_protocol_request(request)
     if operation.query is None:
-        fmt, media_type = choose_format("GRAPH", operation.format_name, request.accept_mimetypes)
+        fmt, media_type = choose_format(
+            GRAPH_FORMATS, operation.format_name, request.accept_mimetypes
+        )
         try:
             stats = store.stats()
         except StoreError as error:

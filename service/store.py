@@ -16,19 +16,20 @@ from pathlib import Path
 from typing import Protocol
 
 from rdflib import Dataset, Graph, URIRef, Variable
+from rdflib.exceptions import ParserError
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
+from critmin.graph.dataset import DatasetFormatError, dataset_format, read_dataset
 from critmin.graph.namespaces import bind_prefixes
 from critmin.service.dataset_view import restricted_dataset
 from critmin.service.query_guard import CheckedQuery, DatasetSpec
 from critmin.service.query_process import run_with_time_limit
 
 _REASON_CHARS = 300  # enough of a parser's message to find the error, on one line
-DATA_FILE_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
 
 Triple = tuple[Node, Node, Node]
 
@@ -152,17 +153,21 @@ class LocalStore:
 
     @classmethod
     def from_file(cls, path: Path) -> LocalStore:
-        """Load a TriG, N-Quads, Turtle or N-Triples file (by its suffix; TriG otherwise)."""
+        """Load a dataset file, TriG (``.trig``) or N-Quads (``.nq``), as ``critmin build``
+        writes it (``graph.dataset.read_dataset``)."""
         if not path.is_file():
             raise DataFileError(f"data file {path} does not exist")
-        rdf_format = DATA_FILE_FORMATS.get(path.suffix.lower(), "trig")
-        dataset = Dataset(default_union=True)
         try:
-            dataset.parse(str(path), format=rdf_format)
-        except Exception as error:  # rdflib's parsers raise many types; all mean "bad file"
+            return cls(read_dataset(path))
+        except DatasetFormatError as error:
+            raise DataFileError(str(error)) from None
+        except (SyntaxError, ValueError, ParserError, OSError) as error:
+            # rdflib's TriG parser raises BadSyntax (a SyntaxError), its N-Quads parser
+            # ParserError; undecodable bytes are a ValueError.
             reason = " ".join(str(error).split())[:_REASON_CHARS] or type(error).__name__
-            raise DataFileError(f"cannot parse {path} as {rdf_format}: {reason}") from error
-        return cls(dataset)
+            raise DataFileError(
+                f"cannot parse {path} as {dataset_format(path)}: {reason}"
+            ) from error
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
         return self.dataset.query(sparql, initBindings=bindings or {})

@@ -19,6 +19,7 @@ from critmin.service.assets import (
     codemirror_dir,
     codemirror_installed,
 )
+from critmin.service.prefixes import SPARQL_PREFIXES
 
 bp = Blueprint(
     "web",
@@ -28,9 +29,7 @@ bp = Blueprint(
     static_url_path="/assets/web",
 )
 
-PREFIX_BLOCK = "\n".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
-
-EXAMPLE_QUERY = f"""{PREFIX_BLOCK}
+EXAMPLE_QUERY = f"""{SPARQL_PREFIXES}
 
 # Agreements with their labels and dates
 SELECT ?agreement ?label ?date WHERE {{

@@ -50,8 +50,11 @@ function localHref(iri) {
   return /^https?:\/\//i.test(iri) ? iri : null;
 }
 
+// The prefixes longest namespace first, so that an IRI gets the most specific one.
+const prefixes = Object.entries(config.prefixes).sort(([, a], [, b]) => b.length - a.length);
+
 function compact(iri) {
-  for (const [prefix, namespace] of Object.entries(config.prefixes)) {
+  for (const [prefix, namespace] of prefixes) {
     if (iri.startsWith(namespace) && iri.length > namespace.length) {
       return `${prefix}:${iri.slice(namespace.length)}`;
     }
@@ -134,16 +137,6 @@ function showText(text) {
   pre.hidden = false;
 }
 
-function csvFromResults(data) {
-  const quote = (value) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  const vars = data.head?.vars ?? [];
-  const lines = [vars.map(quote).join(",")];
-  for (const binding of data.results?.bindings ?? []) {
-    lines.push(vars.map((name) => quote(binding[name]?.value ?? "")).join(","));
-  }
-  return `${lines.join("\r\n")}\r\n`;
-}
-
 function setLinks(links) {
   byId("download-csv").href = links.csv;
   byId("download-json").href = links.json;
@@ -205,7 +198,6 @@ async function run(request, links) {
       } else {
         const count = showTable(data);
         summary = `${count} row${count === 1 ? "" : "s"}`;
-        links.csv ??= URL.createObjectURL(new Blob([csvFromResults(data)], { type: "text/csv" }));
       }
     } else {
       showText(await response.text());
@@ -213,7 +205,6 @@ async function run(request, links) {
     }
     const elapsed = Math.round(performance.now() - started);
     byId("results-count").textContent = [summary, `${elapsed} ms`].filter(Boolean).join(" · ");
-    links.csv ??= links.json;
     setLinks(links);
     byId("results-panel").hidden = false;
   } catch (error) {
@@ -318,13 +309,16 @@ function runQuestion() {
     if (input.value !== "") params.set(input.name, input.value);
   }
   const url = `${config.queriesPath}/${encodeURIComponent(current.id)}`;
-  const query = params.toString();
-  const apiUrl = query ? `${url}?${query}` : url;
+  const search = params.toString() ? `?${params}` : "";
   const permalink = new URLSearchParams({ question: current.id });
   for (const [name, value] of params) permalink.set(name, value);
   return run(
-    () => fetch(apiUrl, { headers: { Accept: "application/sparql-results+json, application/json" } }),
-    { json: apiUrl, permalink: `${location.pathname}?${permalink}` },
+    () => fetch(`${url}${search}`, { headers: { Accept: "application/sparql-results+json" } }),
+    {
+      csv: `${url}.csv${search}`,
+      json: `${url}.json${search}`,
+      permalink: `${location.pathname}?${permalink}`,
+    },
   );
 }
 

@@ -2,26 +2,31 @@
 
 The server holds the seed graph (the shipped build of the seed corpus, which a test keeps equal
 to a fresh build) plus a small invented dataset with hostile literals; what the tests expect of
-it is one value, :data:`SCENARIO`.
+it is one value, ``browser_scenario.SCENARIO``.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from browser_scenario import SCENARIO, Scenario, Watch
 from flask import Flask
 from rdflib import Dataset
 
 from critmin.service.app import create_app
+from critmin.service.config import Settings
 from critmin.service.server import start_in_thread
 from critmin.service.store import LocalStore
 
-REPO = Path(__file__).resolve().parents[2]
+if TYPE_CHECKING:  # Playwright is imported only when a browser test runs
+    from playwright.sync_api import Browser, Page, Route
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -35,78 +40,56 @@ CHROMIUM_ARGS = [
 ]
 
 
-@dataclass(frozen=True)
-class Scenario:
-    """A dataset and what the browser must find in it.
-
-    ``question_id`` is a canned query whose results hold a row with ``row_label``; the row's
-    first cell links to a resource page whose heading is ``resource_label`` (the row label
-    when not given).
-    """
-
-    data_files: tuple[Path, ...]
-    question_id: str
-    row_label: str
-    resource_label: str | None = None
-
-    @property
-    def expected_heading(self) -> str:
-        return self.resource_label or self.row_label
-
-
-SCENARIO = Scenario(
-    data_files=(
-        REPO / "graph" / "seed" / "critmin-seed.trig",
-        Path(__file__).resolve().parent / "data" / "sample.trig",
-    ),
-    question_id="cq01",
-    row_label="US Strategic Metals\u2013Frontier Works Organisation MoU",  # en dash
-)
-
-
 def build_app(data_files: tuple[Path, ...], **config: object) -> Flask:
     """The critmin app serving the union of ``data_files`` (TriG)."""
     dataset = Dataset(default_union=True)
     for data_file in data_files:
         dataset.parse(data_file, format="trig")
-    return create_app(LocalStore(dataset), {"TESTING": True, **config})
+    return create_app(LocalStore(dataset), {"TESTING": True, **config}, settings=Settings())
 
 
 @pytest.fixture(scope="session")
 def scenario() -> Scenario:
+    """What the browser tests expect of the served data."""
     return SCENARIO
 
 
 @pytest.fixture(scope="session")
 def live_app(scenario: Scenario) -> Flask:
+    """The app the session's server serves."""
     return build_app(scenario.data_files)
+
+
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """``app`` on waitress on a free loopback port while the block runs; gives its base URL."""
+    server, thread = start_in_thread(app, host="127.0.0.1", port=0)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
 def server_url(live_app: Flask) -> Iterator[str]:
     """The app on waitress, on a free loopback port, for the whole session."""
-    server, thread = start_in_thread(live_app, host="127.0.0.1", port=0)
-    try:
-        yield server.url
-    finally:
-        server.stop()
-        thread.join(timeout=10)
+    with serving(live_app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def plain_server_url(scenario: Scenario, tmp_path_factory) -> Iterator[str]:
+def plain_server_url(
+    scenario: Scenario, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """The app as served where the npm assets are missing (an empty node_modules)."""
     empty = tmp_path_factory.mktemp("node_modules")
-    server, thread = start_in_thread(build_app(scenario.data_files, NODE_MODULES_DIR=str(empty)))
-    try:
-        yield server.url
-    finally:
-        server.stop()
-        thread.join(timeout=10)
+    with serving(build_app(scenario.data_files, NODE_MODULES_DIR=str(empty))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[object]:
+def chromium() -> Iterator[Browser]:
     """Debian's Chromium under Playwright; a clear failure (never a skip) when it is missing."""
     if os.environ.get("CRITMIN_SKIP_BROWSER") == "1":
         pytest.skip("CRITMIN_SKIP_BROWSER=1: browser tests switched off")
@@ -124,28 +107,22 @@ def chromium() -> Iterator[object]:
         browser.close()
 
 
-@dataclass
-class Watch:
-    """What a page tried that it must not: requests off the local server, dialogs, errors."""
-
-    blocked: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-
 @pytest.fixture
 def watch() -> Watch:
+    """A fresh record of what the page tried."""
     return Watch()
 
 
 @pytest.fixture(params=[(1280, 900), (390, 844)], ids=["desktop", "phone"])
-def page(request, chromium, server_url: str, watch: Watch) -> Iterator[object]:
+def page(
+    request: pytest.FixtureRequest, chromium: Browser, server_url: str, watch: Watch
+) -> Iterator[Page]:
     """A fresh page on the local server with the network cut off; checks nothing leaked."""
     width, height = request.param
     context = chromium.new_context(viewport={"width": width, "height": height})
     local = urlsplit(server_url).netloc
 
-    def only_local(route) -> None:
+    def only_local(route: Route) -> None:
         if urlsplit(route.request.url).netloc == local:
             route.continue_()
         else:

@@ -6,22 +6,28 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from typing import TYPE_CHECKING
 
 import pytest
+from browser_scenario import Scenario, Watch
+from flask import Flask
 
 from critmin.service.assets import codemirror_installed
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
 HOSTILE = "<script>alert('from data')</script><img src=x onerror=alert('img')>"
 
 
-def open_form(page, server_url: str, path: str = "/") -> None:
+def open_form(page: Page, server_url: str, path: str = "/") -> None:
     page.goto(server_url + path)
     page.wait_for_selector("body[data-ready='true']", state="attached")
 
 
-def type_query(page, text: str) -> None:
+def type_query(page: Page, text: str) -> None:
     """Type ``text`` into the editor (CodeMirror when it is installed, else the textarea)."""
     if page.locator(".CodeMirror").count():
         page.click(".CodeMirror-code")
@@ -43,8 +49,8 @@ def endpoint_error(server_url: str, query: str) -> dict:
 
 
 def test_canned_question_runs_and_its_result_links_to_the_resource_page(
-    page, server_url, scenario
-):
+    page: Page, server_url: str, scenario: Scenario
+) -> None:
     open_form(page, server_url)
     page.click(f".question-button[data-id='{scenario.question_id}']")
     page.wait_for_selector("#results-panel:not([hidden])")
@@ -59,7 +65,9 @@ def test_canned_question_runs_and_its_result_links_to_the_resource_page(
     assert page.locator("h1#resource-label").inner_text() == scenario.expected_heading
 
 
-def test_question_parameters_are_typed_form_fields(page, server_url, scenario):
+def test_question_parameters_are_typed_form_fields(
+    page: Page, server_url: str, scenario: Scenario
+) -> None:
     open_form(page, server_url)
     page.click(f".question-button[data-id='{scenario.question_id}']")
     page.wait_for_selector("#results-panel:not([hidden])")
@@ -74,7 +82,7 @@ def test_question_parameters_are_typed_form_fields(page, server_url, scenario):
         assert field.get_attribute("type") == expected_type.get(parameter["type"], "text")
 
 
-def test_broken_query_shows_the_endpoints_parse_error(page, server_url):
+def test_broken_query_shows_the_endpoints_parse_error(page: Page, server_url: str) -> None:
     broken = "SELECT ?s WHERE { ?s ?p }"
     open_form(page, server_url)
     type_query(page, broken)
@@ -88,7 +96,9 @@ def test_broken_query_shows_the_endpoints_parse_error(page, server_url):
     assert page.locator("#results-panel").is_hidden()
 
 
-def test_a_literal_holding_markup_shows_as_text_and_never_runs(page, server_url, watch):
+def test_a_literal_holding_markup_shows_as_text_and_never_runs(
+    page: Page, server_url: str, watch: Watch
+) -> None:
     query = f'SELECT ?text WHERE {{ BIND("{HOSTILE}" AS ?text) }}'
     open_form(page, server_url)
     type_query(page, query)
@@ -100,7 +110,9 @@ def test_a_literal_holding_markup_shows_as_text_and_never_runs(page, server_url,
     assert watch.dialogs == []
 
 
-def test_permalink_reopens_and_reruns_the_query(page, server_url, scenario):
+def test_permalink_reopens_and_reruns_the_query(
+    page: Page, server_url: str, scenario: Scenario
+) -> None:
     query = "SELECT ?label WHERE { ?a a <https://w3id.org/critmin/ontology#Agreement> ; " \
         "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label"
     open_form(page, server_url)
@@ -118,7 +130,9 @@ def test_permalink_reopens_and_reruns_the_query(page, server_url, scenario):
     assert page.locator("#results-table tbody tr").all_inner_texts() == first_rows
 
 
-def test_downloads_link_to_the_endpoint_in_csv_and_json(page, server_url, scenario):
+def test_downloads_link_to_the_endpoint_in_csv_and_json(
+    page: Page, server_url: str, scenario: Scenario
+) -> None:
     query = "SELECT ?label WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
     open_form(page, server_url)
     type_query(page, query)
@@ -141,7 +155,40 @@ def test_downloads_link_to_the_endpoint_in_csv_and_json(page, server_url, scenar
     assert {"type": "literal", "value": scenario.row_label} in [row["label"] for row in bindings]
 
 
-def test_editor_highlights_sparql_where_codemirror_is_installed(page, server_url, live_app):
+def test_question_downloads_link_to_the_canned_query_api(
+    page: Page, server_url: str, scenario: Scenario
+) -> None:
+    open_form(page, server_url)
+    page.click(f".question-button[data-id='{scenario.question_id}']")
+    page.wait_for_selector("#results-panel:not([hidden])")
+    params = {
+        name: [value]
+        for name, value in page.eval_on_selector_all(
+            "#question-params input", "inputs => inputs.map(input => [input.name, input.value])"
+        )
+        if value
+    }
+    path = f"/api/queries/{scenario.question_id}"
+    links = {}
+    for format_name in ("csv", "json"):
+        href = page.locator(f"#download-{format_name}").get_attribute("href")
+        link_path, _, search = href.partition("?")
+        assert (link_path, urllib.parse.parse_qs(search)) == (f"{path}.{format_name}", params)
+        links[format_name] = href
+    with urllib.request.urlopen(server_url + links["csv"], timeout=10) as response:
+        assert response.headers.get_content_type() == "text/csv"
+        csv_text = response.read().decode("utf-8")
+    shown = page.locator("#results-table tbody tr").count()
+    assert len(csv_text.splitlines()) == shown + 1
+    assert scenario.row_label in csv_text
+    with urllib.request.urlopen(server_url + links["json"], timeout=10) as response:
+        assert response.headers.get_content_type() == "application/sparql-results+json"
+        assert len(json.loads(response.read())["results"]["bindings"]) == shown
+
+
+def test_editor_highlights_sparql_where_codemirror_is_installed(
+    page: Page, server_url: str, live_app: Flask
+) -> None:
     open_form(page, server_url)
     if codemirror_installed(live_app):
         assert page.locator(".CodeMirror .cm-keyword", has_text="SELECT").count() >= 1
@@ -151,7 +198,9 @@ def test_editor_highlights_sparql_where_codemirror_is_installed(page, server_url
         assert page.locator("#query").is_visible()
 
 
-def test_page_fits_the_viewport_without_sideways_scrolling(page, server_url, scenario):
+def test_page_fits_the_viewport_without_sideways_scrolling(
+    page: Page, server_url: str, scenario: Scenario
+) -> None:
     open_form(page, server_url)
     page.click(f".question-button[data-id='{scenario.question_id}']")
     page.wait_for_selector("#results-panel:not([hidden])")
@@ -161,7 +210,9 @@ def test_page_fits_the_viewport_without_sideways_scrolling(page, server_url, sce
     assert overflow <= 0
 
 
-def test_without_the_npm_assets_the_form_is_a_plain_textarea(chromium, plain_server_url, scenario):
+def test_without_the_npm_assets_the_form_is_a_plain_textarea(
+    chromium: Browser, plain_server_url: str, scenario: Scenario
+) -> None:
     context = chromium.new_context()
     page = context.new_page()
     page.set_default_timeout(15_000)

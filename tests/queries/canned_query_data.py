@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Dataset, Graph
 from rdflib.query import Result
 
-from critmin.graph.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
+from critmin.graph.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 from critmin.graph.ontology import load_ontology
 from critmin.graph.reasoning import infer
 from critmin.service.catalogue import load_catalogue, run
@@ -18,19 +18,23 @@ from critmin.service.store import LocalStore
 
 CATALOGUE = load_catalogue()
 
-PREFIXES = """
-@prefix cm: <https://w3id.org/critmin/ontology#> .
-@prefix cmr: <https://w3id.org/critmin/id/> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix wd: <http://www.wikidata.org/entity/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-"""
+TRIG_PREFIXES = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items())
+"""Every critmin prefix declared, for the TriG below."""
+
+
+def evidence_spans(sha16: str, *spans: tuple[int, int, str]) -> str:
+    """TriG for text spans ``(begin, end, anchor)`` of document ``sha16``, in its graph."""
+    doc = f"cmr:doc\\/{sha16}"
+    described = "".join(
+        f"  <https://w3id.org/critmin/id/doc/{sha16}#char={begin},{end}> a nif:String ;\n"
+        f'      nif:anchorOf "{anchor}" ;\n'
+        f'      nif:beginIndex "{begin}"^^xsd:nonNegativeInteger ;\n'
+        f'      nif:endIndex "{end}"^^xsd:nonNegativeInteger ;\n'
+        f"      nif:referenceContext {doc} .\n"
+        for begin, end, anchor in spans
+    )
+    return f"\ncmr:graph\\/doc\\/{sha16} {{\n{described}}}\n"
+
 
 REFERENCE = """
 cmr:graph\\/reference {
@@ -96,10 +100,6 @@ cmr:graph\\/doc\\/aaaa000000000001 {
       cm:date "2024-03"^^xsd:gYearMonth ;
       prov:wasDerivedFrom cmr:doc\\/aaaa000000000001 ;
       cm:evidence <https://w3id.org/critmin/id/doc/aaaa000000000001#char=10,35> .
-  <https://w3id.org/critmin/id/doc/aaaa000000000001#char=10,35> a nif:String ;
-      nif:anchorOf "a memorandum on refining" ;
-      nif:beginIndex "10"^^xsd:nonNegativeInteger ; nif:endIndex "35"^^xsd:nonNegativeInteger ;
-      nif:referenceContext cmr:doc\\/aaaa000000000001 .
 
   cmr:agreement\\/canada-india-framework-22222222 a cm:Framework ;
       rdfs:label "Canada-India framework" ; cm:bindingStatus cm:binding ;
@@ -111,10 +111,6 @@ cmr:graph\\/doc\\/aaaa000000000001 {
   cmr:measurement\\/framework-amount-12121212 a cm:MonetaryAmount ;
       schema:value 1200000000 ; schema:currency "USD" ;
       cm:value 1200000000 ; cm:currency "USD" .
-  <https://w3id.org/critmin/id/doc/aaaa000000000001#char=40,70> a nif:String ;
-      nif:anchorOf "a binding framework worth 1.2 billion" ;
-      nif:beginIndex "40"^^xsd:nonNegativeInteger ; nif:endIndex "70"^^xsd:nonNegativeInteger ;
-      nif:referenceContext cmr:doc\\/aaaa000000000001 .
 
   cmr:control\\/india-export-control-55555555 a cm:ExportControl ;
       rdfs:label "India's February export controls" ; cm:imposedBy cmr:actor\\/india ;
@@ -122,10 +118,6 @@ cmr:graph\\/doc\\/aaaa000000000001 {
       cm:date "2024-02"^^xsd:gYearMonth ;
       prov:wasDerivedFrom cmr:doc\\/aaaa000000000001 ;
       cm:evidence <https://w3id.org/critmin/id/doc/aaaa000000000001#char=80,100> .
-  <https://w3id.org/critmin/id/doc/aaaa000000000001#char=80,100> a nif:String ;
-      nif:anchorOf "curbs on five elements" ;
-      nif:beginIndex "80"^^xsd:nonNegativeInteger ; nif:endIndex "100"^^xsd:nonNegativeInteger ;
-      nif:referenceContext cmr:doc\\/aaaa000000000001 .
   cmr:control\\/india-export-control-66666666 a cm:ExportControl ;
       rdfs:label "India's June export controls" ; cm:imposedBy cmr:actor\\/india ;
       cm:coversMineral cmr:mineral\\/dysprosium ; cm:elementCount 2 ;
@@ -169,7 +161,12 @@ cmr:graph\\/doc\\/aaaa000000000001 {
       cm:minValue 10.0 ; cm:maxValue 15.0 ; cm:unit cm:percent ; cm:horizon "2040s" ;
       prov:wasDerivedFrom cmr:doc\\/aaaa000000000001 .
 }
-"""
+""" + evidence_spans(
+    "aaaa000000000001",
+    (10, 35, "a memorandum on refining"),
+    (40, 70, "a binding framework worth 1.2 billion"),
+    (80, 100, "curbs on five elements"),
+)
 
 DOCUMENT_TWO = """
 cmr:graph\\/doc\\/aaaa000000000002 {
@@ -178,10 +175,6 @@ cmr:graph\\/doc\\/aaaa000000000002 {
 
   cmr:agreement\\/canada-india-framework-22222222 prov:wasDerivedFrom cmr:doc\\/aaaa000000000002 ;
       cm:evidence <https://w3id.org/critmin/id/doc/aaaa000000000002#char=5,30> .
-  <https://w3id.org/critmin/id/doc/aaaa000000000002#char=5,30> a nif:String ;
-      nif:anchorOf "the Canada-India accord" ;
-      nif:beginIndex "5"^^xsd:nonNegativeInteger ; nif:endIndex "30"^^xsd:nonNegativeInteger ;
-      nif:referenceContext cmr:doc\\/aaaa000000000002 .
 
   cmr:agreement\\/canada-brazil-partnership-33333333 a cm:Partnership ;
       rdfs:label "Canada-Brazil partnership" ; cm:bindingStatus cm:nonBinding ;
@@ -226,7 +219,10 @@ cmr:graph\\/doc\\/aaaa000000000002 {
       cm:minValue 3.0 ; cm:maxValue 6.0 ; cm:unit cm:year ;
       prov:wasDerivedFrom cmr:doc\\/aaaa000000000002 .
 }
-"""
+""" + evidence_spans(
+    "aaaa000000000002",
+    (5, 30, "the Canada-India accord"),
+)
 
 
 def reasoned_store(trig: str) -> LocalStore:
@@ -235,7 +231,7 @@ def reasoned_store(trig: str) -> LocalStore:
     ontology = dataset.graph(ONTOLOGY_GRAPH)
     for triple in load_ontology():
         ontology.add(triple)
-    dataset.parse(data=PREFIXES + trig, format="trig")
+    dataset.parse(data=TRIG_PREFIXES + trig, format="trig")
     inferred = infer(dataset)
     closure: Graph = dataset.graph(INFERRED_GRAPH)
     for triple in inferred:

@@ -10,23 +10,27 @@ from __future__ import annotations
 import pytest
 from canned_query_data import columns, reasoned_store, rows
 
+from critmin.graph.namespaces import CM, CMR
 from critmin.service.store import LocalStore
 
-R = "https://w3id.org/critmin/id/"
-CM = "https://w3id.org/critmin/ontology#"
-DOC1 = R + "doc/aaaa000000000001"
-DOC2 = R + "doc/aaaa000000000002"
-MOU = R + "agreement/canada-andes-mou-11111111"
-FRAMEWORK = R + "agreement/canada-india-framework-22222222"
-PARTNERSHIP = R + "agreement/canada-brazil-partnership-33333333"
-DEAL = R + "agreement/chile-kenya-deal-44444444"
-FEBRUARY_CONTROLS = R + "control/india-export-control-55555555"
-JUNE_CONTROLS = R + "control/india-export-control-66666666"
-LITHIUM_CONTROLS = R + "control/india-export-control-77777777"
-PAUSE = R + "control/india-pause-88888888"
-SANCTION = R + "control/canada-sanction-99999999"
-LIFTING = R + "control/canada-lifting-aaaaaaaa"
-TARIFF = R + "control/chile-tariff-bbbbbbbb"
+R = str(CMR)
+# The IRIs of the invented dataset's documents, agreements and controls.
+DOC1, DOC2 = (f"{R}doc/aaaa00000000000{number}" for number in (1, 2))
+MOU, FRAMEWORK, PARTNERSHIP, DEAL = (
+    f"{R}agreement/{slug}"
+    for slug in (
+        "canada-andes-mou-11111111", "canada-india-framework-22222222",
+        "canada-brazil-partnership-33333333", "chile-kenya-deal-44444444",
+    )
+)
+FEBRUARY_CONTROLS, JUNE_CONTROLS, LITHIUM_CONTROLS, PAUSE, SANCTION, LIFTING, TARIFF = (
+    f"{R}control/{slug}"
+    for slug in (
+        "india-export-control-55555555", "india-export-control-66666666",
+        "india-export-control-77777777", "india-pause-88888888", "canada-sanction-99999999",
+        "canada-lifting-aaaaaaaa", "chile-tariff-bbbbbbbb",
+    )
+)
 
 
 def test_agreements_columns(invented_store: LocalStore) -> None:
@@ -110,11 +114,11 @@ def test_cq01_mous_and_non_binding_agreements_that_involve_processing(
 
 
 def test_cq01_takes_another_stage(invented_store: LocalStore) -> None:
-    assert rows(invented_store, "cq01", stage=CM + "exploration") == [
+    assert rows(invented_store, "cq01", stage=str(CM.exploration)) == [
         (MOU, "Canada-Andes Lithium MoU", "mou", "Andes Lithium | Canada",
          "exploration | refining"),
     ]
-    assert rows(invented_store, "cq01", stage=CM + "mining") == []
+    assert rows(invented_store, "cq01", stage=str(CM.mining)) == []
 
 
 def test_cq02_agreements_of_an_actor_in_a_year(invented_store: LocalStore) -> None:

@@ -1,5 +1,5 @@
-"""Fixtures for the service tests: a small dataset written here, the app over it, a test client
-and the real waitress server on a free loopback port.
+"""Fixtures for the service tests: a small dataset written here, the app over it, a test client,
+the real waitress server on a free loopback port, a store from any TriG, and a text with a span.
 
 The dataset (fictional, in critmin's IRIs): three named graphs, the reference graph with two
 states and a mineral, two document graphs with an agreement and a control; the control's label
@@ -9,25 +9,25 @@ is ``<script>alert(1)</script>``, and Exampleland's label is stated in two graph
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from rdflib import Dataset
+from sample_texts import MEMORANDUM, WrittenText
 
+from critmin.graph.namespaces import PREFIXES
 from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.server import start_in_thread
 from critmin.service.store import LocalStore
 
-SAMPLE_TRIG = """\
-@prefix cm: <https://w3id.org/critmin/ontology#> .
-@prefix cmr: <https://w3id.org/critmin/id/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+TRIG_PREFIXES = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items())
+"""Every critmin prefix declared, so that TriG written in tests may use them all."""
 
+SAMPLE_TRIG = TRIG_PREFIXES + """
 cmr:graph\\/reference {
     cmr:actor\\/testland a cm:State ;
         skos:prefLabel "Testland"@en ;
@@ -85,6 +85,7 @@ def app(store: LocalStore, settings: Settings) -> Flask:
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
+    """A Flask test client of ``app``."""
     return app.test_client()
 
 
@@ -96,3 +97,31 @@ def live_server(app: Flask) -> Iterator[str]:
     yield server.url
     server.stop()
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def trig_store() -> Callable[[str], LocalStore]:
+    """Make a LocalStore of TriG that uses critmin's prefixes without declaring them."""
+
+    def make(trig: str) -> LocalStore:
+        dataset = Dataset(default_union=True)
+        dataset.parse(data=TRIG_PREFIXES + trig, format="trig")
+        return LocalStore(dataset)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def endless_query() -> str:
+    """A query that runs far past any time limit: six unconstrained patterns over the 17
+    triples of the sample dataset, 17^6 (24 million) solutions to count."""
+    return (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l ."
+        " ?m ?n1 ?o . ?p ?q ?r }"
+    )
+
+
+@pytest.fixture(scope="session")
+def written_text() -> WrittenText:
+    """A text written for these tests, with one span ("a memorandum on lithium refining")."""
+    return MEMORANDUM

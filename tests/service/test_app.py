@@ -58,11 +58,18 @@ def test_api_paths_allow_other_origins(app: Flask) -> None:
     api.add_url_rule("/api/probe", "probe", lambda: {"ok": True})
     app.register_blueprint(api)
     response = app.test_client().get("/api/probe", headers={"Origin": "https://other.example"})
+    assert response.get_json() == {"ok": True}
     assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Access-Control-Expose-Headers"] == (
+        "X-Critmin-Max-Rows, X-Critmin-Truncated"
+    )
 
 
 def test_oversized_request_is_a_413(client: FlaskClient) -> None:
     response = client.post("/sparql", data=b"#" * 1_000_001,
                            content_type="application/sparql-query")
     assert response.status_code == 413
-    assert response.get_json()["error"]["status"] == 413
+    assert response.get_json() == {"error": {
+        "status": 413, "title": "Request Entity Too Large",
+        "message": "The data value transmitted exceeds the capacity limit.",
+    }}

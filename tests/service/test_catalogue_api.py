@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import Dataset
 
+from critmin.graph.namespaces import CMR
 from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.store import LocalStore
 
 # Two agreements of Peru, with the types the OWL 2 RL closure would add written out.
 DATASET = """
-@prefix cm: <https://w3id.org/critmin/ontology#> .
-@prefix cmr: <https://w3id.org/critmin/id/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-
 cmr:graph\\/reference {
   cmr:actor\\/peru a cm:State ; skos:prefLabel "Peru"@en .
   cmr:actor\\/norway a cm:State ; skos:prefLabel "Norway"@en .
@@ -39,30 +34,40 @@ cmr:graph\\/inferred {
   cmr:agreement\\/peru-ghana-deal-02020202 a cm:Agreement .
 }
 """
-R = "https://w3id.org/critmin/id/"
+R = str(CMR)
 MOU = R + "agreement/peru-norway-mou-01010101"
 DEAL = R + "agreement/peru-ghana-deal-02020202"
+QUERY_IDS = ["agreements", "controls", *(f"cq{number:02d}" for number in range(1, 21))]
 CQ03_CSV = (
     "binding,label,agreement\r\n"
     f"false,Peru-Norway MoU,{MOU}\r\n"
     f"unknown,Peru-Ghana deal,{DEAL}\r\n"
 )
+CQ03_TSV = (
+    "?binding\t?label\t?agreement\n"
+    f'"false"\t"Peru-Norway MoU"\t<{MOU}>\n'
+    f'"unknown"\t"Peru-Ghana deal"\t<{DEAL}>\n'
+)
+CQ03_ROWS = [
+    {"binding": "false", "label": "Peru-Norway MoU", "agreement": MOU},
+    {"binding": "unknown", "label": "Peru-Ghana deal", "agreement": DEAL},
+]
 
 
 @pytest.fixture(scope="module")
-def catalogue_app() -> Flask:
+def catalogue_app(trig_store: Callable[[str], LocalStore]) -> Flask:
     """One app per module: loading the catalogue parses every .rq file."""
-    dataset = Dataset(default_union=True)
-    dataset.parse(data=DATASET, format="trig")
-    return create_app(LocalStore(dataset), {"TESTING": True}, settings=Settings())
+    return create_app(trig_store(DATASET), {"TESTING": True}, settings=Settings())
 
 
 @pytest.fixture
 def app(catalogue_app: Flask) -> Flask:
+    """The app of this module's tests (conftest's ``client`` uses it)."""
     return catalogue_app
 
 
 def bindings(body: bytes) -> list[dict[str, str]]:
+    """The rows of a SPARQL JSON results document, each cell as its value."""
     document = json.loads(body)
     return [
         {name: term["value"] for name, term in row.items()}
@@ -75,9 +80,7 @@ def test_the_catalogue_lists_every_query_in_id_order(client: FlaskClient) -> Non
     assert response.status_code == 200
     assert response.mimetype == "application/json"
     listed = response.get_json()
-    assert [entry["id"] for entry in listed] == [
-        "agreements", "controls", *(f"cq{number:02d}" for number in range(1, 21))
-    ]
+    assert [entry["id"] for entry in listed] == QUERY_IDS
     assert listed[3] == {
         "id": "cq02",
         "title": "Agreements an actor made in a year",
@@ -98,10 +101,7 @@ def test_a_query_answers_sparql_json_by_default(client: FlaskClient) -> None:
     assert response.status_code == 200
     assert response.mimetype == "application/sparql-results+json"
     assert json.loads(response.data)["head"] == {"vars": ["binding", "label", "agreement"]}
-    assert bindings(response.data) == [
-        {"binding": "false", "label": "Peru-Norway MoU", "agreement": MOU},
-        {"binding": "unknown", "label": "Peru-Ghana deal", "agreement": DEAL},
-    ]
+    assert bindings(response.data) == CQ03_ROWS
 
 
 def test_the_accept_header_chooses_csv_or_json(client: FlaskClient) -> None:
@@ -109,24 +109,28 @@ def test_the_accept_header_chooses_csv_or_json(client: FlaskClient) -> None:
     assert (response.status_code, response.content_type) == (200, "text/csv; charset=utf-8")
     assert response.data.decode() == CQ03_CSV
     assert "Accept" in response.headers["Vary"]
+    response = client.get("/api/queries/cq03", headers={"Accept": "text/tab-separated-values"})
+    assert response.content_type == "text/tab-separated-values; charset=utf-8"
+    assert response.data.decode() == CQ03_TSV
     response = client.get("/api/queries/cq03", headers={"Accept": "application/json"})
     assert response.mimetype == "application/json"
-    assert len(bindings(response.data)) == 2
+    assert bindings(response.data) == CQ03_ROWS
     browser = "text/html,application/xhtml+xml,*/*;q=0.8"
     response = client.get("/api/queries/cq03", headers={"Accept": browser})
     assert response.mimetype == "application/sparql-results+json"
+    assert bindings(response.data) == CQ03_ROWS
 
 
 def test_the_extension_chooses_the_format(client: FlaskClient) -> None:
     response = client.get("/api/queries/cq03.csv", headers={"Accept": "application/json"})
     assert (response.status_code, response.mimetype) == (200, "text/csv")
     assert response.data.decode() == CQ03_CSV
-    response = client.get("/api/queries/cq03.json")
+    response = client.get("/api/queries/cq03.json", headers={"Accept": "text/csv"})
     assert response.mimetype == "application/sparql-results+json"
-    assert len(bindings(response.data)) == 2
+    assert bindings(response.data) == CQ03_ROWS
     response = client.get("/api/queries/cq03.tsv")
     assert response.mimetype == "text/tab-separated-values"
-    assert response.data.decode().splitlines()[0] == "?binding\t?label\t?agreement"
+    assert response.data.decode() == CQ03_TSV
 
 
 def test_parameters_come_from_the_query_string(client: FlaskClient) -> None:
@@ -168,18 +172,20 @@ def test_a_bad_parameter_is_a_400_in_the_error_shape(
 def test_an_unknown_query_is_a_404_in_the_error_shape(client: FlaskClient, name: str) -> None:
     response = client.get(f"/api/queries/{name}")
     assert response.status_code == 404
-    error = response.get_json()["error"]
-    assert (error["status"], error["title"]) == (404, "Not Found")
-    assert error["message"].startswith(f"unknown query {name!r} (known: agreements, controls, cq01")
+    assert response.get_json() == {"error": {
+        "status": 404, "title": "Not Found",
+        "message": f"unknown query {name!r} (known: {', '.join(QUERY_IDS)})",
+    }}
 
 
 def test_an_unacceptable_format_is_a_406(client: FlaskClient) -> None:
     response = client.get("/api/queries/cq03", headers={"Accept": "image/png"})
     assert response.status_code == 406
-    assert response.get_json()["error"]["message"] == (
-        "results are available as application/sparql-results+json, application/json, "
-        "text/csv, text/tab-separated-values"
-    )
+    assert response.get_json() == {"error": {
+        "status": 406, "title": "Not Acceptable",
+        "message": "none of the media types in Accept is available for this answer; use one "
+        "of: application/sparql-results+json, text/csv, text/tab-separated-values",
+    }}
 
 
 @pytest.mark.server

@@ -1,11 +1,12 @@
 """`critmin build`: a folder of texts to a dataset file, or a one-line error and exit 2."""
 
+import re
 from pathlib import Path
 
 import pytest
 from rdflib import RDF
 
-from critmin.graph.dataset import read_dataset
+from critmin.graph.dataset import graph_sizes, read_dataset
 from critmin.graph.namespaces import CM, INFERRED_GRAPH
 from critmin.service.cli import main
 
@@ -42,9 +43,18 @@ def test_a_good_corpus_gives_a_dataset_file(
     assert run_build("--corpus", str(corpus), "--out", str(out)) == 0
     printed = capsys.readouterr().out.strip().splitlines()
     assert len(printed) == 1
-    assert printed[0].startswith(f"wrote {out}: 2 documents, ")
-    assert "ontology " in printed[0] and "inferred " in printed[0]
+    summary = re.fullmatch(
+        rf"wrote {re.escape(str(out))}: 2 documents, \d+ statements, 0 corrections, "
+        r"(\d+) triples \((.*)\)",
+        printed[0],
+    )
+    assert summary, printed[0]
     dataset = read_dataset(out)
+    assert int(summary.group(1)) == len(dataset)
+    # The summary names each graph of the file (short name after /graph/) with its size.
+    assert summary.group(2) == ", ".join(
+        f"{name.rsplit('/graph/', 1)[-1]} {size}" for name, size in graph_sizes(dataset).items()
+    )
     assert len(set(dataset.subjects(RDF.type, CM.SourceDocument))) == 2
     assert len(dataset.graph(INFERRED_GRAPH)) > 0
 

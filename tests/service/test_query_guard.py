@@ -1,10 +1,23 @@
-"""The query guard: parse errors, updates, SERVICE and dataset IRIs."""
+"""The query guard: parse errors, updates, SERVICE and dataset IRIs; and through /sparql, that
+a refused SERVICE makes no connection while an allow-listed one is queried."""
 
 from __future__ import annotations
 
+import json
+import select
+import socket
+import threading
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from urllib.error import HTTPError
+
 import pytest
+from flask.testing import FlaskClient
 from rdflib import URIRef
 
+from critmin.service.app import create_app
+from critmin.service.config import Settings
 from critmin.service.query_guard import (
     DatasetSpec,
     QueryRejected,
@@ -12,6 +25,7 @@ from critmin.service.query_guard import (
     check_query,
     requested_dataset,
 )
+from critmin.service.store import LocalStore
 
 G1 = URIRef("https://w3id.org/critmin/id/graph/reference")
 G2 = URIRef("https://w3id.org/critmin/id/graph/doc/00000000000000aa")
@@ -126,3 +140,86 @@ def test_graphs_outside_the_dataset_are_refused_unless_allow_listed() -> None:
     assert check_dataset(remote, known, allowlist=(REMOTE,)) == DatasetSpec(
         (G1, URIRef(REMOTE)), (), fetch_remote=True
     )
+
+
+# --- SERVICE through /sparql ---------------------------------------------------------------
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A TCP socket listening on a free loopback port; connections wait in its backlog."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        yield server
+
+
+def has_pending_connection(server: socket.socket) -> bool:
+    """Whether a connection to ``server`` waits to be accepted."""
+    readable, _, _ = select.select([server], [], [], 0)
+    return bool(readable)
+
+
+def service_query(server: socket.socket) -> tuple[str, str]:
+    """An endpoint URL on ``server`` and a query that names it in SERVICE."""
+    endpoint = f"http://127.0.0.1:{server.getsockname()[1]}/sparql"
+    return endpoint, f"SELECT ?o WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"
+
+
+def test_service_is_refused_and_no_connection_is_made(
+    client: FlaskClient, listener: socket.socket
+) -> None:
+    endpoint, query = service_query(listener)
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 403
+    assert response.get_json()["error"]["message"] == (
+        f"SERVICE <{endpoint}> is refused: this endpoint does not query other endpoints "
+        "unless its federation allow-list names them."
+    )
+    assert not has_pending_connection(listener)
+
+
+def answer_one_sparql_request(server: socket.socket, body: bytes) -> threading.Thread:
+    """Answer the next connection to ``server`` with ``body`` as SPARQL JSON results."""
+
+    def respond() -> None:
+        connection, _ = server.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n"
+                + body
+            )
+
+    thread = threading.Thread(target=respond, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_allow_listed_service_is_queried(store: LocalStore, listener: socket.socket) -> None:
+    endpoint, query = service_query(listener)
+    remote = {"head": {"vars": ["o"]},
+              "results": {"bindings": [{"o": {"type": "literal", "value": "from afar"}}]}}
+    responder = answer_one_sparql_request(listener, json.dumps(remote).encode())
+    settings = Settings(federation_allowlist=(endpoint,), query_timeout=10.0)
+    client = create_app(store, {"TESTING": True}, settings=settings).test_client()
+    response = client.get("/sparql", query_string={"query": query})
+    responder.join(timeout=10)
+    assert response.status_code == 200
+    assert response.get_json()["results"]["bindings"] == [
+        {"o": {"type": "literal", "value": "from afar"}}
+    ]
+
+
+@pytest.mark.server
+def test_the_real_server_refuses_service_to_a_loopback_listener(
+    live_server: str, listener: socket.socket
+) -> None:
+    endpoint, query = service_query(listener)
+    url = f"{live_server}/sparql?{urllib.parse.urlencode({'query': query})}"
+    with pytest.raises(HTTPError) as raised:
+        urllib.request.urlopen(url, timeout=30)
+    assert raised.value.code == 403
+    assert json.loads(raised.value.read())["error"]["message"] == (
+        f"SERVICE <{endpoint}> is refused: this endpoint does not query other endpoints "
+        "unless its federation allow-list names them."
+    )
+    assert not has_pending_connection(listener)

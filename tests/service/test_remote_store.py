@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef, Variable
 
+from critmin.graph.namespaces import CMR, REFERENCE_GRAPH
 from critmin.service.config import Settings
 from critmin.service.query_guard import DatasetSpec, check_query
 from critmin.service.query_process import QueryTimeout
 from critmin.service.remote_store import RemoteStore, with_bindings
 from critmin.service.store import LocalStore, QueryLimits, StoreError
 
-CMR = "https://w3id.org/critmin/id/"
-REFERENCE = URIRef(CMR + "graph/reference")
-DOC_BB = URIRef(CMR + "graph/doc/00000000000000bb")
+REFERENCE = REFERENCE_GRAPH
+DOC_BB = CMR["graph/doc/00000000000000bb"]
 LABELS = (
     "SELECT ?label WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"
     " ORDER BY ?label"
@@ -64,17 +64,14 @@ def test_remote_trusted_query_binds_typed_terms(remote: RemoteStore) -> None:
         "SELECT ?x WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",
         {"label": Literal("Testland", lang="en")},
     )
-    assert [row[0] for row in result] == [URIRef(CMR + "actor/testland")]
+    assert [row[0] for row in result] == [CMR["actor/testland"]]
 
 
-def test_remote_past_the_time_limit_raises(live_server: str) -> None:
+def test_remote_past_the_time_limit_raises(live_server: str, endless_query: str) -> None:
     remote = RemoteStore(f"{live_server}/sparql", timeout=1.0)
-    endless = check_query(
-        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l ."
-        " ?m ?n1 ?o . ?p ?q ?r }"
-    )
-    with pytest.raises(QueryTimeout):
-        remote.run(endless, None, QueryLimits(max_rows=10, timeout=1.0))
+    with pytest.raises(QueryTimeout) as raised:
+        remote.run(check_query(endless_query), None, QueryLimits(max_rows=10, timeout=1.0))
+    assert raised.value.seconds == 1.0
 
 
 def test_unreachable_endpoint_is_a_store_error() -> None:

@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import SKOS, Graph, Literal, URIRef
+from sample_texts import WrittenText
 
-from critmin.graph.namespaces import CM, CMR, PREFIXES
+from critmin.graph.namespaces import CM, CMR, NIF
 from critmin.service.app import create_app
+from critmin.service.config import Settings
 from critmin.service.store import LocalStore
 
-# A text written for these tests; the span covers "a memorandum on lithium refining".
-TEXT = (
-    "Delegations met in Santiago on Tuesday.\n"
-    "Chile and Norway signed a memorandum on lithium refining that week. "
-    "Details were not published."
-)
-ANCHOR = "a memorandum on lithium refining"
-BEGIN = TEXT.index(ANCHOR)
-END = BEGIN + len(ANCHOR)
-SHA256 = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
-SHA16 = SHA256[:16]
 AGREEMENT = CMR["agreement/chile-norway-mou-1a2b3c4d"]
 CHILE = CMR["actor/chile"]
 HOSTILE = CMR["agreement/hostile-0000aaaa"]
 SCRIPT_LABEL = "<script>alert('owned')</script> accord"
+HOSTILE_LINK = CMR["actor/hostile-link"]
 
 
-def sample_trig() -> str:
-    """A small dataset with asserted, inferred, reference and provenance triples."""
-    prefixes = "\n".join(f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES.items())
-    doc = f"cmr:doc\\/{SHA16}"
-    span = f"<{CMR}doc/{SHA16}#char={BEGIN},{END}>"
-    return f"""{prefixes}
+def sample_trig(text: WrittenText) -> str:
+    """A small dataset with asserted, inferred, reference and provenance triples; the agreement
+    rests on the span of ``text``."""
+    sha16 = text.sha256[:16]
+    doc = f"cmr:doc\\/{sha16}"
+    span = f"<{CMR}doc/{sha16}#char={text.begin},{text.end}>"
+    return f"""
 cmr:graph\\/ontology {{
   cm:party rdfs:label "party"@en .
   cm:MemorandumOfUnderstanding rdfs:label "memorandum of understanding"@en .
@@ -48,16 +40,17 @@ cmr:graph\\/reference {{
   cmr:actor\\/chile a cm:State ; skos:prefLabel "Chile"@en, "Chili"@fr ;
     cm:wikidataId "Q298" ; skos:exactMatch wd:Q298 ; cm:iso3166Alpha2 "CL" .
   cmr:actor\\/norway a cm:State ; skos:prefLabel "Norway"@en .
+  <{HOSTILE_LINK}> skos:prefLabel "Hostile link" ; skos:exactMatch <javascript:alert(1)> .
 }}
-cmr:graph\\/doc\\/{SHA16} {{
+cmr:graph\\/doc\\/{sha16} {{
   {doc} a cm:SourceDocument ; dcterms:title "Andean lithium diplomacy" ;
-    cm:sha256 "{SHA256}" ; cm:fileName "andes.txt" .
+    cm:sha256 "{text.sha256}" ; cm:fileName "andes.txt" .
   <{AGREEMENT}> a cm:MemorandumOfUnderstanding ;
     rdfs:label "Chile-Norway lithium refining memorandum" ;
     cm:party cmr:actor\\/chile, cmr:actor\\/norway ; cm:coversStage cm:refining ;
     cm:date "2024-03-05"^^xsd:date ; prov:wasDerivedFrom {doc} ; cm:evidence {span} .
-  {span} a nif:String, nif:OffsetBasedString ; nif:anchorOf "{ANCHOR}" ;
-    nif:beginIndex {BEGIN} ; nif:endIndex {END} ; nif:referenceContext {doc} .
+  {span} a nif:String, nif:OffsetBasedString ; nif:anchorOf "{text.anchor}" ;
+    nif:beginIndex {text.begin} ; nif:endIndex {text.end} ; nif:referenceContext {doc} .
   <{HOSTILE}> a cm:Agreement ; rdfs:label "{SCRIPT_LABEL}" ; cm:party cmr:actor\\/chile .
 }}
 cmr:graph\\/inferred {{
@@ -68,23 +61,33 @@ cmr:graph\\/inferred {{
 """
 
 
-def make_app(**config: object) -> Flask:
-    """The critmin app over the sample dataset, with the web and resource blueprints."""
-    dataset = Dataset(default_union=True)
-    dataset.parse(data=sample_trig(), format="trig")
-    return create_app(LocalStore(dataset), {"TESTING": True, **config})
+@pytest.fixture
+def make_app(
+    trig_store: Callable[[str], LocalStore], written_text: WrittenText
+) -> Callable[..., Flask]:
+    """Make the critmin app over the sample dataset, with Flask configuration ``config``."""
+
+    def make(**config: object) -> Flask:
+        store = trig_store(sample_trig(written_text))
+        return create_app(store, {"TESTING": True, **config}, settings=Settings())
+
+    return make
 
 
 @pytest.fixture
-def client() -> FlaskClient:
-    return make_app().test_client()
+def app(make_app: Callable[..., Flask]) -> Flask:
+    """The app of this module's tests (conftest's ``client`` uses it)."""
+    return make_app()
 
 
 def page_path(iri: URIRef) -> str:
+    """The path of a resource's page."""
     return "/id/" + str(iri).removeprefix(str(CMR))
 
 
-def test_html_page_shows_label_types_and_facts_marked_asserted_or_inferred(client):
+def test_html_page_shows_label_types_and_facts_marked_asserted_or_inferred(
+    client: FlaskClient,
+) -> None:
     response = client.get(page_path(AGREEMENT), headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert response.mimetype == "text/html"
@@ -108,17 +111,37 @@ def test_html_page_shows_label_types_and_facts_marked_asserted_or_inferred(clien
     ) in html
 
 
-def test_html_page_shows_evidence_anchor_and_source_without_a_corpus(client):
+def test_html_page_links_its_machine_readable_descriptions(client: FlaskClient) -> None:
+    html = client.get(page_path(CHILE)).get_data(as_text=True)
+    for media_type, extension in (
+        ("text/turtle", "ttl"), ("application/ld+json", "jsonld"), ("application/n-triples", "nt")
+    ):
+        assert f'<link rel="alternate" type="{media_type}" href="/id/actor/chile.{extension}">' \
+            in html
+    formats = html.split('<p class="formats">', 1)[1].split("</p>", 1)[0]
+    assert [line.strip() for line in formats.splitlines() if "<a " in line] == [
+        '<a href="/id/actor/chile.ttl">Turtle</a>',
+        '<a href="/id/actor/chile.jsonld">JSON-LD</a>',
+        '<a href="/id/actor/chile.nt">N-Triples</a>',
+    ]
+
+
+def test_html_page_shows_evidence_anchor_and_source_without_a_corpus(
+    client: FlaskClient, written_text: WrittenText
+) -> None:
     html = client.get(page_path(AGREEMENT)).get_data(as_text=True)
-    assert f"“<mark>{ANCHOR}</mark>”" in html
-    assert f"characters {BEGIN}\u2013{END}" in html
-    assert f'href="/id/doc/{SHA16}" title="{CMR}doc/{SHA16}">Andean lithium diplomacy</a>' in html
-    assert f'<a href="/id/doc/{SHA16}#char={BEGIN},{END}">span</a>' in html
+    sha16, begin, end = written_text.sha256[:16], written_text.begin, written_text.end
+    assert f"“<mark>{written_text.anchor}</mark>”" in html
+    assert f"characters {begin}\u2013{end}" in html
+    assert f'href="/id/doc/{sha16}" title="{CMR}doc/{sha16}">Andean lithium diplomacy</a>' in html
+    assert f'<a href="/id/doc/{sha16}#char={begin},{end}">span</a>' in html
     assert "Delegations met" not in html
 
 
-def test_html_page_shows_the_whole_sentence_when_the_corpus_is_at_hand(tmp_path: Path):
-    (tmp_path / "renamed.txt").write_text(TEXT, encoding="utf-8")
+def test_html_page_shows_the_whole_sentence_when_the_corpus_is_at_hand(
+    tmp_path: Path, make_app: Callable[..., Flask], written_text: WrittenText
+) -> None:
+    (tmp_path / "renamed.txt").write_text(written_text.text, encoding="utf-8")
     client = make_app(CORPUS_DIR=str(tmp_path)).test_client()
     html = client.get(page_path(AGREEMENT)).get_data(as_text=True)
     assert (
@@ -127,23 +150,37 @@ def test_html_page_shows_the_whole_sentence_when_the_corpus_is_at_hand(tmp_path:
     ) in html
 
 
-def test_reference_entity_page_links_to_wikidata_and_lists_incoming_links(client):
+def test_reference_entity_page_links_to_wikidata_and_lists_incoming_links(
+    client: FlaskClient,
+) -> None:
     html = client.get(page_path(CHILE)).get_data(as_text=True)
     assert '<h1 id="resource-label">Chile</h1>' in html
     external = 'rel="noopener noreferrer external"'
-    assert f'<a href="http://www.wikidata.org/entity/Q298" {external}>' in html
+    assert (
+        f'<li>skos:exactMatch: <a href="http://www.wikidata.org/entity/Q298" {external}>'
+        "http://www.wikidata.org/entity/Q298</a></li>"
+    ) in html
     assert f'<a href="https://www.wikidata.org/wiki/Q298" {external}>Q298</a>' in html
     assert "<code>CL</code>" in html
     incoming = html.split('id="incoming-title"', 1)[1]
     assert f'title="{AGREEMENT}">Chile-Norway lithium refining memorandum</a>' in incoming
 
 
-def test_document_page_gives_each_span_its_fragment_id(client):
-    html = client.get(f"/id/doc/{SHA16}").get_data(as_text=True)
-    assert f'id="char={BEGIN},{END}"' in html
+def test_a_link_to_another_scheme_is_shown_as_text_never_as_a_link(client: FlaskClient) -> None:
+    html = client.get(page_path(HOSTILE_LINK)).get_data(as_text=True)
+    assert '<li>skos:exactMatch: <span class="iri">javascript:alert(1)</span></li>' in html
+    assert 'href="javascript' not in html
 
 
-def test_a_script_in_a_literal_is_escaped(client):
+def test_document_page_gives_each_span_its_fragment_id(
+    client: FlaskClient, written_text: WrittenText
+) -> None:
+    sha16 = written_text.sha256[:16]
+    html = client.get(f"/id/doc/{sha16}").get_data(as_text=True)
+    assert f'id="char={written_text.begin},{written_text.end}"' in html
+
+
+def test_a_script_in_a_literal_is_escaped(client: FlaskClient) -> None:
     html = client.get(page_path(HOSTILE)).get_data(as_text=True)
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; accord" in html
@@ -158,7 +195,9 @@ def test_a_script_in_a_literal_is_escaped(client):
         ("application/json", "application/ld+json", "json-ld"),
     ],
 )
-def test_content_negotiation_returns_parseable_rdf(client, accept, media, rdf_format):
+def test_content_negotiation_returns_parseable_rdf(
+    client: FlaskClient, written_text: WrittenText, accept: str, media: str, rdf_format: str
+) -> None:
     response = client.get(page_path(AGREEMENT), headers={"Accept": accept})
     assert response.status_code == 200
     assert response.mimetype == media
@@ -167,8 +206,17 @@ def test_content_negotiation_returns_parseable_rdf(client, accept, media, rdf_fo
     assert (AGREEMENT, CM.party, CHILE) in graph
     assert (AGREEMENT, CM.involvesStage, CM.processing) in graph
     assert (CHILE, CM.partyTo, AGREEMENT) in graph
-    span = URIRef(f"{CMR}doc/{SHA16}#char={BEGIN},{END}")
-    assert (span, URIRef(PREFIXES["nif"] + "anchorOf"), Literal(ANCHOR)) in graph
+    sha16 = written_text.sha256[:16]
+    span = CMR[f"doc/{sha16}#char={written_text.begin},{written_text.end}"]
+    assert (span, NIF.anchorOf, Literal(written_text.anchor)) in graph
+
+
+def test_an_accept_header_that_names_no_rdf_format_gets_the_html_page(
+    client: FlaskClient,
+) -> None:
+    response = client.get(page_path(CHILE), headers={"Accept": "image/png"})
+    assert (response.status_code, response.mimetype) == (200, "text/html")
+    assert '<h1 id="resource-label">Chile</h1>' in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
@@ -176,17 +224,20 @@ def test_content_negotiation_returns_parseable_rdf(client, accept, media, rdf_fo
     [("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
      ("nt", "application/n-triples", "nt")],
 )
-def test_extension_chooses_the_format(client, extension, media, rdf_format):
+def test_extension_chooses_the_format(
+    client: FlaskClient, extension: str, media: str, rdf_format: str
+) -> None:
     response = client.get(f"{page_path(CHILE)}.{extension}", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert response.mimetype == media
+    assert "Vary" not in response.headers
     graph = Graph().parse(data=response.get_data(as_text=True), format=rdf_format)
-    assert set(graph.objects(CHILE, URIRef(PREFIXES["skos"] + "prefLabel"))) == {
+    assert set(graph.objects(CHILE, SKOS.prefLabel)) == {
         Literal("Chile", lang="en"), Literal("Chili", lang="fr")
     }
 
 
-def test_unknown_resource_is_a_json_404_for_machines(client):
+def test_unknown_resource_is_a_json_404_for_machines(client: FlaskClient) -> None:
     response = client.get("/id/actor/atlantis", headers={"Accept": "text/turtle"})
     assert response.status_code == 404
     assert response.mimetype == "application/json"
@@ -198,25 +249,38 @@ def test_unknown_resource_is_a_json_404_for_machines(client):
     }
 
 
-def test_unknown_resource_is_an_html_404_for_browsers(client):
+def test_unknown_resource_is_an_html_404_for_browsers(client: FlaskClient) -> None:
     response = client.get("/id/actor/atlantis", headers={"Accept": "text/html"})
     assert response.status_code == 404
     assert response.mimetype == "text/html"
-    assert f"no resource &lt;{CMR}actor/atlantis&gt;" in response.get_data(as_text=True)
+    assert f"<p>no resource &lt;{CMR}actor/atlantis&gt;</p>" in response.get_data(as_text=True)
 
 
-def test_a_path_that_is_no_iri_is_a_404(client):
+def test_a_path_that_is_no_iri_is_a_404(client: FlaskClient) -> None:
     response = client.get("/id/actor/a%3Eb", headers={"Accept": "application/json"})
     assert response.status_code == 404
-    assert json.loads(response.data)["error"]["status"] == 404
+    assert response.get_json() == {
+        "error": {
+            "status": 404, "title": "Not Found",
+            "message": f"no resource '{CMR}actor/a>b'",
+        }
+    }
 
 
-def test_the_public_base_is_configurable():
+def test_the_public_base_is_configurable(make_app: Callable[..., Flask]) -> None:
     client = make_app(PUBLIC_BASE_IRI="https://example.org/kg/").test_client()
-    assert client.get(page_path(CHILE)).status_code == 404
+    response = client.get(page_path(CHILE), headers={"Accept": "text/turtle"})
+    assert response.status_code == 404
+    assert response.get_json()["error"]["message"] == (
+        "no resource <https://example.org/kg/actor/chile>"
+    )
+    html = client.get("/id/x", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<p>no resource &lt;https://example.org/kg/x&gt;</p>" in html
 
 
-def test_ontology_serves_html_and_turtle_by_content_negotiation(tmp_path: Path):
+def test_ontology_serves_html_and_turtle_by_content_negotiation(
+    tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
     (tmp_path / "critmin.html").write_text("<html><body>critmin ontology</body></html>")
     (tmp_path / "critmin.ttl").write_text(
         "<https://w3id.org/critmin/ontology> a <http://www.w3.org/2002/07/owl#Ontology> .\n"
@@ -228,11 +292,16 @@ def test_ontology_serves_html_and_turtle_by_content_negotiation(tmp_path: Path):
     assert html.get_data(as_text=True) == "<html><body>critmin ontology</body></html>"
     turtle = client.get("/ontology", headers={"Accept": "text/turtle"})
     assert turtle.mimetype == "text/turtle"
+    assert "Accept" in turtle.headers["Vary"]
     graph = Graph().parse(data=turtle.get_data(as_text=True), format="turtle")
-    assert len(graph) == 1
+    assert set(graph) == {(
+        URIRef("https://w3id.org/critmin/ontology"),
+        URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        URIRef("http://www.w3.org/2002/07/owl#Ontology"),
+    )}
 
 
-def test_missing_ontology_file_is_a_404(tmp_path: Path):
+def test_missing_ontology_file_is_a_404(tmp_path: Path, make_app: Callable[..., Flask]) -> None:
     client = make_app(ONTOLOGY_DIR=str(tmp_path)).test_client()
     response = client.get("/ontology", headers={"Accept": "text/turtle"})
     assert response.status_code == 404

@@ -8,7 +8,7 @@ import pytest
 from rdflib import XSD, BNode, Literal, URIRef, Variable
 from rdflib.query import Result
 
-from critmin.service.results import FORMATS, to_csv, to_sparql_json, to_table, to_tsv, write_result
+from critmin.service.results import WRITERS, to_csv, to_sparql_json, to_table, to_tsv, write_result
 
 AGREEMENT = URIRef("https://w3id.org/critmin/id/agreement/peru-deal-1a2b3c4d")
 EXTERNAL = URIRef("https://example.org/thing")
@@ -91,14 +91,10 @@ def test_table_of_no_rows() -> None:
     assert to_table(result) == "agreement  date\n---------  ----\n(0 rows)\n"
 
 
-def test_formats_by_name() -> None:
-    assert {name: fmt.media_type for name, fmt in FORMATS.items()} == {
-        "json": "application/sparql-results+json",
-        "csv": "text/csv",
-        "tsv": "text/tab-separated-values",
-        "table": "text/plain",
-    }
-    assert write_result(sample(), "csv") == to_csv(sample())
+def test_writers_by_name() -> None:
+    assert {"json": to_sparql_json, "csv": to_csv, "tsv": to_tsv, "table": to_table} == WRITERS
+    for name, writer in WRITERS.items():
+        assert write_result(sample(), name) == writer(sample())
 
 
 def test_non_select_results_are_refused_as_tables() -> None:

@@ -1,43 +1,40 @@
 """/sparql: the SPARQL 1.1 Protocol through the Flask test client, and through SPARQLWrapper
-against the real waitress server."""
+against the real waitress server. (The service description it answers without a query is
+tested in test_service_description, its refusal of SERVICE in test_query_guard.)"""
 
 from __future__ import annotations
 
+import io
 import json
 import multiprocessing
-import select
-import socket
-import threading
 import xml.dom.minidom
-from collections.abc import Iterator
 from urllib.error import HTTPError
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, SKOS, Graph, Literal
+from rdflib.query import Result
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from critmin.graph.namespaces import CM, CMR, REFERENCE_GRAPH
 from critmin.service.app import create_app
 from critmin.service.config import Settings
+from critmin.service.prefixes import SPARQL_PREFIXES
 from critmin.service.store import LocalStore
 
-CM = Namespace("https://w3id.org/critmin/ontology#")
-CMR = Namespace("https://w3id.org/critmin/id/")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-VOID = Namespace("http://rdfs.org/ns/void#")
-REFERENCE = CMR["graph/reference"]
+REFERENCE = REFERENCE_GRAPH
 DOC_AA = CMR["graph/doc/00000000000000aa"]
 DOC_BB = CMR["graph/doc/00000000000000bb"]
-PREFIXES = (
-    "PREFIX cm: <https://w3id.org/critmin/ontology#>\n"
-    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-)
+PREFIXES = SPARQL_PREFIXES + "\n"
 STATE_LABELS = PREFIXES + (
     "SELECT ?state ?label WHERE { ?state a cm:State ; skos:prefLabel ?label } ORDER BY ?label"
 )
+STATE_TERMS = [
+    {"state": CMR["actor/exampleland"], "label": Literal("Exampleland", lang="en")},
+    {"state": CMR["actor/testland"], "label": Literal("Testland", lang="en")},
+]
 STATE_ROWS = [
     {"state": {"type": "uri", "value": str(CMR["actor/exampleland"])},
      "label": {"type": "literal", "value": "Exampleland", "xml:lang": "en"}},
@@ -53,11 +50,6 @@ PARTY_TRIPLES = {
     (AGREEMENT, CM.party, CMR["actor/exampleland"]),
 }
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-# Six unconstrained patterns over 17 triples: 17^6 (24 million) solutions to count.
-ENDLESS = (
-    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l ."
-    " ?m ?n1 ?o . ?p ?q ?r }"
-)
 
 
 def bindings(response) -> list[dict]:
@@ -99,27 +91,36 @@ def test_default_graph_is_the_union_of_distinct_triples(client: FlaskClient) -> 
 
 
 @pytest.mark.parametrize(
-    ("accept", "media_type"),
+    ("accept", "media_type", "parser"),
     [
-        ("application/sparql-results+xml", "application/sparql-results+xml"),
-        ("text/csv", "text/csv"),
-        ("text/tab-separated-values", "text/tab-separated-values"),
-        ("application/json", "application/json"),
-        ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
-        ("text/csv;q=0.9, text/tab-separated-values", "text/tab-separated-values"),
+        ("application/sparql-results+xml", "application/sparql-results+xml", "xml"),
+        ("text/csv", "text/csv", "csv"),
+        ("text/tab-separated-values", "text/tab-separated-values", "tsv"),
+        ("application/json", "application/json", "json"),
+        ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml",
+         "xml"),
+        ("text/csv;q=0.9, text/tab-separated-values", "text/tab-separated-values", "tsv"),
         ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-         "application/xml"),
-        ("*/*", "application/sparql-results+json"),
+         "application/xml", "xml"),
+        ("*/*", "application/sparql-results+json", "json"),
     ],
 )
 def test_accept_chooses_the_results_format(
-    client: FlaskClient, accept: str, media_type: str
+    client: FlaskClient, accept: str, media_type: str, parser: str
 ) -> None:
     response = client.get("/sparql", query_string={"query": STATE_LABELS},
                           headers={"Accept": accept})
     assert response.status_code == 200
     assert response.mimetype == media_type
     assert response.headers["Vary"] == "Accept"
+    parsed = Result.parse(io.BytesIO(response.data), format=parser)
+    rows = [{str(name): term for name, term in row.asdict().items()} for row in parsed]
+    if parser == "csv":  # CSV keeps no term types: compare the plain values
+        assert [{name: str(term) for name, term in row.items()} for row in rows] == [
+            {name: str(term) for name, term in row.items()} for row in STATE_TERMS
+        ]
+    else:
+        assert rows == STATE_TERMS
 
 
 def test_csv_and_tsv_bodies(client: FlaskClient) -> None:
@@ -160,7 +161,12 @@ def test_unsupported_accept_is_a_406(client: FlaskClient) -> None:
                           headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert response.mimetype == "application/json"
-    assert response.get_json()["error"]["title"] == "Not Acceptable"
+    assert response.get_json() == {"error": {
+        "status": 406, "title": "Not Acceptable",
+        "message": "none of the media types in Accept is available for this answer; use one "
+        "of: application/sparql-results+json, application/sparql-results+xml, text/csv, "
+        "text/tab-separated-values",
+    }}
 
 
 def test_ask_answers_a_boolean_and_has_no_csv(client: FlaskClient) -> None:
@@ -170,6 +176,10 @@ def test_ask_answers_a_boolean_and_has_no_csv(client: FlaskClient) -> None:
     assert no.get_json()["boolean"] is False
     csv = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "text/csv"})
     assert csv.status_code == 406
+    assert csv.get_json()["error"]["message"] == (
+        "none of the media types in Accept is available for this answer; use one of: "
+        "application/sparql-results+json, application/sparql-results+xml"
+    )
 
 
 @pytest.mark.parametrize(
@@ -293,13 +303,31 @@ def test_updates_are_refused_and_change_nothing(
 
 
 def test_unknown_post_body_is_a_415_and_a_form_needs_a_query(client: FlaskClient) -> None:
-    assert client.post("/sparql", data=b"ASK {}", content_type="text/plain").status_code == 415
-    assert client.post("/sparql", data={"format": "json"}).status_code == 400
+    plain = client.post("/sparql", data=b"ASK {}", content_type="text/plain")
+    assert (plain.status_code, plain.get_json()) == (415, {"error": {
+        "status": 415, "title": "Unsupported Media Type",
+        "message": "POST a query as application/x-www-form-urlencoded (query=...) or as "
+        "application/sparql-query",
+    }})
+    no_query = client.post("/sparql", data={"format": "json"})
+    assert (no_query.status_code, no_query.get_json()) == (400, {"error": {
+        "status": 400, "title": "Bad Request", "message": "the form has no query parameter",
+    }})
 
 
 def test_two_queries_are_a_400(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": ["ASK {}", "ASK {}"]})
-    assert response.status_code == 400
+    assert (response.status_code, response.get_json()) == (400, {"error": {
+        "status": 400, "title": "Bad Request",
+        "message": "give exactly one query parameter, not several",
+    }})
+
+
+def test_a_query_body_that_is_not_utf_8_is_a_400(client: FlaskClient) -> None:
+    response = client.post("/sparql", data=b"ASK { \xff }", content_type="application/sparql-query")
+    assert (response.status_code, response.get_json()) == (400, {"error": {
+        "status": 400, "title": "Bad Request", "message": "the query is not valid UTF-8",
+    }})
 
 
 # --- limits --------------------------------------------------------------------------------
@@ -316,9 +344,11 @@ def test_results_past_max_rows_are_cut_and_flagged(store: LocalStore) -> None:
     assert "X-Critmin-Truncated" not in exact.headers
 
 
-def test_a_query_past_the_time_limit_is_stopped_with_a_503(store: LocalStore) -> None:
+def test_a_query_past_the_time_limit_is_stopped_with_a_503(
+    store: LocalStore, endless_query: str
+) -> None:
     client = app_with(store, query_timeout=1.0).test_client()
-    response = client.get("/sparql", query_string={"query": ENDLESS})
+    response = client.get("/sparql", query_string={"query": endless_query})
     assert response.status_code == 503
     assert response.get_json()["error"]["message"] == (
         "the query ran longer than the 1 s limit and was stopped; "
@@ -333,33 +363,7 @@ def test_without_a_time_limit_queries_run_in_the_serving_thread(store: LocalStor
     assert bindings(client.get("/sparql", query_string={"query": STATE_LABELS})) == STATE_ROWS
 
 
-# --- service description and CORS ----------------------------------------------------------
-
-def test_get_without_query_is_the_service_description(client: FlaskClient) -> None:
-    response = client.get("/sparql")
-    assert response.status_code == 200
-    assert response.mimetype == "text/turtle"
-    graph = Graph().parse(data=response.data, format="turtle")
-    endpoint = URIRef("http://localhost/sparql")
-    assert (endpoint, RDF.type, SD.Service) in graph
-    assert (endpoint, SD.endpoint, endpoint) in graph
-    assert set(graph.objects(endpoint, SD.supportedLanguage)) == {SD.SPARQL11Query}
-    assert set(graph.objects(endpoint, SD.feature)) == {SD.UnionDefaultGraph}
-    dataset = graph.value(endpoint, SD.defaultDataset)
-    assert graph.value(graph.value(dataset, SD.defaultGraph), VOID.triples) == Literal(17)
-    sizes = {
-        graph.value(named, SD.name): graph.value(graph.value(named, SD.graph), VOID.triples)
-        for named in graph.objects(dataset, SD.namedGraph)
-    }
-    assert sizes == {REFERENCE: Literal(7), DOC_AA: Literal(6), DOC_BB: Literal(5)}
-
-
-def test_service_description_by_accept(client: FlaskClient) -> None:
-    response = client.get("/sparql", headers={"Accept": "application/ld+json"})
-    assert response.mimetype == "application/ld+json"
-    graph = Graph().parse(data=response.data, format="json-ld")
-    assert (URIRef("http://localhost/sparql"), RDF.type, SD.Service) in graph
-
+# --- CORS -----------------------------------------------------------------------------------
 
 def test_cors_allows_any_origin_and_answers_preflight(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": "ASK {}"},
@@ -372,68 +376,6 @@ def test_cors_allows_any_origin_and_answers_preflight(client: FlaskClient) -> No
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
     assert preflight.headers["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
     assert preflight.headers["Access-Control-Allow-Headers"] == "Accept, Content-Type"
-
-
-# --- federation: SERVICE -------------------------------------------------------------------
-
-@pytest.fixture
-def listener() -> Iterator[socket.socket]:
-    """A TCP socket listening on a free loopback port; connections wait in its backlog."""
-    with socket.create_server(("127.0.0.1", 0)) as server:
-        yield server
-
-
-def has_pending_connection(server: socket.socket) -> bool:
-    readable, _, _ = select.select([server], [], [], 0)
-    return bool(readable)
-
-
-def service_query(server: socket.socket) -> tuple[str, str]:
-    endpoint = f"http://127.0.0.1:{server.getsockname()[1]}/sparql"
-    return endpoint, f"SELECT ?o WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"
-
-
-def test_service_is_refused_and_no_connection_is_made(
-    client: FlaskClient, listener: socket.socket
-) -> None:
-    endpoint, query = service_query(listener)
-    response = client.get("/sparql", query_string={"query": query})
-    assert response.status_code == 403
-    assert response.get_json()["error"]["message"] == (
-        f"SERVICE <{endpoint}> is refused: this endpoint does not query other endpoints "
-        "unless its federation allow-list names them."
-    )
-    assert not has_pending_connection(listener)
-
-
-def answer_one_sparql_request(server: socket.socket, body: bytes) -> threading.Thread:
-    """Answer the next connection to ``server`` with ``body`` as SPARQL JSON results."""
-
-    def respond() -> None:
-        connection, _ = server.accept()
-        with connection:
-            connection.recv(65536)
-            connection.sendall(
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
-                b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n"
-                + body
-            )
-
-    thread = threading.Thread(target=respond, daemon=True)
-    thread.start()
-    return thread
-
-
-def test_allow_listed_service_is_queried(store: LocalStore, listener: socket.socket) -> None:
-    endpoint, query = service_query(listener)
-    remote = {"head": {"vars": ["o"]},
-              "results": {"bindings": [{"o": {"type": "literal", "value": "from afar"}}]}}
-    responder = answer_one_sparql_request(listener, json.dumps(remote).encode())
-    client = app_with(store, federation_allowlist=(endpoint,), query_timeout=10.0).test_client()
-    response = client.get("/sparql", query_string={"query": query})
-    responder.join(timeout=10)
-    assert response.status_code == 200
-    assert bindings(response) == [{"o": {"type": "literal", "value": "from afar"}}]
 
 
 # --- SPARQLWrapper against the real server -------------------------------------------------
@@ -493,14 +435,3 @@ def test_sparqlwrapper_insert_is_refused_and_data_unchanged(live_server: str) ->
         update.query()
     assert raised.value.code == 403
     assert count.query().convert()["results"]["bindings"][0]["n"]["value"] == "17"
-
-
-@pytest.mark.server
-def test_sparqlwrapper_service_to_a_loopback_listener_is_refused(
-    live_server: str, listener: socket.socket
-) -> None:
-    _, query = service_query(listener)
-    with pytest.raises(HTTPError) as raised:
-        wrapper(live_server, query, JSON).query()
-    assert raised.value.code == 403
-    assert not has_pending_connection(listener)

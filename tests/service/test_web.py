@@ -14,8 +14,11 @@ from critmin.graph.namespaces import PREFIXES
 from critmin.service import web
 from critmin.service.assets import CODEMIRROR_SCRIPTS, CODEMIRROR_STYLESHEETS
 
+STATIC = Path(web.__file__).parent / "static"
+
 
 def client_with(app: Flask, **config: object) -> FlaskClient:
+    """A test client of ``app`` with Flask configuration ``config`` set."""
     app.config.update(config)
     return app.test_client()
 
@@ -32,20 +35,22 @@ def node_modules(tmp_path: Path) -> Path:
 
 
 def textarea_text(page: str) -> str:
+    """The text of the page's query editor, unescaped."""
     match = re.search(r'<textarea id="query"[^>]*>(.*?)</textarea>', page, re.S)
     assert match, "the page has no query textarea"
     return html.unescape(match.group(1))
 
 
-def test_form_preloads_every_prefix_and_an_example_query(app):
+def test_form_preloads_every_prefix_and_an_example_query(app: Flask) -> None:
     page = client_with(app).get("/").get_data(as_text=True)
     text = textarea_text(page)
     prefix_lines = [line for line in text.splitlines() if line.startswith("PREFIX ")]
     assert prefix_lines == [f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()]
+    assert text == web.EXAMPLE_QUERY
     assert "?agreement a cm:Agreement" in text
 
 
-def test_form_is_a_plain_form_to_the_endpoint_and_fits_a_phone(app):
+def test_form_is_a_plain_form_to_the_endpoint_and_fits_a_phone(app: Flask) -> None:
     response = client_with(app).get("/")
     assert response.status_code == 200
     assert response.mimetype == "text/html"
@@ -55,14 +60,14 @@ def test_form_is_a_plain_form_to_the_endpoint_and_fits_a_phone(app):
     assert '<textarea id="query" name="query"' in page
 
 
-def test_permalink_query_fills_the_textarea_escaped(app):
+def test_permalink_query_fills_the_textarea_escaped(app: Flask) -> None:
     query = 'SELECT * WHERE { ?s ?p "</textarea><script>alert(1)</script>" }'
     page = client_with(app).get("/", query_string={"query": query}).get_data(as_text=True)
     assert textarea_text(page) == query
     assert "<script>alert(1)</script>" not in page
 
 
-def test_codemirror_is_loaded_from_the_local_node_modules(app, node_modules: Path):
+def test_codemirror_is_loaded_from_the_local_node_modules(app: Flask, node_modules: Path) -> None:
     page = client_with(app, NODE_MODULES_DIR=str(node_modules)).get("/").get_data(
         as_text=True
     )
@@ -76,22 +81,28 @@ def test_codemirror_is_loaded_from_the_local_node_modules(app, node_modules: Pat
     assert '<link rel="stylesheet" href="/assets/codemirror/lib/codemirror.css">' in page
 
 
-def test_without_codemirror_the_page_loads_only_its_own_script(app, tmp_path: Path):
+def test_without_codemirror_the_page_loads_only_its_own_script(app: Flask, tmp_path: Path) -> None:
     page = client_with(app, NODE_MODULES_DIR=str(tmp_path)).get("/").get_data(as_text=True)
     assert re.findall(r'<script[^>]* src="([^"]+)"', page) == ["/assets/web/form.js"]
     assert "codemirror" not in page
 
 
-def test_every_asset_the_page_names_is_local_and_served(app, node_modules: Path):
+def test_every_asset_the_page_names_is_local_and_served(app: Flask, node_modules: Path) -> None:
     client = client_with(app, NODE_MODULES_DIR=str(node_modules))
     page = client.get("/").get_data(as_text=True)
     urls = re.findall(r'<(?:script|link)[^>]* (?:src|href)="([^"]+)"', page)
-    assert urls and all(url.startswith("/assets/") for url in urls)
+    assert len(urls) == 6
     for url in urls:
-        assert client.get(url).status_code == 200, url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if url.startswith("/assets/codemirror/"):
+            name = url.removeprefix("/assets/codemirror/")
+            assert response.get_data(as_text=True) == f"/* {name} */\n"
+        else:
+            assert response.data == (STATIC / url.removeprefix("/assets/web/")).read_bytes()
 
 
-def test_codemirror_files_are_served_with_their_types(app, node_modules: Path):
+def test_codemirror_files_are_served_with_their_types(app: Flask, node_modules: Path) -> None:
     client = client_with(app, NODE_MODULES_DIR=str(node_modules))
     script = client.get("/assets/codemirror/mode/sparql/sparql.js")
     assert script.status_code == 200
@@ -101,26 +112,31 @@ def test_codemirror_files_are_served_with_their_types(app, node_modules: Path):
 
 
 @pytest.mark.parametrize("path", ["README.md", "../codemirror/README.md", "lib/missing.js"])
-def test_only_the_listed_codemirror_files_are_served(app, node_modules: Path, path: str):
+def test_only_the_listed_codemirror_files_are_served(
+    app: Flask, node_modules: Path, path: str
+) -> None:
     client = client_with(app, NODE_MODULES_DIR=str(node_modules))
-    assert client.get(f"/assets/codemirror/{path}").status_code == 404
+    response = client.get(f"/assets/codemirror/{path}")
+    assert response.status_code == 404
+    assert response.get_json()["error"]["title"] == "Not Found"
 
 
-def test_form_script_and_styles_are_served(app):
+def test_form_script_and_styles_are_served(app: Flask) -> None:
     client = client_with(app)
     script = client.get("/assets/web/form.js")
     assert script.status_code == 200
     assert script.mimetype in {"text/javascript", "application/javascript"}
-    assert "textContent" in script.get_data(as_text=True)
-    assert client.get("/assets/web/critmin.css").mimetype == "text/css"
+    assert script.data == (STATIC / "form.js").read_bytes()
+    styles = client.get("/assets/web/critmin.css")
+    assert (styles.mimetype, styles.data) == ("text/css", (STATIC / "critmin.css").read_bytes())
 
 
-def test_form_script_never_writes_html_from_data():
-    source = (Path(web.__file__).parent / "static" / "form.js").read_text(encoding="utf-8")
+def test_form_script_never_writes_html_from_data() -> None:
+    source = (STATIC / "form.js").read_text(encoding="utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", source)
 
 
-def test_form_config_gives_the_script_the_public_base_and_paths(app):
+def test_form_config_gives_the_script_the_public_base_and_paths(app: Flask) -> None:
     page = client_with(app, PUBLIC_BASE_IRI="https://example.org/kg/").get("/").get_data(
         as_text=True
     )
