@@ -1,15 +1,7 @@
-"""Who acts in a text: agents of clauses, organisations and people named once, and their roles.
+"""Actors a text names that the reference data lacks, and the roles people hold.
 
 Rules, each for a kind of phrase rather than a sentence:
 
-- Agent of a clause: the nearest actor mention before a position that is not the object of a
-  preposition ("with Japan", "in Busan") and not the first half of a dashed pair; a person or
-  an "X administration" / "X government" stands for the state the reference data gives them
-  a role in, and a body the reference data says is run by a state (a presidency) for it.
-- Implied agent: when a clause has no agent, the agent of the nearest earlier clause of the
-  same paragraph that is not another item of the same semicolon enumeration (items do not
-  lend each other subjects); failing that, the state most often named in agent position in
-  the document.
 - New organisations: a Title-Case name holding an organisation word ("Organisation", "Bank",
   "Institute", "Metals", "Army"...), or introduced by an apposition ("A Chilean miner,
   Andes Copper, ...") that is not a reference entity, is minted under ``cmr:actor/<slug>``,
@@ -21,57 +13,25 @@ Rules, each for a kind of phrase rather than a sentence:
 - Roles: a title before a person's name, the state or organisation named just before the
   title ("Indonesian President ...", "US President ...") or after it ("Minister of ..."), or
   the person's reference role with that title; "X is (a) <Title> at/of <Organisation>".
+
+Slugs are those of ``iris.slug``, the one slug rule of minted IRIs.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from critmin.graph.agents import is_actor
+from critmin.graph.iris import slug
 from critmin.graph.mentions import Clause, EntityMention
 from critmin.graph.namespaces import CM, CMR
 from critmin.graph.nlp import evidence
-from critmin.graph.reference import ACTOR_CLASSES, MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity, Role, Span, SupplySource
+from critmin.graph.reference import ACTOR_CLASSES, ReferenceIndex
+from critmin.graph.statements import Entity, Role, Span
 
-PREPOSITIONS = frozenset(
-    [
-        "in",
-        "at",
-        "with",
-        "to",
-        "against",
-        "on",
-        "from",
-        "of",
-        "for",
-        "into",
-        "by",
-        "between",
-        "among",
-        "across",
-        "over",
-        "under",
-        "via",
-        "including",
-        "like",
-        "toward",
-        "towards",
-        "than",
-        "about",
-    ]
-)
-_LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|[-\u2013\u2014])\s*(?:the\s+)?"
-)
-_GOVERNMENT_SUFFIX = re.compile(
-    r"^\s*(?:administration|government|regime|junta|cabinet|authorities)\b"
-)
 _CAPITAL_WORD = r"(?:[A-Z][\w&'\u2019.]*(?:-[A-Za-z]\w*)*)"
 NAME = rf"{_CAPITAL_WORD}(?:\s+(?:(?:of|for|and|the|on|de)\s+)*{_CAPITAL_WORD})*"
 _NAME = re.compile(NAME)
@@ -184,121 +144,6 @@ _APPOSITION_AFTER = re.compile(
     rf"producer|startup|corporation|refiner|group|agency|body|organisation|organization))\b"
 )
 
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by '-'."""
-    plain = unicodedata.normalize("NFKD", text.replace("\u2019", "").replace("'", ""))
-    ascii_text = plain.encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
-
-
-def is_actor(mention: EntityMention, index: ReferenceIndex) -> bool:
-    """Whether the mention names an actor (reference or minted)."""
-    types = mention.entity.types or index.types.get(mention.iri, frozenset())
-    return bool(frozenset(types) & ACTOR_CLASSES)
-
-
-def state_for(
-    mention: EntityMention, text: str, index: ReferenceIndex, executive: bool = True
-) -> Entity:
-    """The entity a mention stands for as an agent: a person's or administration's state, and
-    (with ``executive``) the state that runs a body such as a presidency."""
-    if index.is_a(mention.iri, CM.Person) or _GOVERNMENT_SUFFIX.match(text[mention.span.end :]):
-        state = index.state_of(mention.iri)
-        if state is not None:
-            return Entity(state)
-    state = index.executive_of(mention.iri) if executive else None
-    return Entity(state) if state is not None else mention.entity
-
-
-def in_agent_position(mention: EntityMention, clause: Clause) -> bool:
-    """Not the object of a preposition (nor listed after one), not half of a dashed pair."""
-    head = mention
-    for previous in reversed([m for m in clause.mentions if m.span.end <= mention.span.begin]):
-        if not _LIST_GAP.fullmatch(clause.between(previous.span.end, head.span.begin)):
-            break
-        head = previous
-    if head is not mention and re.fullmatch(
-        r"[-\u2013\u2014]", clause.between(head.span.end, head.span.end + 1)
-    ):
-        return False
-    before = clause.between(clause.span.begin, head.span.begin).split()
-    if before and before[-1].lower().strip(",") in PREPOSITIONS:
-        return False
-    after = clause.text[mention.span.end : mention.span.end + 1]
-    return after == "" or after not in "-\u2013\u2014"
-
-
-def agent_before(clause: Clause, position: int, index: ReferenceIndex) -> EntityMention | None:
-    """The nearest actor mention in agent position before ``position`` in the clause."""
-    for mention in reversed(clause.mentions):
-        governed = _GOVERNMENT_SUFFIX.match(clause.text[mention.span.end :])
-        if (
-            mention.span.end <= position
-            and is_actor(mention, index)
-            and (mention.form != "demonym" or governed)
-            and in_agent_position(mention, clause)
-        ):
-            return mention
-    return None
-
-
-def clause_agent(clause: Clause, index: ReferenceIndex) -> Entity | None:
-    """The first actor in agent position of a clause, as the state it stands for."""
-    for mention in clause.mentions:
-        if (
-            is_actor(mention, index)
-            and mention.form != "demonym"
-            and in_agent_position(mention, clause)
-        ):
-            return state_for(mention, clause.text, index)
-    return None
-
-
-def implied_agent(
-    clauses: Sequence[Clause], clause: Clause, index: ReferenceIndex
-) -> Entity | None:
-    """The agent of the nearest earlier clause of the paragraph, else the document's agent."""
-    earlier = [
-        c
-        for c in clauses
-        if c.paragraph == clause.paragraph
-        and c.span < clause.span
-        and (c.sentence != clause.sentence or len(_siblings(clauses, clause)) == 1)
-    ]
-    for previous in reversed(earlier):
-        agent = clause_agent(previous, index)
-        if agent is not None:
-            return agent
-    return document_agent(clauses, index)
-
-
-def _siblings(clauses: Sequence[Clause], clause: Clause) -> list[Clause]:
-    return [c for c in clauses if c.sentence == clause.sentence]
-
-
-def document_agent(clauses: Sequence[Clause], index: ReferenceIndex) -> Entity | None:
-    """The state named most often in agent position in the document (ties: first named)."""
-    counts: Counter[URIRef] = Counter()
-    first_seen: dict[URIRef, int] = {}
-    for clause in clauses:
-        for mention in clause.mentions:
-            if is_actor(mention, index) and in_agent_position(mention, clause):
-                state = state_for(mention, clause.text, index)
-                if index.is_a(state.iri, CM.State):
-                    counts[state.iri] += 1
-                    first_seen.setdefault(state.iri, mention.span.begin)
-    if not counts:
-        return None
-    best = max(counts, key=lambda iri: (counts[iri], -first_seen[iri]))
-    return Entity(best)
-
-
-@dataclass(frozen=True)
-class NamedActor:
-    """An actor or person the text names that the reference data lacks, with its mention."""
-
-    mention: EntityMention
 
 
 def _clean_name(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -518,131 +363,3 @@ def _reference_role_in(person: EntityMention, title: str, index: ReferenceIndex)
     if len(roles) == 1 and roles[0].role_in is not None:
         return Entity(roles[0].role_in)
     return None
-
-
-def listed_after(
-    clause: Clause,
-    position: int,
-    index: ReferenceIndex,
-    end: int | None = None,
-    max_lead_words: int = 3,
-    classes: frozenset[URIRef] = ACTOR_CLASSES,
-) -> list[EntityMention]:
-    """Actors listed from ``position`` ("Chile, Peru and Bolivia"), the first within a few words.
-
-    ``end`` bounds the search (default: the clause end).
-    """
-    stop = clause.span.end if end is None else end
-    found: list[EntityMention] = []
-    cursor = position
-    for mention in clause.mentions:
-        if mention.span.begin < position or mention.span.end > stop:
-            continue
-        gap = clause.between(cursor, mention.span.begin)
-        if not found:
-            if len(gap.split()) > max_lead_words or re.search(r"[,;.]", gap):
-                break
-        elif not _LIST_GAP.fullmatch(gap):
-            break
-        following = [m for m in clause.mentions if m.span.begin > mention.span.end]
-        if following and re.fullmatch(
-            r"\s", clause.between(mention.span.end, following[0].span.begin)
-        ):
-            cursor = mention.span.end
-            continue
-        if index.is_a(mention.iri, classes) or set(mention.entity.types) & classes:
-            found.append(mention)
-        cursor = mention.span.end
-    return found
-
-
-_SOURCE_NOUN = re.compile(r"\b(mines?|reserves|deposits|sites|projects|fields)\b", re.I)
-_SOURCE_CUE = re.compile(
-    r"\bsources?\b|\bhome to\b|\b(?:holds?|held|has|have|possess\w*)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:reserves|deposits|resources)\b",
-    re.I,
-)
-_ITEM_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\binclude\w*\s+|:\s*")
-
-
-def find_supply_sources(clauses: Sequence[Clause], index: ReferenceIndex) -> list[SupplySource]:
-    """Named sources of minerals: mines, reserves, deposits, sites, projects and where they are.
-
-    A source noun counts in a clause that speaks of sources or of holding ("X holds reserves")
-    or that names a mine of the reference data. Its place is a demonym or place in its item of
-    the enumeration ("Chilean deposits"), the places after "in" ("projects in Peru and
-    Bolivia": one source each), the reference mine's location, or the clause's agent.
-    """
-    sources: list[SupplySource] = []
-    for clause in clauses:
-        mines = [m for m in clause.mentions if index.is_a(m.iri, CM.Mine)]
-        if not (_SOURCE_CUE.search(clause.words) or mines):
-            continue
-        for match in _SOURCE_NOUN.finditer(clause.text, clause.span.begin, clause.span.end):
-            for label, place, trigger in _source_items(clause, match, index):
-                sources.append(
-                    SupplySource(
-                        key=f"source-{len(sources) + 1}",
-                        label=label,
-                        evidence=evidence(clause.text, clause.sentence, trigger, clause.span),
-                        located_in=place,
-                        minerals=_minerals_of(clause, match.end(), index),
-                    )
-                )
-    return sources
-
-
-def _source_items(
-    clause: Clause, match: re.Match[str], index: ReferenceIndex
-) -> list[tuple[str, Entity | None, Span]]:
-    text = clause.text
-    breaks = [b.end() for b in _ITEM_BREAK.finditer(text, clause.span.begin, match.start())]
-    item = Span(breaks[-1] if breaks else clause.span.begin, match.end())
-    trigger = Span(item.begin, match.end())
-    inside = clause.mentions_within(item.begin, item.end)
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", text[item.begin : item.end], flags=re.I)
-    mine = next((m for m in inside if index.is_a(m.iri, CM.Mine)), None)
-    if mine is not None:
-        located = index.located_in.get(mine.iri, ())
-        return [(index.label(mine.iri), Entity(located[0]) if located else None, trigger)]
-    tail = re.match(r"\s+in\s+", text[match.end() : clause.span.end])
-    if tail:
-        places = listed_after(
-            clause, match.end() + tail.end(), index, classes=ACTOR_CLASSES | PLACE_CLASSES
-        )
-        if places:
-            return [
-                (
-                    f"{phrase} in {m.entity.label or index.label(m.iri)}",
-                    m.entity,
-                    Span(item.begin, m.span.end),
-                )
-                for m in places
-            ]
-    place = next((m for m in inside if index.is_a(m.iri, PLACE_CLASSES | {CM.State})), None)
-    if place is not None:
-        state = place.entity
-        if _SOURCE_CUE.search(phrase):  # "Chile holds vast deposits"
-            phrase = f"{index.label(place.iri)} {match.group(1).lower()}"
-        return [(phrase, state, trigger)]
-    holder = agent_before(clause, match.start(), index)
-    if holder is not None and len(phrase.split()) > 4:
-        state = state_for(holder, text, index)
-        noun = match.group(1).lower()
-        return [
-            (
-                f"{state.label or index.label(state.iri)} {noun}",
-                state,
-                Span(holder.span.begin, match.end()),
-            )
-        ]
-    return []
-
-
-def _minerals_of(clause: Clause, position: int, index: ReferenceIndex) -> tuple[Entity, ...]:
-    """Minerals named right after a source noun ("deposits of lithium and cobalt")."""
-    of = re.match(r"\s+(?:of|for)\s+", clause.text[position : clause.span.end])
-    if of is None:
-        return ()
-    listed = listed_after(clause, position + of.end(), index, classes=MINERAL_CLASSES)
-    return tuple(m.entity for m in listed)

@@ -14,10 +14,15 @@
    pact") and counts ("four partnerships") are not agreements;
    a trigger after "this/these/the..." with no counterpart of its own refers back to the
    previous agreement (within three sentences) and adds its obligations, stages and binding.
-4. Kind ``group`` when three or more counterparts are listed (a collective arrangement).
+4. Kind ``group`` when three or more counterparts are listed (a collective arrangement),
+   counting the states of "N <region> states" (``agents.counted_states``).
 5. Date: the date nearest after the trigger in its scope (else before it); "before/after the
-   meeting" takes the date of the last meeting named earlier; else the document's context
-   year. Binding: "non-binding" → False, "binding" / "firm obligations" → True, else None.
+   meeting" takes the date of the last meeting named earlier; an agreement among the parties
+   of a group agreement described just before (within three sentences) is one of its
+   agreements and takes its date ("... an arrangement with A, B and C. The A-B partnership
+   is the most ambitious."); else the document's context year.
+   Binding: "non-binding", "not (legally) binding" → False, "binding" / "firm obligations" →
+   True, else None.
 6. Stages, minerals, money amounts and obligations (price floors, obligations against export
    restrictions, investment commitments, tariff reductions, purchases) come from the segment.
 """
@@ -31,18 +36,18 @@ from itertools import pairwise
 
 from rdflib import URIRef
 
-from critmin.graph.actors import (
-    NAME,
+from critmin.graph.agents import (
     agent_before,
     implied_agent,
     is_actor,
     listed_after,
-    state_for,
+    stands_for,
 )
+from critmin.graph.agreement_labels import agreement_label
 from critmin.graph.dates import DateValue
 from critmin.graph.mentions import Clause, EntityMention, find_stages
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import evidence
+from critmin.graph.obligations import find_obligations
 from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
 from critmin.graph.statements import Agreement, Entity, Obligation, Span
 
@@ -61,7 +66,6 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bco-?operation\b", "cooperation", re.I),
     )
 )
-EN_DASH = "\u2013"
 KIND_PRIORITY = tuple(dict.fromkeys(kind for _, kind in TRIGGERS))
 SIGNING_VERBS = re.compile(
     r"\b(?:sign|conclud|reach|strik|struck|finalis|finaliz|ink|agree|seal|announc)\w*", re.I
@@ -81,62 +85,9 @@ _MEETING_REFERENCE = re.compile(
     r"\b(?:before|after|ahead of|during|at) the (?:meeting|summit|talks)\b", re.I
 )
 _MEETING_WORD = re.compile(r"\b(?:met|meeting|summit)\b", re.I)
-_LABEL_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "these",
-        "this",
-        "those",
-        "multiple",
-        "new",
-        "binding",
-        "non-binding",
-        "legally",
-        "several",
-        "first-ever",
-        "major",
-        "additional",
-        "its",
-        "their",
-        "into",
-        "with",
-        "entry",
-        "of",
-        "on",
-        "to",
-        "recent",
-        "recently",
-        "million",
-        "billion",
-        "trillion",
-    ]
+_BINDING_WORDS = re.compile(
+    r"\b(non-?binding|not (?:legally )?binding|legally binding|binding)\b", re.I
 )
-OBLIGATIONS: tuple[tuple[re.Pattern[str], URIRef], ...] = (
-    (re.compile(r"\bprice floors?\b", re.I), CM.PriceFloor),
-    (
-        re.compile(
-            r"\b(?:obligations?|commitments?|pledges?) (?:against|not to impose) "
-            r"export (?:restrictions|controls|bans)\b",
-            re.I,
-        ),
-        CM.ObligationAgainstExportRestrictions,
-    ),
-    (
-        re.compile(
-            r"\binvestments? in [a-z]+(?:ing|ion)(?:(?:,\s*|,?\s+and\s+)[a-z]+(?:ing|ion))*\b",
-            re.I,
-        ),
-        CM.InvestmentCommitment,
-    ),
-    (
-        re.compile(r"\btariff (?:reductions?|cuts?)\b|\b(?:reduc|cut|lower)\w* tariffs\b", re.I),
-        CM.TariffReduction,
-    ),
-    (re.compile(r"\b[a-z]+ purchases\b|\bpurchases? of [a-z]+\b", re.I), CM.PurchaseCommitment),
-)
-_BINDING_WORDS = re.compile(r"\b(non-?binding|legally binding|binding)\b", re.I)
 _FIRM_OBLIGATION = re.compile(r"\b(?:firm|enforceable|binding) (?:obligations|commitments)\b", re.I)
 _NEGATED = re.compile(r"\b(?:lack\w*|without|no)\s+(?:\w+\s+)?$", re.I)
 
@@ -213,7 +164,7 @@ def _agreement(
     co_agents = _joined_before(clause, agent, index) if agent is not None else []
     counterparts = [*co_agents, *pair, *modifiers, *listed]
     stages = find_stages(words)
-    obligations = _obligations(clause, segment, index)
+    obligations = find_obligations(clause, segment, index)
     binding = _binding(words)
     if _ANAPHOR.search(text[segment.begin : first.begin]) and not (pair or listed):
         return _refer_back(earlier, clause, stages, obligations, binding)
@@ -235,9 +186,9 @@ def _agreement(
         return None  # "five partnerships": a count, not an agreement
     parties: list[Entity] = []
     for mention in ([agent] if agent else []) + counterparts:
-        entity = state_for(mention, text, index)
-        if entity not in parties:
-            parties.append(entity)
+        for entity in stands_for(mention, text, index):
+            if entity not in parties:
+                parties.append(entity)
     lone_agent = (
         agent is not None
         and not counterparts
@@ -250,8 +201,10 @@ def _agreement(
             parties.insert(0, implied)
     if len(parties) < 2:
         return None
-    if len(listed) >= 3:
+    if len([e for m in listed for e in stands_for(m, text, index)]) >= 3:
         kind = "group"
+    if date is None and kind != "group":
+        date = _member_date(earlier, clause, parties)
     if date is None and year is not None:
         date = DateValue(str(year))
     minerals = tuple(
@@ -264,7 +217,7 @@ def _agreement(
     return Agreement(
         key="",
         kind=kind,
-        label=_label(clause, segment, trigger, parties, listed, kind, index),
+        label=agreement_label(clause, segment, trigger, parties, listed, kind, index),
         evidence=evidence(text, clause.sentence, trigger, segment),
         parties=tuple(parties),
         date=date,
@@ -284,7 +237,8 @@ def _joined_before(
     head = agent
     for previous in reversed([m for m in clause.mentions if m.span.end <= agent.span.begin]):
         if not re.fullmatch(
-            r"\s*(?:,|and|, and)\s*", clause.between(previous.span.end, head.span.begin)
+            r"\s*(?:,|and|, and|&)\s*(?:the\s+)?",
+            clause.between(previous.span.end, head.span.begin),
         ):
             break
         if is_actor(previous, index):
@@ -370,34 +324,31 @@ def _date(
     return None
 
 
-def _binding(words: str) -> bool | None:
-    match = _BINDING_WORDS.search(words)
-    if match:
-        return not match.group(1).lower().startswith("non")
-    firm = _FIRM_OBLIGATION.search(words)
-    if firm and not _NEGATED.search(words[: firm.start()]):
-        return True
+def _member_date(
+    earlier: list[Agreement], clause: Clause, parties: list[Entity]
+) -> DateValue | None:
+    """The date of the group agreement just described (within three sentences) whose parties
+    include all of these: an undated agreement among them is one of its agreements."""
+    for previous in reversed(earlier):
+        if clause.sentence.begin - previous.evidence.sentence.end > 600:
+            return None
+        if (
+            previous.kind == "group"
+            and previous.date is not None
+            and len(previous.date.start) > 4
+            and set(parties) <= set(previous.parties)
+        ):
+            return replace(previous.date, approximate=True)
     return None
 
 
-def _obligations(clause: Clause, segment: Span, index: ReferenceIndex) -> tuple[Obligation, ...]:
-    """Obligations named in a segment; the party is the actor after "committed" if any."""
-    found: list[tuple[int, Obligation]] = []
-    for pattern, kind in OBLIGATIONS:
-        for match in pattern.finditer(clause.text, segment.begin, segment.end):
-            party = _committed_party(clause, segment.begin, match.start(), index)
-            found.append((match.start(), Obligation(kind, match.group().lower(), party)))
-    return tuple(obligation for _, obligation in sorted(found, key=lambda pair: pair[0]))
-
-
-def _committed_party(clause: Clause, begin: int, end: int, index: ReferenceIndex) -> Entity | None:
-    verbs = list(re.finditer(r"\bcommitt?(?:ed|s)?\b", clause.text[begin:end]))
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    for mention in clause.mentions_within(begin + verb.end(), end):
-        if is_actor(mention, index):
-            return state_for(mention, clause.text, index)
+def _binding(words: str) -> bool | None:
+    match = _BINDING_WORDS.search(words)
+    if match:
+        return not match.group(1).lower().startswith("no")
+    firm = _FIRM_OBLIGATION.search(words)
+    if firm and not _NEGATED.search(words[: firm.start()]):
+        return True
     return None
 
 
@@ -420,38 +371,3 @@ def _refer_back(
         obligations=(*previous.obligations, *obligations),
         binding=previous.binding if binding is None else binding,
     )
-
-
-def _label(
-    clause: Clause,
-    segment: Span,
-    trigger: Span,
-    parties: list[Entity],
-    listed: list[EntityMention],
-    kind: str,
-    index: ReferenceIndex,
-) -> str:
-    """A proper name given in Title Case, else parties and the trigger's noun phrase."""
-    text = clause.text
-    names = [p.label or index.label(p.iri) for p in parties]
-    for match in re.finditer(NAME, text[segment.begin : segment.end]):
-        begin, end = segment.begin + match.start(), segment.begin + match.end()
-        if begin <= trigger.begin and trigger.end <= end and text[trigger.begin].isupper():
-            inner = [m for m in clause.mentions if begin <= m.span.begin and m.span.end <= end]
-            start = max([begin, *(m.span.end for m in inner if m.span.begin == begin)])
-            proper = text[start:end].strip()
-            if len(proper.split()) >= 2:
-                return f"{EN_DASH.join(names[:2])} {proper}" if len(names) <= 2 else proper
-    words = text[segment.begin : trigger.begin].split()[-3:]
-    phrase_words: list[str] = []
-    for word in reversed(words):
-        if not re.fullmatch(r"[a-z][a-z-]*", word) or word in _LABEL_STOP:
-            break
-        phrase_words.insert(0, word)
-    while phrase_words and phrase_words[0] == "and":
-        phrase_words.pop(0)
-    noun = " ".join([*phrase_words, text[trigger.begin : trigger.end]])
-    if kind == "group":
-        partners = [m.entity.label or index.label(m.iri) for m in listed]
-        return f"{names[0]} {noun} with {', '.join(partners[:-1])} and {partners[-1]}"
-    return f"{EN_DASH.join(names)} {noun}"

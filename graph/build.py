@@ -87,7 +87,7 @@ def build(
                      statement_count(extraction))
             extractions.append(extraction)
     with _stage("triples and merge"):
-        graphs = merge_documents(extractions, labelled=reference)
+        graphs = merge_documents(extractions, labelled=reference, index=index)
     with _stage("curation"):
         curation_graph = apply_curation(corrections, graphs)
     dataset = assemble(load_ontology(), reference, graphs, curation_graph)

@@ -1,5 +1,4 @@
-"""Control measures stated in text (export controls, tariffs, sanctions, technology restrictions)
-and acts on them (pauses, suspensions, liftings).
+"""Control measures stated in text: export controls, tariffs, sanctions, technology restrictions.
 
 Rules:
 
@@ -19,31 +18,25 @@ Rules:
    date after the trigger, else the document's context year.
 5. "followed by N elements in MONTH" continues the previous control: same imposer, kind and
    minerals, its own count and date.
-6. Acts: "a <duration> pause/suspension/freeze on|of <controls>" and "lifting/removing/easing
-   <controls>". A pause acts on the document's controls of the same imposer and kind (made
-   from the object phrase when there are none); its duration comes from a quantity in years
-   or months just before it; "in exchange for ..." gives obligations. A lifting (kind
-   ``lifting``, its label naming what is lifted) has targets by rule 3, else the last other
-   state named in the paragraph.
+Acts on controls (pauses, suspensions, liftings) are read by ``control_acts``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rdflib import URIRef
 
-from critmin.graph.actors import agent_before, is_actor, state_for
-from critmin.graph.agreements import OBLIGATIONS
+from critmin.graph.agents import agent_before, is_actor, state_for
 from critmin.graph.amounts import Quantity
 from critmin.graph.dates import DateValue
 from critmin.graph.mentions import Clause, EntityMention
 from critmin.graph.namespaces import CM
 from critmin.graph.nlp import evidence
 from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
-from critmin.graph.statements import Control, Entity, Obligation, Span
+from critmin.graph.statements import Control, Entity, Span
 
 BASE_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), kind)
@@ -66,87 +59,55 @@ BASE_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bsanctions\b", "sanction"),
     )
 )
-CONTROL_NOUNS = {
-    "export": "export-control",
-    "tariff": "tariff",
-    "sanction": "sanction",
-    "technolog": "technology-restriction",
-    "restriction": "export-control",
-}
-_PAUSE = re.compile(r"\b(pause|suspension|freeze|moratorium)\s+(?:on|of)\s+", re.I)
-_LIFTING = re.compile(
-    r"\b(?:lift|remov|eas|rescind|revok|roll\w* back|drop)\w*\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[\w\u2019'-]+\s+){0,2}?(sanctions|tariffs|export controls|export restrictions)\b",
-    re.I,
-)
 _FOLLOWED = re.compile(
     r"\b(?:followed by|then|and later|and then)\s+(?:a further\s+|another\s+)?$", re.I
 )
 _COUNTED = re.compile(
     r"\b(?:elements?|REEs?|rare[- ]earths?(?: elements)?|metals|minerals|materials)$", re.I
 )
-_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.I)
 _AGAINST = re.compile(r"\b(?:against|renewed|periods of|risk of)\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?$", re.I)
 _TARGET_PREPOSITIONS = re.compile(r"\b(?:against|on|targeting|toward|towards)\s+(?:the\s+)?$", re.I)
 
 
-@dataclass(frozen=True)
-class _Found:
-    control: Control
-    scope: Span
-
-
 def find_controls(
-    clauses: Sequence[Clause], index: ReferenceIndex, year: int | None
+    clauses: Sequence[Clause],
+    index: ReferenceIndex,
+    year: int | None,
+    exclude: Sequence[Span] = (),
 ) -> list[Control]:
-    """Every control measure and act on controls the clauses state, keyed ``control-<n>``."""
+    """Every control measure the clauses state outside ``exclude`` (the objects of acts on
+    controls, which ``control_acts`` reads), keyed ``control-<n>``."""
     base: list[Control] = []
-    acts: list[tuple[Clause, re.Match[str], str]] = []
     for clause in clauses:
-        objects: list[Span] = []
-        for match in _PAUSE.finditer(clause.text, clause.span.begin, clause.span.end):
-            acts.append((clause, match, match.group(1).lower()))
-            objects.append(Span(match.end(), min(match.end() + 60, clause.span.end)))
-        for match in _LIFTING.finditer(clause.text, clause.span.begin, clause.span.end):
-            acts.append((clause, match, "lifting"))
-            objects.append(Span(match.start(), match.end()))
+        objects = [s for s in exclude if clause.span.begin <= s.begin < clause.span.end]
         base.extend(_base_controls(clause, clauses, index, year, objects, len(base)))
-    controls = _renumber(_without_repeats(base))
-    for clause, match, word in acts:
-        act = (
-            _lifting(clause, clauses, match, index, year)
-            if word == "lifting"
-            else _pause(clause, match, word, controls, index, year)
-        )
-        made: list[str] = []
-        for item in act:
-            key = f"control-{len(controls) + 1}"
-            if item.acts_on == ("",):
-                item = replace(item, acts_on=tuple(made))
-            controls.append(replace(item, key=key))
-            made.append(key)
-    return controls
+    return _renumber(_without_repeats(base))
 
 
 def _without_repeats(controls: list[Control]) -> list[Control]:
-    """Drop a control restated without a count when the same imposer's control of that kind
-    and year is stated with one ("tightened export controls" ... "controls on seven elements")."""
-    kept: list[Control] = []
-    for control in controls:
-        year = control.date.start[:4] if control.date else None
-        vague = control.date is None or len(control.date.start) == 4
-        repeated = control.element_count is None and any(
-            other.kind == control.kind
-            and other.imposer == control.imposer
-            and other.element_count is not None
-            and (vague or other.date == control.date)
-            and (other.date.start[:4] if other.date else None) == year
-            for other in controls
-        )
-        if not repeated:
-            kept.append(control)
-    return kept
+    """Drop a control restated with less: no count of its own, while the same imposer's control
+    of that kind and year is stated with a count ("tightened export controls" ... "controls on
+    seven elements") or, the restatement being dated by the year only, with a finer date and
+    the same minerals (a headline and the story's sentence)."""
+    return [c for c in controls if not any(_restates(c, other) for other in controls)]
+
+
+def _restates(control: Control, other: Control) -> bool:
+    year = control.date.start[:4] if control.date else None
+    vague = control.date is None or len(control.date.start) == 4
+    if (
+        other is control
+        or control.element_count is not None
+        or other.kind != control.kind
+        or other.imposer != control.imposer
+        or (other.date.start[:4] if other.date else None) != year
+    ):
+        return False
+    if other.element_count is not None:
+        return vague or other.date == control.date
+    finer = other.date is not None and len(other.date.start) > 4
+    return vague and finer and set(other.minerals) == set(control.minerals)
 
 
 def _renumber(controls: list[Control]) -> list[Control]:
@@ -196,19 +157,19 @@ def _base_controls(
         scope = Span(trigger.begin, scope_end)
         ellipsis = _ellipsis(clause, scope)
         own_scope = Span(trigger.begin, ellipsis[0][0].begin if ellipsis else scope_end)
-        count, minerals = _count_and_minerals(clause, own_scope, index, clauses)
+        count, minerals = count_and_minerals(clause, own_scope, index, clauses)
         control = Control(
             key=f"control-{numbered + len(controls) + 1}",
             kind=kind,
             label="",
             evidence=evidence(text, clause.sentence, trigger, clause.span),
             imposer=imposer,
-            targets=_targets(clause, own_scope, imposer, kind, index),
+            targets=control_targets(clause, own_scope, imposer, kind, index),
             minerals=minerals,
             element_count=count,
-            date=_date(clause, own_scope, trigger, year),
+            date=control_date(clause, own_scope, trigger, year),
         )
-        controls.append(replace(control, label=_label(control, index)))
+        controls.append(replace(control, label=control_label(control, index)))
         for quantity, after in ellipsis:
             date_scope = Span(quantity.end, after)
             dates = clause.dates_within(date_scope.begin, date_scope.end)
@@ -221,7 +182,7 @@ def _base_controls(
                 element_count=int(quantity.value) if quantity.value is not None else None,
                 date=dates[0].value if dates else control.date,
             )
-            controls.append(replace(continued, label=_label(continued, index)))
+            controls.append(replace(continued, label=control_label(continued, index)))
     return controls
 
 
@@ -251,7 +212,7 @@ def _imposer(clause: Clause, trigger: Span, index: ReferenceIndex) -> Entity | N
     return state_for(agent, text, index) if agent is not None else None
 
 
-def _targets(
+def control_targets(
     clause: Clause, scope: Span, imposer: Entity, kind: str, index: ReferenceIndex
 ) -> tuple[Entity, ...]:
     text = clause.text
@@ -281,7 +242,7 @@ def _other_state(
     return tuple(states) if len(states) == 1 else ()
 
 
-def _count_and_minerals(
+def count_and_minerals(
     clause: Clause, scope: Span, index: ReferenceIndex, clauses: Sequence[Clause]
 ) -> tuple[int | None, tuple[Entity, ...]]:
     """Minerals named in the scope (or just before it: "lithium export duties") and a count."""
@@ -327,7 +288,7 @@ def _context_group(
     return max(reversed(named), key=named.count)
 
 
-def _date(clause: Clause, scope: Span, trigger: Span, year: int | None) -> DateValue | None:
+def control_date(clause: Clause, scope: Span, trigger: Span, year: int | None) -> DateValue | None:
     after = clause.dates_within(trigger.end, scope.end)
     if after:
         return after[0].value
@@ -337,127 +298,7 @@ def _date(clause: Clause, scope: Span, trigger: Span, year: int | None) -> DateV
     return DateValue(str(year)) if year is not None else None
 
 
-def _duration(clause: Clause, position: int) -> str | None:
-    for quantity in clause.quantities:
-        gap = clause.text[quantity.end : position]
-        if quantity.unit in ("year", "month") and len(gap.split()) <= 1 and quantity.value:
-            letter = "Y" if quantity.unit == "year" else "M"
-            return f"P{int(quantity.value)}{letter}"
-    return None
-
-
-def _exchange(clause: Clause) -> tuple[Obligation, ...]:
-    match = _EXCHANGE.search(clause.text, clause.span.begin, clause.span.end)
-    if match is None:
-        return ()
-    end = clause.text.find(",", match.end(), clause.span.end)
-    end = clause.span.end if end < 0 else end
-    found: list[tuple[int, Obligation]] = []
-    for pattern, kind in OBLIGATIONS:
-        for obligation in pattern.finditer(clause.text, match.end(), end):
-            found.append((obligation.start(), Obligation(kind, obligation.group().lower())))
-    return tuple(o for _, o in sorted(found, key=lambda pair: pair[0]))
-
-
-def _pause(
-    clause: Clause,
-    match: re.Match[str],
-    word: str,
-    controls: list[Control],
-    index: ReferenceIndex,
-    year: int | None,
-) -> list[Control]:
-    """A pause or suspension of controls, and the control it acts on if not found elsewhere."""
-    text = clause.text
-    object_span = Span(match.end(), min(match.end() + 60, clause.span.end))
-    object_text = text[object_span.begin : object_span.end].lower()
-    noun = next((kind for stem, kind in CONTROL_NOUNS.items() if stem in object_text), None)
-    if noun is None:
-        return []
-    owner = next(
-        (
-            state_for(m, text, index)
-            for m in clause.mentions_within(object_span.begin, object_span.end)
-            if is_actor(m, index)
-        ),
-        None,
-    )
-    acted = [c for c in controls if c.kind == noun and (owner is None or c.imposer == owner)]
-    made: list[Control] = []
-    if not acted and owner is not None:
-        count, minerals = _count_and_minerals(clause, object_span, index, [clause])
-        made_control = Control(
-            key="",
-            kind=noun,
-            label="",
-            imposer=owner,
-            minerals=minerals,
-            element_count=count,
-            evidence=evidence(text, clause.sentence, object_span, clause.span),
-            date=DateValue(str(year)) if year is not None else None,
-        )
-        made.append(replace(made_control, label=_label(made_control, index)))
-    imposer = owner or (acted[0].imposer if acted else None)
-    if imposer is None:
-        return []
-    kind = "suspension" if word == "suspension" else "pause"
-    dates = clause.dates_within(clause.span.begin, clause.span.end)
-    pause = Control(
-        key="",
-        kind=kind,
-        label="",
-        evidence=evidence(text, clause.sentence, Span(match.start(1), match.end(1)), clause.span),
-        imposer=imposer,
-        minerals=tuple(dict.fromkeys(m for c in acted for m in c.minerals)),
-        date=dates[0].value if dates else None,
-        duration=_duration(clause, match.start(1)),
-        acts_on=tuple(c.key for c in acted) if acted else ("",),
-        in_exchange_for=_exchange(clause),
-    )
-    return [*made, replace(pause, label=_label(pause, index))]
-
-
-def _lifting(
-    clause: Clause,
-    clauses: Sequence[Clause],
-    match: re.Match[str],
-    index: ReferenceIndex,
-    year: int | None,
-) -> list[Control]:
-    text = clause.text
-    agent = agent_before(clause, match.start(), index)
-    if agent is None:
-        return []
-    imposer = state_for(agent, text, index)
-    noun = match.group(1).lower()
-    scope = Span(match.start(), clause.span.end)
-    targets = _targets(clause, scope, imposer, "sanction", index)
-    if not targets:
-        earlier = [
-            m
-            for c in clauses
-            if c.paragraph == clause.paragraph and c.span <= clause.span
-            for m in c.mentions
-            if index.is_a(state_for(m, text, index).iri, CM.State)
-        ]
-        others = [
-            state_for(m, text, index) for m in earlier if state_for(m, text, index) != imposer
-        ]
-        targets = (others[-1],) if others else ()
-    lifting = Control(
-        key="",
-        kind="lifting",
-        label="",
-        evidence=evidence(text, clause.sentence, Span(match.start(), match.end()), clause.span),
-        imposer=imposer,
-        targets=targets,
-        date=_date(clause, scope, Span(match.start(), match.end()), year),
-    )
-    on = " on " + " and ".join(index.label(t.iri) for t in targets) if targets else ""
-    return [replace(lifting, label=f"{index.label(imposer.iri)} lifting of {noun}{on}")]
-
-
-def _label(control: Control, index: ReferenceIndex) -> str:
+def control_label(control: Control, index: ReferenceIndex) -> str:
     imposer = index.label(control.imposer.iri) if control.imposer else "unknown"
     words = {
         "export-control": "export controls",

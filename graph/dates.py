@@ -6,9 +6,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from rdflib import Literal
-from rdflib.namespace import XSD
-
 
 @dataclass(frozen=True)
 class DateValue:
@@ -33,14 +30,6 @@ class DateValue:
         """``"start"``, or ``"start/end"`` for a period (ISO 8601 interval)."""
         return f"{self.start}/{self.end}" if self.end else self.start
 
-    def literal(self) -> Literal:
-        """``start`` typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its precision."""
-        return _typed_literal(self.start)
-
-    def end_literal(self) -> Literal | None:
-        """``end`` typed like ``literal()``, or None for a single date."""
-        return _typed_literal(self.end) if self.end else None
-
     def decade(self) -> str | None:
         """``"2030s"`` when the value is a whole decade, else None."""
         if (
@@ -60,13 +49,6 @@ class DateMention:
     begin: int
     end: int
     value: DateValue
-
-
-_DATATYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
-
-
-def _typed_literal(iso: str) -> Literal:
-    return Literal(iso, datatype=_DATATYPES[len(iso)])
 
 
 MONTHS: dict[str, int] = {
@@ -180,8 +162,26 @@ def _relative(phrase: str, year: int | None, document_date: str | None) -> tuple
     return None
 
 
+def reported_year(
+    year: int, month: int | None, document_date: str | None, cue: str | None = None
+) -> int:
+    """The year of a month named without one: news reports the past, so a month after the
+    document date's month is in the year before ("in December" in a text of 2025-03-15 is
+    2024-12), unless a deadline cue ("by", "until") points ahead."""
+    if (
+        month is not None
+        and document_date is not None
+        and len(document_date) >= 7
+        and int(document_date[:4]) == year
+        and month > int(document_date[5:7])
+        and cue not in _DEADLINE_CUES
+    ):
+        return year - 1
+    return year
+
+
 def _interpret(
-    phrase: str, year: int | None, document_date: str | None
+    phrase: str, year: int | None, document_date: str | None, cue: str | None = None
 ) -> tuple[str | None, str | None] | None:
     """The (start, end) of the date phrase matched as ``date``, or None if it cannot be dated."""
     if re.fullmatch(DECADE, phrase):
@@ -202,6 +202,8 @@ def _interpret(
                 return None
             return f"{base}-{(index - 1) * months + 1:02d}", f"{base}-{index * months:02d}"
     named_year, month, day = _parts(phrase)
+    if named_year is None and year is not None:
+        year = reported_year(year, month, document_date, cue)
     base = named_year or year
     return (_iso(base, month, day), None) if base else None
 
@@ -218,7 +220,8 @@ def _single(
         text, max(0, match.start("date") - LOOK_BEHIND), match.start("date")
     ):
         return None
-    interpreted = _interpret(phrase, year, document_date)
+    cue_word = re.sub(r"\s+", " ", cue.lower()) if cue else None
+    interpreted = _interpret(phrase, year, document_date, cue_word)
     if interpreted is None or interpreted[0] is None:
         return None
     start, end = interpreted
@@ -236,7 +239,9 @@ def _single(
     return DateMention(begin, match.end(), value)
 
 
-def _period(match: re.Match[str], year: int | None) -> DateMention | None:
+def _period(
+    match: re.Match[str], year: int | None, document_date: str | None
+) -> DateMention | None:
     """A DateMention for a match of PERIOD_PATTERN, borrowing a year from the other end."""
     if match.group("word") and not match.group("cue"):
         return None  # "in April and May" names two dates
@@ -250,7 +255,9 @@ def _period(match: re.Match[str], year: int | None) -> DateMention | None:
         year1 = year2 - 1 if month1 and month2 and month1 > month2 else year2
     if year2 is None and year1 is not None:
         year2 = year1 + 1 if month1 and month2 and month1 > month2 else year1
-    year1, year2 = year1 or year, year2 or year
+    if year1 is None and year2 is None and year is not None:
+        year1 = reported_year(year, month1, document_date)
+        year2 = year1 + 1 if month1 and month2 and month1 > month2 else year1
     if year1 is None or year2 is None:
         return None
     start, end = _iso(year1, month1, day1), _iso(year2, month2, day2)
@@ -273,7 +280,7 @@ def find_dates(text: str, year: int | None, document_date: str | None = None) ->
     candidates = [
         mention
         for match in PERIOD_PATTERN.finditer(text)
-        if (mention := _period(match, year)) is not None
+        if (mention := _period(match, year, document_date)) is not None
     ] + [
         mention
         for match in DATE_PATTERN.finditer(text)
@@ -289,6 +296,8 @@ def find_dates(text: str, year: int | None, document_date: str | None = None) ->
 
 # Qualifiers of a horizon or deadline rather than a date something happened at.
 _FORECAST_QUALIFIERS = ("by", "until", "till", "before")
+# Cues before a month without a year that point ahead of the document date.
+_DEADLINE_CUES = ("by", "until", "till")
 
 
 def year_of_context(text: str, document_date: str | None) -> int | None:

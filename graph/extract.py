@@ -2,9 +2,10 @@
 
 Steps: sentences outside the noise spans; reference mentions and minted names (organisations
 and people the reference data lacks); dates (with the document's context year) and
-quantities; clauses; then agreements, controls, events, measurements, roles and supply
-sources. Keys are ``<kind>-<n>`` in text order, unique within the document. Links: a pause
-or lifting acts on the controls of its imposer; an agreement or control action stated in the
+quantities; clauses; then agreements, events, controls and acts on them, the agreements
+those acts imply, measurements, roles and supply sources. Keys are ``<kind>-<n>``, unique
+within the document (in text order, implied agreements after stated ones). Links: a pause or
+lifting acts on the controls of its imposer; an agreement or control action stated in the
 sentence of a meeting is its outcome and is agreed at / in it.
 """
 
@@ -15,23 +16,21 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from critmin.graph.actors import (
-    find_new_actors,
-    find_roles,
-    find_supply_sources,
-    merge_mentions,
-)
+from critmin.graph.actors import find_new_actors, find_roles, merge_mentions
 from critmin.graph.agreements import find_agreements
 from critmin.graph.amounts import Quantity, find_quantities
+from critmin.graph.control_acts import act_objects, find_control_acts
 from critmin.graph.controls import find_controls
 from critmin.graph.corpus import Document
 from critmin.graph.dates import find_dates, year_of_context
 from critmin.graph.events import find_events
+from critmin.graph.implied_agreements import committed_agreements, implied_agreements
 from critmin.graph.measurements import find_measurements
 from critmin.graph.mentions import make_clauses, mention_finder
 from critmin.graph.nlp import split_sentences
 from critmin.graph.reference import ReferenceIndex
 from critmin.graph.statements import Agreement, Control, Event, Evidence, Extraction, Span
+from critmin.graph.supply import find_supply_sources
 
 log = logging.getLogger("critmin.extract")
 
@@ -58,7 +57,10 @@ def extract(document: Document, nlp: Language, index: ReferenceIndex) -> Extract
 
     agreements = find_agreements(clauses, index, year)
     events = find_events(clauses, index)
-    controls = find_controls(clauses, index, year)
+    controls = find_controls(clauses, index, year, exclude=act_objects(clauses))
+    controls = find_control_acts(clauses, controls, index, year)
+    agreements += implied_agreements(clauses, agreements, controls, events, index)
+    agreements += committed_agreements(clauses, agreements, index, year)
     agreements, controls, events = _link(text, agreements, controls, events)
     used = _used_quantities(quantities, agreements, controls, events)
     measurements = find_measurements(clauses, index, year, used)

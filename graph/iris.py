@@ -96,6 +96,7 @@ def measurement_iri(measurement: Measurement) -> URIRef:
         measurement.quantity,
         measurement.date,
         measurement.according_to,
+        measurement.share_of,
     )
     return CMR[f"measurement/{slug(measurement.label)}-{digest}"]
 

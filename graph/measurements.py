@@ -4,14 +4,15 @@ durations, each a ``Measurement`` around one quantity that no other statement us
 Rules by the quantity's unit:
 
 - percent: a ``forecast`` when a modal ("could", "will", "expected to", "projected") comes
-  before it in the clause; otherwise a ``share`` of what the noun after "of" names: a stage
-  (mining, processing, separation, refining: the measurement's ``stage``) or consumption,
-  production, reserves (named in the label only: the contract has no field), else a stage
-  verb just before it ("refines 60 per cent"). The subject is the
-  agent before the figure, else the subject of the previous share of the sentence (an
-  elliptical "and 90 per cent of processing"); the mineral is one named in the clause, else
-  the previous share's, else the first named in the paragraph (its topic); "according to X"
-  gives the source. A forecast's date is its horizon ("by the 2030s").
+  before it in the clause; otherwise a ``share`` of what the noun after "of" names (its
+  ``share_of``: mining, processing with its narrower stages, consumption, production or
+  reserves; a named stage is also its ``stage``), else of the stage a verb just before it
+  names ("refines 60 per cent"); a percent of nothing ("a duty raised to 20%") is a rate and
+  no measurement. The subject is the agent before the figure, else the
+  subject of the previous share of the sentence (an elliptical "and 90 per cent of
+  processing"); the mineral is one named in the clause, else the previous share's, else the
+  first named in the paragraph (its topic); "according to X" gives the source. A forecast's
+  date is its horizon ("by the 2030s").
 - money with a unit ("per kilogram"): a ``price`` of the mineral named before it, dated by
   the year right after it; the end of a "from X in YEAR to Y" change without a year of its
   own is dated to the document's context year.
@@ -29,7 +30,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from critmin.graph.actors import agent_before, is_actor, state_for
+from critmin.graph.agents import agent_before, is_actor, state_for
 from critmin.graph.amounts import Quantity
 from critmin.graph.dates import DateValue
 from critmin.graph.mentions import Clause, find_stages
@@ -43,10 +44,18 @@ SHARE_NOUNS: tuple[tuple[str, str, URIRef | None], ...] = (
     (r"processing", "processing", CM.processing),
     (r"separation", "separation", CM.separation),
     (r"refining|refinement", "refining", CM.refining),
-    (r"consumption|demand", "consumption", None),
+    (r"consumption|demand|use", "consumption", None),
     (r"production|output|supply", "production", None),
-    (r"reserves", "reserves", None),
+    (r"reserves|deposits", "reserves", None),
 )
+"""Nouns after "per cent of ...": the word for the label, and the stage named, if any."""
+SHARE_OF_WORDS = {
+    "mining": "mining", "consumption": "consumption", "production": "production",
+    "reserves": "reserves",
+    **dict.fromkeys(["processing", "separation", "refining", "beneficiation"], "processing"),
+    **dict.fromkeys(["metalMaking", "magnetMaking"], "processing"),
+}  # fmt: skip
+"""What a share is of (``statements.SHARE_OF``), by its noun or the local name of its stage."""
 _SHARE_NOUN = re.compile(
     r"^\s*of\s+(?:the\s+)?(?:global|world|world's|worldwide|total)?\s*(?:[\w-]+\s+){0,2}?("
     + "|".join(p for p, _, _ in SHARE_NOUNS)
@@ -126,6 +135,8 @@ def _measurement(
                 date=horizon[0].value if horizon else None,
                 **base,
             )
+        if not of and not re.match(r"\s*of\b", after):
+            return None  # a rate ("a duty raised to 20%"), not a share of anything
         if previous is not None and previous.kind == "share":
             subject = subject or previous.subject
         mineral = _mineral(clause, clauses, quantity, index)
@@ -142,6 +153,7 @@ def _measurement(
             mineral=mineral,
             stage=stage,
             according_to=according,
+            share_of=SHARE_OF_WORDS.get(of),
             **base,
         )
     if quantity.unit == "money" and quantity.per_unit:

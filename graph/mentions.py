@@ -6,7 +6,11 @@ after a name is noted (the span itself stops before it). Compound names such as 
 or "U.S.-China" are tokenised into two names and so give both states.
 
 A ``Clause`` is the unit statement patterns read: a sentence or a semicolon-separated part
-of one, with the mentions, dates and quantities inside it.
+of one, with the mentions, dates and quantities inside it. A part is cut again where a clause
+with its own subject is joined to it, so that the two share no amounts, dates or agents:
+", while/whereas <subject>" (not "while in office", "while exposing"), and ", and/but (the)
+<name> <verb>" where the verb is an auxiliary or ends in -ed ("..., and the ministry
+approved ...").
 """
 
 from __future__ import annotations
@@ -192,6 +196,35 @@ class Clause:
         return tuple(q for q in self.quantities if begin <= q.begin and q.end <= end)
 
 
+_CONTRAST = re.compile(
+    r",\s+(?:while|whereas)\s+(?![a-z]+(?:ing|ed|en)\b|(?:in|at|on|for|under|during)\b)"
+)
+_COORDINATION = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?")
+_FINITE_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|can|could|did|does|also|then|later)\b"
+    r"|[a-z]+ed\b)"
+)
+
+
+def own_subject_breaks(text: str, span: Span, mentions: Sequence[EntityMention]) -> list[Span]:
+    """``span`` cut before each clause joined to it that has its own subject."""
+    starts = {m.span.begin: m for m in mentions if span.begin <= m.span.begin < span.end}
+    cuts = [match.start() for match in _CONTRAST.finditer(text, span.begin, span.end)]
+    for match in _COORDINATION.finditer(text, span.begin, span.end):
+        subject = starts.get(match.end())
+        if subject is not None and _FINITE_VERB.match(text, subject.span.end):
+            cuts.append(match.start())
+    parts: list[Span] = []
+    begin = span.begin
+    for cut in sorted(cuts):
+        parts.append(Span(begin, cut))
+        begin = cut + 1
+        while begin < span.end and text[begin].isspace():
+            begin += 1
+    parts.append(Span(begin, span.end))
+    return parts
+
+
 def make_clauses(
     text: str,
     sentences: Sequence[Sentence],
@@ -202,7 +235,8 @@ def make_clauses(
     """Every clause of ``sentences``, in text order, with what was found inside it."""
     clauses: list[Clause] = []
     for number, sentence in enumerate(sentences):
-        for span in sentence.clauses:
+        parts = [p for s in sentence.clauses for p in own_subject_breaks(text, s, mentions)]
+        for span in parts:
             clauses.append(
                 Clause(
                     text=text,

@@ -14,7 +14,9 @@ attributable to its named graph. The rules are general and symmetric:
 A cluster holds at most one statement of each document (a document that reports two things
 means two things) and every pair in it must match. Agreements that match except for a binding
 status (one binding, the other not) could not hold of one node: they stay two nodes joined by
-``cm:disputedSameAs``. A group agreement (kind ``group``) ``cm:comprises`` the agreements of any
+``cm:disputedSameAs``, as do the reports of one agreement between states by one document and
+between organisations of those states by another (rules in ``state_level``; given the
+reference index). A group agreement (kind ``group``) ``cm:comprises`` the agreements of any
 document whose parties (two or more) are among its parties and whose dates are compatible.
 Every labelled node gets exactly one ``skos:prefLabel``: a proper name found in its document's
 text if any, else the label of the first document (by file name) that reports it.
@@ -31,6 +33,8 @@ from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 from critmin.graph import iris
 from critmin.graph.dates import DateValue
 from critmin.graph.namespaces import CM
+from critmin.graph.reference import ReferenceIndex
+from critmin.graph.state_level import state_level_pairs
 from critmin.graph.statements import Agreement, Control, Event, Extraction
 from critmin.graph.triples import document_graph
 
@@ -75,15 +79,18 @@ class MergePlan:
 
 
 def merge_documents(
-    extractions: Sequence[Extraction], labelled: Graph | None = None
+    extractions: Sequence[Extraction],
+    labelled: Graph | None = None,
+    index: ReferenceIndex | None = None,
 ) -> list[Graph]:
     """One named graph per document (in file-name order), with merged statement IRIs.
 
     ``labelled`` holds nodes that already have their ``skos:prefLabel`` (the reference
-    entities); they get none here.
+    entities); they get none here. With ``index``, agreements reported at the level of states
+    and of their organisations are related too (``state_level``).
     """
     ordered = sorted(extractions, key=_document_order)
-    plan = plan_merge(ordered)
+    plan = plan_merge(ordered, index)
     graphs = [document_graph(e, plan.names.get(e.document.sha16, {})) for e in ordered]
     by_document = {e.document.sha16: graph for e, graph in zip(ordered, graphs, strict=True)}
     for sha16, node, other in sorted(plan.disputed):
@@ -94,7 +101,9 @@ def merge_documents(
     return graphs
 
 
-def plan_merge(extractions: Sequence[Extraction]) -> MergePlan:
+def plan_merge(
+    extractions: Sequence[Extraction], index: ReferenceIndex | None = None
+) -> MergePlan:
     """Decide which statements of different documents are one thing (see the module's rules)."""
     ordered = sorted(extractions, key=_document_order)
     plan = MergePlan(names={e.document.sha16: {} for e in ordered})
@@ -103,13 +112,32 @@ def plan_merge(extractions: Sequence[Extraction]) -> MergePlan:
         claims = _claims(ordered, family)
         clusters = _cluster(claims)
         cluster_iri: dict[int, URIRef] = {}
-        for index, members in enumerate(clusters):
-            cluster_iri[index] = _choose_iri(members, taken)
+        for number, members in enumerate(clusters):
+            cluster_iri[number] = _choose_iri(members, taken)
             for claim in members:
-                plan.names[claim.sha16][claim.statement.key] = cluster_iri[index]
+                plan.names[claim.sha16][claim.statement.key] = cluster_iri[number]
         if family == "agreements":
             _add_agreement_links(plan, clusters, cluster_iri)
+            if index is not None:
+                _add_state_level_links(plan, claims, index)
     return plan
+
+
+def _add_state_level_links(plan: MergePlan, claims: list[Claim], index: ReferenceIndex) -> None:
+    """``cm:disputedSameAs`` between the state-level and organisation-level reports of one
+    agreement (see ``state_level``), in both documents' graphs."""
+    entries = [(claim.order, claim.statement) for claim in claims]
+
+    def compatible(first: Agreement, second: Agreement) -> bool:
+        return dates_compatible(first.date, second.date) and not binding_conflict(first, second)
+
+    for one, two in state_level_pairs(entries, index, compatible):
+        first, second = claims[one], claims[two]
+        node = plan.names[first.sha16][first.statement.key]
+        other = plan.names[second.sha16][second.statement.key]
+        if node != other:
+            plan.disputed.add((first.sha16, node, other))
+            plan.disputed.add((second.sha16, other, node))
 
 
 def add_preferred_labels(

@@ -16,11 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from critmin.graph.literals import MAX_ANCHOR_WORDS, WORD
 from critmin.graph.statements import Evidence, Span
 
-MAX_ANCHOR_WORDS = 11
 _DASH_AFTER_ABBREVIATION = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Z])"
-_WORD = re.compile(r"\S+")
+_TOKEN = re.compile(r"\S+")
+_CURRENCY_SIGNS = "$\u20ac\u00a3\u00a5\u20b9"
 _CLAUSE_BREAK = re.compile(r";")
 
 
@@ -92,21 +93,49 @@ def _clauses(text: str, begin: int, end: int) -> tuple[Span, ...]:
 def anchor(text: str, trigger: Span, within: Span) -> Span:
     """A phrase of at most 11 words of ``within`` around ``trigger``, without end punctuation.
 
-    The window starts up to four words before the trigger and extends after it.
+    The window starts up to four whitespace-separated tokens before the trigger and extends
+    after it; it holds at most 11 such tokens and at most 11 words as the leak check and the
+    SHACL shapes count them (``literals.WORD``: "one-year" is two), dropping words after the
+    trigger first.
     """
-    words = [Span(m.start(), m.end()) for m in _WORD.finditer(text, within.begin, within.end)]
-    if not words:
+    tokens = [Span(m.start(), m.end()) for m in _TOKEN.finditer(text, within.begin, within.end)]
+    if not tokens:
         return trigger
-    first = next((i for i, w in enumerate(words) if w.end > trigger.begin), len(words) - 1)
+    first = next((i for i, t in enumerate(tokens) if t.end > trigger.begin), len(tokens) - 1)
     start = max(0, first - 4)
-    stop = min(len(words), start + MAX_ANCHOR_WORDS)
+    stop = min(len(tokens), start + MAX_ANCHOR_WORDS)
     start = max(0, stop - MAX_ANCHOR_WORDS)
-    begin, end = words[start].begin, words[stop - 1].end
+    begin, end = _trimmed(text, tokens[start].begin, tokens[stop - 1].end)
+    words = list(WORD.finditer(text, begin, end))
+    if len(words) > MAX_ANCHOR_WORDS:
+        kept = _words_around(words, trigger)
+        if kept[0] is not words[0]:
+            begin = kept[0].start()
+            while begin > within.begin and text[begin - 1] in _CURRENCY_SIGNS:
+                begin -= 1
+        if kept[-1] is not words[-1]:
+            end = kept[-1].end()
+            while end < within.end and text[end] == "%":
+                end += 1
+        begin, end = _trimmed(text, begin, end)
+    return Span(begin, end) if begin < end else trigger
+
+
+def _words_around(words: list[re.Match[str]], trigger: Span) -> list[re.Match[str]]:
+    """At most ``MAX_ANCHOR_WORDS`` of ``words``: words after the trigger go first."""
+    kept = list(words)
+    while len(kept) > MAX_ANCHOR_WORDS:
+        kept.pop(-1 if kept[-1].start() >= trigger.end else 0)
+    return kept
+
+
+def _trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
+    """The phrase without end punctuation and opening brackets or quotes."""
     while end > begin and text[end - 1] in ",;:.!?)\"\u201d\u2019'":
         end -= 1
     while begin < end and text[begin] in "(\"\u201c\u2018'":
         begin += 1
-    return Span(begin, end)
+    return begin, end
 
 
 def evidence(text: str, sentence: Span, trigger: Span, within: Span | None = None) -> Evidence:

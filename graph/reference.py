@@ -194,6 +194,16 @@ class ReferenceIndex:
                 return container
         return None
 
+    def states_in(self, region: URIRef) -> tuple[URIRef, ...]:
+        """The states located in a region, sorted."""
+        return tuple(
+            sorted(
+                entity
+                for entity, containers in self.located_in.items()
+                if region in containers and self.is_a(entity, CM.State)
+            )
+        )
+
     def executive_of(self, iri: URIRef) -> URIRef | None:
         """The state a body is run by (a presidency, a cabinet office), if any."""
         return next((s for s in self.run_by.get(iri, ()) if self.is_a(s, CM.State)), None)

@@ -127,7 +127,10 @@ class Event:
 
 @dataclass(frozen=True)
 class Measurement:
-    """A figure: price, share, amount of money, count, forecast, duration or impact."""
+    """A figure: price, share, amount of money, count, forecast, duration or impact.
+
+    ``share_of`` says what a share is of: one of ``SHARE_OF`` (the stage, if any, is ``stage``).
+    """
 
     key: str
     kind: str
@@ -139,6 +142,12 @@ class Measurement:
     stage: URIRef | None = None
     date: DateValue | None = None
     according_to: Entity | None = None
+    share_of: str | None = None
+
+
+SHARE_OF = ("mining", "processing", "consumption", "production", "reserves")
+"""What a share may be of: a stage of supply (mining; processing with its narrower stages),
+use (consumption), output (production) or what lies in the ground (reserves)."""
 
 
 @dataclass(frozen=True)

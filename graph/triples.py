@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
-from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -20,6 +18,16 @@ from critmin.graph import iris
 from critmin.graph.amounts import Quantity
 from critmin.graph.corpus import Document
 from critmin.graph.dates import DateValue
+from critmin.graph.literals import (
+    MAX_ANCHOR_WORDS,
+    WORD,
+    date_literal,
+    decimal_literal,
+    end_date,
+    offset_literal,
+    without_copied_runs,
+    word_runs,
+)
 from critmin.graph.namespaces import (
     CM,
     NIF,
@@ -45,9 +53,6 @@ from critmin.graph.statements import (
 
 log = logging.getLogger(__name__)
 
-MAX_ANCHOR_WORDS = 11
-"""Evidence anchors are short phrases (words as ``_WORD`` counts them), never whole sentences."""
-
 AGREEMENT_CLASSES: dict[str, URIRef] = {
     "framework": CM.Framework, "mou": CM.MemorandumOfUnderstanding, "deal": CM.Deal,
     "partnership": CM.Partnership, "cooperation": CM.Cooperation,
@@ -68,14 +73,11 @@ MEASUREMENT_CLASSES: dict[str, URIRef] = {
     "forecast": CM.Forecast, "duration": CM.Duration, "impact": CM.Measurement,
 }  # fmt: skip
 SHARE_CLASSES: dict[str, URIRef] = {
-    "mining": CM.MiningShare, "consumption": CM.ConsumptionShare,
-    "production": CM.ProductionShare, "reserves": CM.ReserveShare,
-    **dict.fromkeys(
-        ["processing", "separation", "refining", "beneficiation", "metalMaking", "magnetMaking"],
-        CM.ProcessingShare,
-    ),
+    "mining": CM.MiningShare, "processing": CM.ProcessingShare,
+    "consumption": CM.ConsumptionShare, "production": CM.ProductionShare,
+    "reserves": CM.ReserveShare,
 }  # fmt: skip
-"""Share classes by the local name of the stage (or figure) a share is of."""
+"""Share classes by what a share is of (``Measurement.share_of``)."""
 STAGES = frozenset(
     CM[name]
     for name in [
@@ -93,14 +95,6 @@ STATUSES: dict[str, URIRef] = {
 ACTS_ON: dict[str, URIRef] = {"pause": CM.pauses, "suspension": CM.pauses, "lifting": CM.lifts}
 CRITICAL_MINERALS_LIST = re.compile(r"\blist\b.*\bcritical minerals?\b|\bcritical minerals? list\b")
 
-_DATE_TYPES = (
-    (re.compile(r"\d{4}"), XSD.gYear),
-    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-    (re.compile(r"\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?"), XSD.dateTime),
-)
-_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?")
-_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def document_graph(extraction: Extraction, names: Mapping[str, URIRef] | None = None) -> Graph:
@@ -131,54 +125,6 @@ def document_graph(extraction: Extraction, names: Mapping[str, URIRef] | None = 
     return graph
 
 
-def date_literal(text: str) -> Literal:
-    """An ISO 8601 date at its precision: ``xsd:gYear``, ``xsd:gYearMonth``, ``xsd:date``..."""
-    for pattern, datatype in _DATE_TYPES:
-        if pattern.fullmatch(text):
-            return Literal(text, datatype=datatype)
-    raise ValueError(f"not an ISO 8601 date: {text!r}")
-
-
-def end_date(start: str, duration: str) -> str | None:
-    """``start`` plus an ISO 8601 duration, at the precision of ``start`` (None if finer)."""
-    match = _DURATION.fullmatch(duration)
-    if not match or duration == "P":
-        return None
-    years, months, days = (int(group or 0) for group in match.groups())
-    parts = [int(part) for part in start.split("-")]
-    if len(parts) == 1:
-        if months % 12 or days:
-            return None
-        return f"{parts[0] + years + months // 12:04d}"
-    if len(parts) == 2:
-        if days:
-            return None
-        total = parts[0] * 12 + parts[1] - 1 + years * 12 + months
-        return f"{total // 12:04d}-{total % 12 + 1:02d}"
-    total = parts[0] * 12 + parts[1] - 1 + years * 12 + months
-    year, month = total // 12, total % 12 + 1
-    last_day = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-    result = date(year, month, min(parts[2], last_day)) + timedelta(days=days)
-    return result.isoformat()
-
-
-def clipped(phrase: str, text: str) -> str:
-    """``phrase`` cut to ``MAX_ANCHOR_WORDS`` words and an ellipsis if ``text`` holds it whole.
-
-    A title taken from the article itself is cut so that no literal carries a longer run of
-    the source's words; a phrase the text does not hold (given as metadata) is kept whole.
-    """
-    words = list(_WORD.finditer(phrase))
-    if len(words) <= MAX_ANCHOR_WORDS or " ".join(phrase.split()) not in " ".join(text.split()):
-        return phrase
-    return phrase[: words[MAX_ANCHOR_WORDS - 1].end()] + " \u2026"
-
-
-def decimal_literal(value: object) -> Literal:
-    """An ``xsd:decimal`` in plain positional notation."""
-    return Literal(iris.decimal_text(Decimal(str(value))), datatype=XSD.decimal)
-
-
 class _Writer:
     """Adds one document's statements to its graph."""
 
@@ -187,6 +133,11 @@ class _Writer:
         self.document = document
         self.names = names
         self.source = document_iri(document.sha16)
+        self.runs = word_runs(document.text)
+
+    def text_literal(self, phrase: str) -> Literal:
+        """A literal made from the document's words: never a run of 12 of them."""
+        return Literal(without_copied_runs(phrase, self.runs))
 
     def add(self, subject: Node, predicate: URIRef, obj: Node | None) -> None:
         if obj is not None:
@@ -198,7 +149,7 @@ class _Writer:
 
     def document_node(self) -> None:
         document, node = self.document, self.source
-        title = clipped(document.title, document.text) if document.title else None
+        title = without_copied_runs(document.title, self.runs) if document.title else None
         self.add(node, RDF.type, CM.SourceDocument)
         self.add(node, RDFS.label, Literal(title or document.file_name))
         self.add(node, CM.fileName, Literal(document.file_name))
@@ -231,14 +182,14 @@ class _Writer:
 
     def entity(self, entity: Entity) -> None:
         if entity.label:
-            self.add(entity.iri, RDFS.label, Literal(entity.label))
+            self.add(entity.iri, RDFS.label, self.text_literal(entity.label))
         self.add_all(entity.iri, RDF.type, entity.types)
         for predicate, obj in entity.facts:
             self.add(entity.iri, predicate, obj)
 
     def provenance(self, node: URIRef, label: str, evidence: Evidence) -> None:
         """Label, source document and evidence span of a statement node."""
-        self.add(node, RDFS.label, Literal(label))
+        self.add(node, RDFS.label, self.text_literal(label))
         self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(node, CM.evidence, self.span(evidence))
 
@@ -248,12 +199,12 @@ class _Writer:
         node = span_iri(self.document.sha16, anchor.begin, anchor.end)
         self.add(node, RDF.type, NIF.String)
         self.add(node, RDF.type, NIF.OffsetBasedString)
-        self.add(node, NIF.beginIndex, _offset(anchor.begin))
-        self.add(node, NIF.endIndex, _offset(anchor.end))
+        self.add(node, NIF.beginIndex, offset_literal(anchor.begin))
+        self.add(node, NIF.endIndex, offset_literal(anchor.end))
         self.add(node, NIF.anchorOf, Literal(text))
         self.add(node, NIF.referenceContext, self.source)
-        self.add(node, CM.sentenceBegin, _offset(sentence.begin))
-        self.add(node, CM.sentenceEnd, _offset(sentence.end))
+        self.add(node, CM.sentenceBegin, offset_literal(sentence.begin))
+        self.add(node, CM.sentenceEnd, offset_literal(sentence.end))
         return node
 
     def short_anchor(self, anchor: Span) -> Span:
@@ -262,7 +213,7 @@ class _Writer:
         Words are counted as the SHACL shape and the corpus leak check count them: runs of
         ASCII letters and digits, so "one-year" and "China's" are two words each.
         """
-        words = list(_WORD.finditer(self.document.text, anchor.begin, anchor.end))
+        words = list(WORD.finditer(self.document.text, anchor.begin, anchor.end))
         name = self.document.file_name
         if not words:
             raise ValueError(f"{name}: evidence anchor {anchor.begin}-{anchor.end} has no words")
@@ -275,8 +226,8 @@ class _Writer:
     def dates(self, node: URIRef, date: DateValue | None) -> None:
         if date is None:
             return
-        if date.approximate and date.end and _is_decade(date):
-            self.add(node, CM.horizon, Literal(f"{date.start}s"))
+        if date.approximate and date.decade():
+            self.add(node, CM.horizon, Literal(date.decade()))
         elif date.end:
             self.add(node, CM.startDate, date_literal(date.start))
             self.add(node, CM.endDate, date_literal(date.end))
@@ -297,7 +248,7 @@ class _Writer:
             obligation_node = iris.obligation_iri(node, obligation)
             self.add(node, predicate, obligation_node)
             self.add(obligation_node, RDF.type, obligation.kind)
-            self.add(obligation_node, RDFS.label, Literal(obligation.label))
+            self.add(obligation_node, RDFS.label, self.text_literal(obligation.label))
             if obligation.party:
                 self.add(obligation_node, CM.obligedParty, obligation.party.iri)
 
@@ -402,8 +353,8 @@ class _Writer:
     def measurement(self, measurement: Measurement) -> None:
         node = self.names[measurement.key]
         kind_class = _kind_class(MEASUREMENT_CLASSES, measurement.kind, CM.Measurement)
-        if kind_class == CM.Share and measurement.stage is not None:
-            kind_class = SHARE_CLASSES.get(_local_name(measurement.stage), CM.Share)
+        if kind_class == CM.Share and measurement.share_of is not None:
+            kind_class = SHARE_CLASSES.get(measurement.share_of, CM.Share)
         self.add(node, RDF.type, kind_class)
         self.provenance(node, measurement.label, measurement.evidence)
         subject = measurement.subject
@@ -420,7 +371,7 @@ class _Writer:
         node = iris.role_iri(role)
         self.add(role.person.iri, CM.hasRole, node)
         self.add(node, RDF.type, CM.Role)
-        self.add(node, CM.roleTitle, Literal(role.title))
+        self.add(node, CM.roleTitle, self.text_literal(role.title))
         self.add(node, CM.roleIn, role.organisation.iri if role.organisation else None)
         self.provenance(node, role.title, role.evidence)
 
@@ -437,19 +388,6 @@ def _kind_class(classes: Mapping[str, URIRef], kind: str, generic: URIRef) -> UR
     if kind not in classes:
         log.warning("unknown statement kind %r: typed %s", kind, generic)
     return classes.get(kind, generic)
-
-
-def _offset(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
-
-
-def _is_decade(date: DateValue) -> bool:
-    start, end = date.start, date.end or ""
-    return bool(re.fullmatch(r"\d{3}0", start)) and end == start[:3] + "9"
-
-
-def _local_name(term: URIRef) -> str:
-    return re.split(r"[#/]", str(term))[-1]
 
 
 def _amount_label(quantity: Quantity) -> str:

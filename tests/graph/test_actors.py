@@ -1,10 +1,9 @@
-"""Organisations and people named once, roles, agents, and sources of supply."""
+"""Organisations and people named once, and the roles people hold."""
 
 import pytest
 from rdflib import URIRef
 from test_reference import fixture_index, iri, make_document
 
-from critmin.graph.actors import slug
 from critmin.graph.extract import extract
 from critmin.graph.namespaces import CM
 from critmin.graph.nlp import make_pipeline
@@ -27,11 +26,6 @@ def entity(kind, name):
 
 def run(text, nlp, index):
     return extract(make_document(text), nlp, index)
-
-
-def test_slug():
-    assert slug("Andes Lithium Corp") == "andes-lithium-corp"
-    assert slug("Société Générale\u2019s") == "societe-generales"
 
 
 def test_company_introduced_by_an_apposition_is_minted_and_is_a_party(nlp, index):
@@ -114,37 +108,3 @@ def test_byline_person_and_a_pronoun_fellow_at_an_institute(nlp, index):
     assert [(r.person, r.title, r.organisation) for r in extraction.roles] == [
         (person, "Senior Fellow", institute)
     ]
-
-
-def test_supply_sources_in_an_enumeration(nlp, index):
-    text = (
-        "Alternative sources include the Mount Weld mine, Chilean deposits, Brazilian sites "
-        "and new projects in Africa and Greenland."
-    )
-    sources = run(text, nlp, index).supply_sources
-    assert [(s.label, s.located_in) for s in sources] == [
-        ("Mount Weld mine", entity("actor", "australia")),
-        ("Chilean deposits", entity("actor", "chile")),
-        ("Brazilian sites", entity("actor", "brazil")),
-        ("new projects in Africa", entity("place", "africa")),
-        ("new projects in Greenland", entity("place", "greenland")),
-    ]
-    assert len({s.key for s in sources}) == 5
-
-
-def test_a_state_holding_reserves_of_a_mineral(nlp, index):
-    (found,) = run(
-        "Mongolia holds vast reserves of cobalt, most of it unmined.", nlp, index
-    ).supply_sources
-    assert (found.label, found.located_in, found.minerals) == (
-        "Mongolia reserves",
-        entity("actor", "mongolia"),
-        (entity("mineral", "cobalt"),),
-    )
-
-
-def test_projects_without_talk_of_supply_are_not_sources(nlp, index):
-    assert (
-        run("Canada has launched four graphite projects since March.", nlp, index).supply_sources
-        == ()
-    )

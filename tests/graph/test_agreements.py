@@ -139,6 +139,32 @@ def test_collective_arrangement_with_several_partners_is_a_group(nlp, index):
     assert found.date == DateValue("2025-09-09")
 
 
+def test_an_undated_agreement_among_a_group_just_described_takes_its_date(nlp, index):
+    text = (
+        "Ottawa announced an arrangement with Chile, Brazil, India and the Philippines "
+        "on 9 September. The accords set price floors.\n"
+        "The Canada-Chile partnership stands out. Later, Japan and Brazil signed a pact."
+    )
+    group, partnership, pact = agreements(text, nlp, index)
+    assert (group.kind, group.date) == ("group", DateValue("2025-09-09"))
+    assert (partnership.kind, partnership.parties, partnership.date) == (
+        "partnership",
+        (actor("canada"), actor("chile")),
+        DateValue("2025-09-09", approximate=True),
+    )
+    assert (pact.parties, pact.date) == ((actor("brazil"), actor("japan")), DateValue("2025"))
+
+
+def test_agreements_with_the_counted_states_of_a_region(nlp, index):
+    text = "India signed mining agreements with two Southern Cone countries on 2 June."
+    (found,) = agreements(text, nlp, index)
+    assert (found.kind, found.parties, found.date) == (
+        "agreement",
+        (actor("india"), actor("brazil"), actor("chile")),
+        DateValue("2025-06-02"),
+    )
+
+
 def test_proper_name_in_title_case_is_the_label(nlp, index):
     (found,) = agreements(
         "The US\u2013India Strategic Partnership on Battery Metals was signed on 4 July.",

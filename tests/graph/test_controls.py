@@ -1,13 +1,12 @@
-"""Control patterns (export controls, tariffs, sanctions, pauses, liftings) on test sentences."""
+"""Control patterns (export controls, tariffs, sanctions, technology curbs) on test sentences."""
 
 import pytest
 from test_reference import fixture_index, iri, make_document
 
 from critmin.graph.dates import DateValue
 from critmin.graph.extract import extract
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import make_pipeline
-from critmin.graph.statements import Entity, Obligation
+from critmin.graph.statements import Entity
 
 
 @pytest.fixture(scope="module")
@@ -112,90 +111,6 @@ def test_coordinated_restriction_shares_the_imposer_and_targets_the_other_state(
         "technology-restriction",
         actor("india"),
         (actor("japan"),),
-    )
-
-
-def test_suspension_acts_on_the_control_and_names_what_it_was_exchanged_for(nlp, index):
-    text = (
-        "Chile imposed lithium export duties in March. In June, a six-month suspension of "
-        "Chile's lithium export duties was agreed in exchange for tariff reductions."
-    )
-    duties, suspension = controls(text, nlp, index)
-    assert (duties.kind, duties.imposer, duties.minerals, duties.date) == (
-        "export-control",
-        actor("chile"),
-        (mineral("lithium"),),
-        DateValue("2025-03"),
-    )
-    assert (suspension.kind, suspension.imposer, suspension.duration, suspension.date) == (
-        "suspension",
-        actor("chile"),
-        "P6M",
-        DateValue("2025-06"),
-    )
-    assert suspension.acts_on == (duties.key,)
-    assert suspension.in_exchange_for == (Obligation(CM.TariffReduction, "tariff reductions"),)
-    assert suspension.status is None
-
-
-def test_pause_without_an_earlier_control_makes_the_control_it_pauses(nlp, index):
-    text = "A two-year pause on Indonesia's nickel export ban was announced."
-    ban, pause = controls(text, nlp, index)
-    assert (ban.kind, ban.imposer, ban.minerals) == (
-        "export-control",
-        actor("indonesia"),
-        (mineral("nickel"),),
-    )
-    assert (pause.kind, pause.duration, pause.acts_on) == ("pause", "P2Y", (ban.key,))
-
-
-def test_pause_acts_on_every_control_of_that_imposer(nlp, index):
-    text = (
-        "Beijing curbed exports of graphite in March and restricted exports of cobalt in May. "
-        "A one-year pause on China's export controls followed."
-    )
-    graphite, cobalt, pause = controls(text, nlp, index)
-    assert (graphite.minerals, cobalt.minerals) == ((mineral("graphite"),), (mineral("cobalt"),))
-    assert (pause.imposer, pause.duration, pause.acts_on) == (
-        actor("china"),
-        "P1Y",
-        (graphite.key, cobalt.key),
-    )
-
-
-def test_lifting_of_sanctions_with_its_target(nlp, index):
-    (found,) = controls("In August, Washington lifted sanctions on Myanmar.", nlp, index)
-    assert (found.kind, found.imposer, found.targets, found.date) == (
-        "lifting",
-        actor("united-states"),
-        (actor("myanmar"),),
-        DateValue("2025-08"),
-    )
-    assert found.label == "United States lifting of sanctions on Myanmar"
-
-
-def test_lifting_by_a_demonym_government(nlp, index):
-    (found,) = controls(
-        "The Mongolian government lifted tariffs on Chinese trucks in 2024.", nlp, index
-    )
-    assert (found.kind, found.imposer, found.targets, found.date) == (
-        "lifting",
-        actor("mongolia"),
-        (actor("china"),),
-        DateValue("2024"),
-    )
-
-
-def test_lifting_target_from_the_paragraph(nlp, index):
-    text = (
-        "Burma drew new interest. "
-        "In May, the Trump administration eased sanctions on several firms."
-    )
-    (found,) = controls(text, nlp, index)
-    assert (found.imposer, found.targets, found.date) == (
-        actor("united-states"),
-        (actor("myanmar"),),
-        DateValue("2025-05"),
     )
 
 

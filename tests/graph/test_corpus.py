@@ -1,4 +1,4 @@
-"""Reading a corpus folder: texts, metadata, errors and noise (graph/corpus.py)."""
+"""Reading a corpus folder: texts, metadata files, errors and noise (graph/corpus.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from test_corpus_metadata import HEADED
 
-from critmin.graph.corpus import (
-    SEED_METADATA,
-    Author,
-    CorpusError,
-    Document,
-    find_noise,
-    guess_metadata,
-    read_corpus,
-)
+from critmin.graph.corpus import Author, CorpusError, Document, find_noise, read_corpus
+from critmin.graph.corpus_metadata import SEED_METADATA
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
@@ -202,41 +196,6 @@ def test_is_noise_is_true_for_spans_that_overlap_noise():
     assert [document.is_noise(b, e) for b, e in [(0, 2), (0, 3), (3, 7), (4, 7), (8, 10)]] == [
         False, True, True, False, True
     ]
-
-
-HEADED = """\
-Cobalt Corridor: Zambia Courts Gulf Investors
-By Lena Okafor and Piet de Vries | Copperbelt Post
-Published: 14 March 2024 at 09:30 GMT
-Lusaka signed three accords.
-Lena Okafor is a senior analyst with the Southern Minerals Institute.
-"""
-
-
-def test_guess_metadata_from_headline_byline_dateline_and_bio():
-    assert guess_metadata(HEADED) == {
-        "title": "Cobalt Corridor: Zambia Courts Gulf Investors",
-        "date": "2024-03-14",
-        "authors": (
-            Author("Lena Okafor", "senior analyst", "Southern Minerals Institute"),
-            Author("Piet de Vries"),
-        ),
-    }
-
-
-def test_guess_metadata_from_a_bare_dateline_a_name_in_parentheses_and_a_closing_bio():
-    text = (
-        "Grid metals are the new oil, and Nairobi knows it.\n"
-        "(Amara Wanjiku)\n"
-        "March 3, 2023 at 7:15 PM EAT\n"
-        "Kenya listed 12 minerals.\n"
-        "Author Amara Wanjiku is Research Fellow at Rift Policy Centre.\n"
-    )
-    assert guess_metadata(text) == {
-        "title": None,  # a sentence, not a headline
-        "date": "2023-03-03",
-        "authors": (Author("Amara Wanjiku", "Research Fellow", "Rift Policy Centre"),),
-    }
 
 
 def test_guesses_fill_gaps_and_the_manifest_wins(tmp_path, caplog):

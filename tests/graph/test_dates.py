@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal
 
 from critmin.graph.dates import DateValue, find_dates, year_of_context
 
@@ -117,6 +116,26 @@ def test_relative_years_fall_back_to_the_assumed_year_and_months_need_a_document
     assert found("this year and last month", None) == []
 
 
+def test_months_after_the_document_date_without_a_year_are_in_the_year_before():
+    text = (
+        "Lima acted in December, met on 4 November, signed in March and in January, "
+        "set quotas between October 30 and January 5 and must act by November."
+    )
+    assert found(text, 2025, "2025-03-15") == [
+        ("December", DateValue("2024-12")),
+        ("4 November", DateValue("2024-11-04")),
+        ("March", DateValue("2025-03")),
+        ("January", DateValue("2025-01")),
+        ("between October 30 and January 5", DateValue("2024-10-30", "2025-01-05")),
+        ("by November", DateValue("2025-11", approximate=True)),
+    ]
+    # a year named in the text, or a document date without a month, changes nothing
+    assert found("in December 2025 and in December", 2025, "2025") == [
+        ("December 2025", DateValue("2025-12")),
+        ("December", DateValue("2025-12")),
+    ]
+
+
 def test_dates_without_a_year_are_left_out_when_no_year_is_assumed():
     assert found("Signed on October 3 and in 2021.", None) == [("2021", DateValue("2021"))]
 
@@ -139,15 +158,8 @@ def test_impossible_dates_are_not_dates():
     assert found("filed 2023-02-29 and on February 30", 2023) == []
 
 
-def test_value_literals_and_iso_forms():
-    from rdflib.namespace import XSD  # not at module level: pytest probes module names
-
-    day, month, period = DateValue("2025-10-20"), DateValue("2025-10"), DateValue("2025", "2026")
-    assert day.literal() == Literal("2025-10-20", datatype=XSD.date)
-    assert month.literal() == Literal("2025-10", datatype=XSD.gYearMonth)
-    assert period.literal() == Literal("2025", datatype=XSD.gYear)
-    assert period.end_literal() == Literal("2026", datatype=XSD.gYear)
-    assert day.end_literal() is None
+def test_iso_forms():
+    day, period = DateValue("2025-10-20"), DateValue("2025", "2026")
     assert (day.iso(), period.iso()) == ("2025-10-20", "2025/2026")
 
 

@@ -1,11 +1,10 @@
-"""Event patterns (summits, meetings, visits, shipments, publications, investments, outreach)."""
+"""Event patterns: summits, meetings, visits, publications and outreach."""
 
 import pytest
 from test_reference import fixture_index, iri, make_document
 
 from critmin.graph.dates import DateValue
 from critmin.graph.extract import extract
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import make_pipeline
 from critmin.graph.statements import Entity
 
@@ -75,6 +74,16 @@ def test_summit_with_a_grouping_lists_its_members_and_the_host(nlp, index):
     )
 
 
+def test_summit_with_the_counted_states_of_a_region(nlp, index):
+    text = "Tokyo hosted a summit with two Southern Cone countries on 4 May."
+    (found,) = events(text, nlp, index)
+    assert (found.kind, found.participants, found.date) == (
+        "summit",
+        (entity("actor", "japan"), entity("actor", "brazil"), entity("actor", "chile")),
+        DateValue("2025-05-04"),
+    )
+
+
 def test_visit_of_two_people(nlp, index):
     text = "In March, President Prabowo Subianto and Anthony Albanese arrived at the White House."
     (found,) = events(text, nlp, index)
@@ -86,21 +95,6 @@ def test_visit_of_two_people(nlp, index):
     assert found.participants == (
         entity("person", "prabowo-subianto"),
         entity("person", "anthony-albanese"),
-    )
-
-
-def test_shipment_by_the_actor_of_the_paragraph_to_a_recipient(nlp, index):
-    text = (
-        "Mongolia wanted new buyers. "
-        "By late May, it had shipped its first cargo of cobalt to Germany."
-    )
-    (found,) = events(text, nlp, index)
-    assert (found.kind, found.initiator, found.recipients, found.minerals, found.date) == (
-        "shipment",
-        entity("actor", "mongolia"),
-        (entity("actor", "germany"),),
-        (entity("mineral", "cobalt"),),
-        DateValue("2025-05", approximate=True, qualifier="by late"),
     )
 
 
@@ -118,25 +112,30 @@ def test_publication_by_the_body_named_in_its_title(nlp, index):
     )
 
 
-def test_investment_in_a_facility_of_a_state(nlp, index):
-    text = "The Department of Energy invested in a Canadian graphite processing plant."
-    (found,) = events(text, nlp, index)
-    assert (found.kind, found.initiator, found.place, found.minerals, found.stages) == (
-        "investment",
-        entity("actor", "department-of-energy"),
-        entity("actor", "canada"),
-        (entity("mineral", "graphite"),),
-        (CM.processing,),
-    )
-    assert found.label == "Department of Energy investment in a Canadian graphite processing plant"
-
-
 def test_outreach_to_producers_in_several_states(nlp, index):
     (found,) = events("Tokyo is reaching out to producers in Chile, Brazil and India.", nlp, index)
     assert (found.kind, found.initiator, found.participants) == (
         "outreach",
         entity("actor", "japan"),
         (entity("actor", "chile"), entity("actor", "brazil"), entity("actor", "india")),
+    )
+
+
+def test_their_summit_is_a_summit_of_the_subject(nlp, index):
+    text = "At their summit in Osaka in May, Japan and India agreed to set price floors."
+    extraction = extract(make_document(text), nlp, index)
+    (summit,) = extraction.events
+    assert (summit.kind, summit.participants, summit.place, summit.date, summit.label) == (
+        "summit",
+        (entity("actor", "japan"), entity("actor", "india")),
+        entity("place", "osaka"),
+        DateValue("2025-05"),
+        "Japan and India summit in Osaka",
+    )
+    (agreement,) = extraction.agreements
+    assert (agreement.parties, agreement.agreed_at) == (
+        (entity("actor", "japan"), entity("actor", "india")),
+        summit.key,
     )
 
 

@@ -50,6 +50,7 @@ def test_shares_by_stage_with_an_elliptical_second_share_and_a_source(nlp, index
         Decimal(40),
     )
     assert refining.according_to == entity("actor", "international-energy-agency")
+    assert (mining.share_of, refining.share_of) == ("mining", "processing")
     assert mining.label == "Indonesia share of mining: about 50%"
 
 
@@ -62,6 +63,7 @@ def test_share_of_consumption_takes_the_paragraph_topic_mineral(nlp, index):
         None,
         "People's Republic of China share of consumption: 60%",
     )
+    assert found.share_of == "consumption"
 
 
 def test_share_stage_from_the_verb(nlp, index):
@@ -72,6 +74,19 @@ def test_share_stage_from_the_verb(nlp, index):
         entity("mineral", "graphite"),
         "Brazil share of refining: about 30%",
     )
+    assert found.share_of == "processing"
+
+
+def test_shares_of_output_and_reserves_and_a_rate_that_is_no_share(nlp, index):
+    text = (
+        "Chile holds 40% of known lithium reserves and 25 per cent of global output; "
+        "Chile raised its royalty to 12%."
+    )
+    reserves, output = measurements(text, nlp, index)
+    assert [(m.share_of, m.stage, m.quantity.value) for m in (reserves, output)] == [
+        ("reserves", None, 40),
+        ("production", None, 25),
+    ]
 
 
 def test_prices_from_a_year_to_now(nlp, index):
@@ -97,9 +112,9 @@ def test_prices_from_a_year_to_now(nlp, index):
     )
 
 
-def test_amount_issued_by_an_agency(nlp, index):
+def test_amount_held_by_an_agency(nlp, index):
     (found,) = measurements(
-        "Geoscience Australia issued more than $3 million in grants.", nlp, index
+        "Geoscience Australia holds more than $3 million in reserves of cash.", nlp, index
     )
     assert (found.kind, found.subject, found.quantity.value, found.quantity.qualifier) == (
         "amount",

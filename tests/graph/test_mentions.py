@@ -103,3 +103,30 @@ def test_clauses_carry_their_mentions_dates_and_quantities(nlp, index):
         (count,),
     )
     assert second.sentence == first.sentence == Span(0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Chile lent $4 million, while the Department of Energy invested in mines.",
+            ["Chile lent $4 million", "while the Department of Energy invested in mines."],
+        ),
+        (
+            "Brazil set quotas in May, and Canada approved a loan.",
+            ["Brazil set quotas in May", "and Canada approved a loan."],
+        ),
+        (
+            "Brazil hailed the accord, while stressing its limits.",
+            ["Brazil hailed the accord, while stressing its limits."],
+        ),
+        (
+            "Japan funded Chile, Brazil and Canada, and India signs deals.",
+            ["Japan funded Chile, Brazil and Canada, and India signs deals."],
+        ),
+    ],
+)
+def test_a_clause_with_its_own_subject_is_cut_off(text, parts, nlp, index):
+    sentences = split_sentences(text, nlp)
+    mentions = mention_finder(nlp, index).find(text)
+    assert [c.words for c in make_clauses(text, sentences, mentions, [], [])] == parts

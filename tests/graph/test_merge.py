@@ -1,9 +1,11 @@
 """graph/merge.py: one IRI per real-world thing across documents, claims kept per graph."""
 
+from dataclasses import replace
 from hashlib import sha256
 
 import pytest
 from rdflib import PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from test_reference import fixture_index
 
 from critmin.graph import iris
 from critmin.graph.corpus import Document
@@ -238,3 +240,79 @@ def test_nodes_labelled_by_the_reference_data_get_no_second_preferred_label() ->
     assert (agency.iri, SKOS.prefLabel, None) not in graph
     (unlabelled,) = merge_documents([extraction])
     assert (agency.iri, SKOS.prefLabel, Literal("Nairobi Mining Agency")) in unlabelled
+
+
+# --- one agreement reported between states and between their organisations ---------------
+
+STATES_TEXT = "Pakistan and the United States struck a $400 million deal in 2024."
+FIRMS_TEXT = (
+    "Ozark Metals, a US firm, signed an MoU with the Frontier Works Organisation in 2024. "
+    "Delta Ores signed an MoU with the FWO in March 2024. "
+    "Ozark Metals signed a deal with the FWO in September 2024."
+)
+
+
+def firm(name: str, state: str) -> Entity:
+    slug = name.lower().replace(" ", "-")
+    place = ((CM.basedIn, CMR[f"actor/{state}"]),)
+    return Entity(CMR[f"actor/{slug}"], name, (CM.Company,), place)
+
+
+US, PAKISTAN = Entity(CMR["actor/united-states"]), Entity(CMR["actor/pakistan"])
+FWO = Entity(CMR["actor/frontier-works-organisation"])
+STATES = document("d-states.txt", STATES_TEXT)
+FIRMS = document("e-firms.txt", FIRMS_TEXT)
+STATE_DEAL = Agreement("s1", "deal", "United States\u2013Pakistan deal",
+                       evidence(STATES_TEXT, "a $400 million deal"), parties=(PAKISTAN, US),
+                       date=DateValue("2024"))
+
+
+def firm_mou(key: str, phrase: str, company: Entity, date: str, kind: str = "mou") -> Agreement:
+    return Agreement(key, kind, f"{company.label}\u2013FWO {kind}", evidence(FIRMS_TEXT, phrase),
+                     parties=(company, FWO), date=DateValue(date), binding=None)
+
+
+def state_level_links(*firm_agreements: Agreement) -> set[tuple[str, str]]:
+    extractions = [Extraction(STATES, agreements=(STATE_DEAL,)),
+                   Extraction(FIRMS, agreements=firm_agreements)]
+    plan = plan_merge(extractions, fixture_index())
+    keys = {iri: key for names in plan.names.values() for key, iri in names.items()}
+    return {(keys[node], keys[other]) for _, node, other in plan.disputed}
+
+
+def test_a_state_level_deal_and_an_organisation_level_mou_are_joined_as_disputed() -> None:
+    ozark_firm = firm("Ozark Metals", "united-states")
+    ozark = firm_mou("f1", "signed an MoU with the Frontier", ozark_firm, "2024")
+    assert state_level_links(ozark) == {("s1", "f1"), ("f1", "s1")}
+    graphs = merge_documents([Extraction(STATES, agreements=(STATE_DEAL,)),
+                              Extraction(FIRMS, agreements=(ozark,))], index=fixture_index())
+    node, other = iris.agreement_iri(STATE_DEAL), iris.agreement_iri(ozark)
+    assert (node, CM.disputedSameAs, other) in graphs[0]
+    assert (other, CM.disputedSameAs, node) in graphs[1]
+    assert set(graphs[0].objects(node, CM.party)) == {US.iri, PAKISTAN.iri}
+
+
+def test_organisation_level_reports_of_other_states_months_or_ambiguity_stay_apart() -> None:
+    delta_march = firm_mou("f2", "signed an MoU with the FWO", firm("Delta Ores", "chile"),
+                           "2024-03")
+    assert state_level_links(delta_march) == set()  # a Chilean firm: other states
+    ozark = firm("Ozark Metals", "united-states")
+    ozark_march = firm_mou("f3", "signed an MoU with the FWO", ozark, "2024-03")
+    ozark_september = firm_mou("f4", "signed a deal with the FWO", ozark, "2024-09", kind="deal")
+    assert state_level_links(ozark_march, ozark_september) == set()  # which one? neither
+    early = replace(STATE_DEAL, date=DateValue("2023"))
+    plan = plan_merge([Extraction(STATES, agreements=(early,)),
+                       Extraction(FIRMS, agreements=(ozark_march,))], fixture_index())
+    assert plan.disputed == set()  # different years
+
+
+def test_two_organisation_level_mous_of_the_same_states_never_join() -> None:
+    ozark = firm("Ozark Metals", "united-states")
+    march = firm_mou("f5", "signed an MoU with the FWO", ozark, "2024-03")
+    other = Document("f-other.txt", FIRMS_TEXT, "1" * 64)
+    may = replace(march, key="g5", parties=(firm("Delta Ores", "united-states"), FWO),
+                  date=DateValue("2024-05"))
+    plan = plan_merge([Extraction(FIRMS, agreements=(march,)),
+                       Extraction(other, agreements=(may,))], fixture_index())
+    assert plan.disputed == set()
+    assert plan.names[FIRMS.sha16]["f5"] != plan.names[other.sha16]["g5"]

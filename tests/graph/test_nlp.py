@@ -1,5 +1,7 @@
 """The spaCy pipeline, sentence and clause splitting, and anchors of at most 11 words."""
 
+import re
+
 import pytest
 
 from critmin.graph.nlp import anchor, evidence, make_pipeline, split_sentences
@@ -59,6 +61,18 @@ def test_anchor_is_at_most_eleven_words_around_the_trigger():
         == "ministers finally signed a pact on cobalt supply chains and prices"
     )
     assert len(text[span.begin : span.end].split()) == 11
+
+
+def test_anchor_words_are_counted_as_the_leak_check_counts_them():
+    text = (
+        "Brazil's state-run miner signed a one-year US$1.5 billion off-take deal "
+        "with Japan's Sojitz on cobalt."
+    )
+    trigger = Span(text.index("deal"), text.index("deal") + 4)
+    span = anchor(text, trigger, Span(0, len(text)))
+    # the 11 whitespace tokens from "a" hold 16 words; the last ones after the trigger go
+    assert text[span.begin : span.end] == "a one-year US$1.5 billion off-take deal with"
+    assert len(re.findall(r"[a-z0-9]+", text[span.begin : span.end].lower())) == 11
 
 
 def test_anchor_of_a_short_clause_is_the_clause_without_end_punctuation():

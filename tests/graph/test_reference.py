@@ -44,10 +44,12 @@ a:south-korea a cm:State ; skos:prefLabel "South Korea"@en ;
   skos:altLabel "Republic of Korea"@en ; cm:metonym "Seoul"@en ; cm:demonym "South Korean"@en .
 a:australia a cm:State ; skos:prefLabel "Australia"@en ; cm:metonym "Canberra"@en ;
   cm:demonym "Australian"@en .
-a:chile a cm:State ; skos:prefLabel "Chile"@en ; cm:demonym "Chilean"@en .
+a:chile a cm:State ; skos:prefLabel "Chile"@en ; cm:demonym "Chilean"@en ;
+  cm:locatedIn pl:southern-cone .
 a:canada a cm:State ; skos:prefLabel "Canada"@en ; cm:metonym "Ottawa"@en ;
   cm:demonym "Canadian"@en .
-a:brazil a cm:State ; skos:prefLabel "Brazil"@en ; cm:demonym "Brazilian"@en .
+a:brazil a cm:State ; skos:prefLabel "Brazil"@en ; cm:demonym "Brazilian"@en ;
+  cm:locatedIn pl:southern-cone .
 a:india a cm:State ; skos:prefLabel "India"@en ; cm:metonym "New Delhi"@en ;
   cm:demonym "Indian"@en .
 a:germany a cm:State ; skos:prefLabel "Germany"@en ; cm:metonym "Berlin"@en ;
@@ -102,6 +104,7 @@ pl:busan a cm:City ; skos:prefLabel "Busan"@en ; cm:locatedIn a:south-korea .
 pl:osaka a cm:City ; skos:prefLabel "Osaka"@en ; cm:locatedIn a:japan .
 pl:white-house a cm:Place ; skos:prefLabel "White House"@en ; cm:locatedIn a:united-states .
 pl:greenland a cm:Region ; skos:prefLabel "Greenland"@en .
+pl:southern-cone a cm:Region ; skos:prefLabel "Southern Cone"@en .
 pl:africa a cm:Region ; skos:prefLabel "Africa"@en ; cm:demonym "African"@en .
 pl:mount-weld-mine a cm:Mine ; skos:prefLabel "Mount Weld mine"@en ;
   skos:altLabel "Mount Weld"@en ; cm:locatedIn a:australia .
@@ -207,6 +210,6 @@ def test_shipped_reference_data_loads_when_present():
     assert index.aliases
 
 
-def make_document(text: str, date: str | None = "2025-06-30") -> Document:
+def make_document(text: str, date: str | None = "2025-12-31") -> Document:
     """A document of one test text (its metadata dated so that bare months fall in 2025)."""
     return Document("test.txt", text, sha256(text.encode()).hexdigest(), date=date)

@@ -311,6 +311,20 @@ def test_group_memberships(graph: Graph) -> None:
     assert len(list(graph.objects(iri("actor/united-nations"), CM.hasMember))) == 193
 
 
+def test_states_located_in_regions(graph: Graph) -> None:
+    def located(region: str) -> set[URIRef]:
+        return set(graph.subjects(CM.locatedIn, iri(f"place/{region}")))
+
+    assert located("central-asia") == {
+        iri(f"actor/{slug}")
+        for slug in ("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan")
+    }
+    assert located("southeast-asia") == set(graph.objects(iri("actor/asean"), CM.hasMember))
+    africa = located("africa")
+    assert len(africa) == 54 and all((state, RDF.type, CM.State) in graph for state in africa)
+    assert {iri("actor/south-africa"), iri("actor/morocco"), iri("actor/cabo-verde")} <= africa
+
+
 def test_united_states_and_china_labels(graph: Graph) -> None:
     us, china = iri("actor/united-states"), iri("actor/china")
     assert {str(a) for a in graph.objects(us, SKOS.altLabel)} == {

@@ -13,6 +13,7 @@ from critmin.graph.corpus import Author, Document
 from critmin.graph.dates import DateValue
 from critmin.graph.namespaces import CM, CMR, NIF, SCHEMA, document_graph, document_iri
 from critmin.graph.statements import (
+    SHARE_OF,
     Agreement,
     Control,
     Entity,
@@ -25,7 +26,7 @@ from critmin.graph.statements import (
     Span,
     SupplySource,
 )
-from critmin.graph.triples import clipped, date_literal, end_date
+from critmin.graph.triples import SHARE_CLASSES
 from critmin.graph.triples import document_graph as build_graph
 
 TEXT = (
@@ -124,6 +125,7 @@ SHARE = Measurement(
     mineral=LITHIUM,
     stage=CM.refining,
     according_to=AGENCY,
+    share_of="processing",
 )
 DEPOSIT = SupplySource(
     key="s1",
@@ -295,6 +297,10 @@ def test_share_is_typed_by_its_stage(graph) -> None:
     }
 
 
+def test_every_kind_of_share_has_its_class() -> None:
+    assert set(SHARE_CLASSES) == set(SHARE_OF)
+
+
 def test_minted_entities_roles_and_supply_sources(graph) -> None:
     assert described(graph, AGENCY.iri) == {
         (RDF.type, CM.GovernmentBody),
@@ -395,41 +401,11 @@ def test_an_anchor_without_words_is_refused() -> None:
         build_graph(Extraction(DOCUMENT, agreements=(replace(FRAMEWORK, evidence=blank),)))
 
 
-@pytest.mark.parametrize(
-    ("start", "duration", "expected"),
-    [
-        ("2025-10", "P1Y", "2026-10"),
-        ("2025", "P1Y", "2026"),
-        ("2025-11", "P3M", "2026-02"),
-        ("2024-01-31", "P1M", "2024-02-29"),
-        ("2025-10-30", "P1Y10D", "2026-11-09"),
-        ("2025", "P6M", None),
-        ("2025-10", "P10D", None),
-        ("2025-10", "PT5H", None),
-    ],
-)
-def test_end_date_keeps_the_precision_of_the_start(
-    start: str, duration: str, expected: str | None
-) -> None:
-    assert end_date(start, duration) == expected
-
-
-def test_date_literals_are_typed_by_precision() -> None:
-    assert date_literal("2025").datatype == XSD.gYear
-    assert date_literal("2025-10").datatype == XSD.gYearMonth
-    assert date_literal("2025-10-20").datatype == XSD.date
-    with pytest.raises(ValueError, match="not an ISO 8601 date: 'October'"):
-        date_literal("October")
-
-
-def test_a_long_title_copied_from_the_text_is_clipped() -> None:
+def test_a_long_title_copied_from_the_text_is_clipped_in_the_graph() -> None:
     title = "Why Small Island States Now Bargain Hard Over Seabed Nodules And Their Cobalt"
     text = f"{title}\nBy a correspondent\nIsland states met in Suva."
-    assert clipped(title, text) == (
-        "Why Small Island States Now Bargain Hard Over Seabed Nodules And \u2026"
-    )
-    assert clipped(title, "A text that does not hold it.") == title
-    assert clipped("Seabed Nodules", text) == "Seabed Nodules"
     document = replace(DOCUMENT, text=text, title=title)
     graph = build_graph(Extraction(document))
-    assert graph.value(document_iri(document.sha16), DCTERMS.title) == Literal(clipped(title, text))
+    assert graph.value(document_iri(document.sha16), DCTERMS.title) == Literal(
+        "Why Small Island States Now Bargain Hard Over Seabed Nodules And \u2026"
+    )

@@ -1,0 +1,261 @@
+"""Acts on control measures stated in text: pauses, suspensions and liftings.
+
+Triggers: "a <duration> pause/suspension/freeze on|of <controls>" and "lifting/removing/easing
+<controls>".
+
+- A pause acts on the document's controls of the kind its object names ("export controls")
+  and of their owner (a possessive in the object, "China's"; else any imposer); its imposer
+  is that owner, else the imposer of what it acts on; its duration comes from a quantity in
+  years or months just before it; "in exchange for ..." gives obligations. Its date is the
+  first of its clause, else (approximately) the latest date of the controls it acts on when
+  the same paragraph states them: an act does not come before what it acts on.
+- A lifting (kind ``lifting``, its label naming what is lifted) is by the agent before it; its
+  targets are those a control would have (``controls.control_targets``), else the last other
+  state named in the paragraph. It acts on the document's controls of the kind it names, by
+  its imposer, with compatible targets.
+- Implied controls: when the document states no control that an act can act on, the act
+  implies one, made from what the act names: its kind, its imposer (the owner of a paused
+  control, else the agent before the pause; the lifter), the lifting's targets, and for a
+  pause the minerals and element count of its object. A paused control is current, so it is
+  dated to the document's year; a lifted one was imposed at an unstated earlier time and
+  has no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from critmin.graph.agents import agent_before, is_actor, state_for
+from critmin.graph.controls import (
+    control_date,
+    control_label,
+    control_targets,
+    count_and_minerals,
+)
+from critmin.graph.dates import DateValue
+from critmin.graph.mentions import Clause
+from critmin.graph.namespaces import CM
+from critmin.graph.nlp import evidence
+from critmin.graph.obligations import exchanged_obligations
+from critmin.graph.reference import ReferenceIndex
+from critmin.graph.statements import Control, Entity, Span
+
+CONTROL_NOUNS = {
+    "export": "export-control",
+    "tariff": "tariff",
+    "sanction": "sanction",
+    "technolog": "technology-restriction",
+    "restriction": "export-control",
+}
+PAUSE = re.compile(r"\b(pause|suspension|freeze|moratorium)\s+(?:on|of)\s+", re.I)
+LIFTING = re.compile(
+    r"\b(?:lift|remov|eas|rescind|revok|roll\w* back|drop)\w*\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w\u2019'-]+\s+){0,2}?(sanctions|tariffs|export controls|export restrictions)\b",
+    re.I,
+)
+
+
+def act_objects(clauses: Sequence[Clause]) -> list[Span]:
+    """Where the objects of acts are ("a pause on <...>"): no control measure of their own."""
+    return [obj for _, _, _, obj in _acts(clauses)]
+
+
+def find_control_acts(
+    clauses: Sequence[Clause],
+    controls: Sequence[Control],
+    index: ReferenceIndex,
+    year: int | None,
+) -> list[Control]:
+    """``controls`` followed by the acts on them the clauses state (and controls an act implies),
+    keyed ``control-<n>`` after them."""
+    found = list(controls)
+    for clause, match, word, _ in _acts(clauses):
+        act = (
+            _lifting(clause, clauses, match, found, index, year)
+            if word == "lifting"
+            else _pause(clause, match, word, found, index, year)
+        )
+        made: list[str] = []
+        for item in act:
+            key = f"control-{len(found) + 1}"
+            if item.acts_on == ("",):
+                item = replace(item, acts_on=tuple(made))
+            found.append(replace(item, key=key))
+            made.append(key)
+    return found
+
+
+def _acts(clauses: Sequence[Clause]) -> list[tuple[Clause, re.Match[str], str, Span]]:
+    """Each act's clause, match, word (pause, suspension..., lifting) and object span."""
+    acts: list[tuple[Clause, re.Match[str], str, Span]] = []
+    for clause in clauses:
+        for match in PAUSE.finditer(clause.text, clause.span.begin, clause.span.end):
+            obj = Span(match.end(), min(match.end() + 60, clause.span.end))
+            acts.append((clause, match, match.group(1).lower(), obj))
+        for match in LIFTING.finditer(clause.text, clause.span.begin, clause.span.end):
+            acts.append((clause, match, "lifting", Span(match.start(), match.end())))
+    return acts
+
+
+def _duration(clause: Clause, position: int) -> str | None:
+    for quantity in clause.quantities:
+        gap = clause.text[quantity.end : position]
+        if quantity.unit in ("year", "month") and len(gap.split()) <= 1 and quantity.value:
+            letter = "Y" if quantity.unit == "year" else "M"
+            return f"P{int(quantity.value)}{letter}"
+    return None
+
+
+def _pause(
+    clause: Clause,
+    match: re.Match[str],
+    word: str,
+    controls: list[Control],
+    index: ReferenceIndex,
+    year: int | None,
+) -> list[Control]:
+    """A pause or suspension of controls, and the control it acts on if not found elsewhere."""
+    text = clause.text
+    object_span = Span(match.end(), min(match.end() + 60, clause.span.end))
+    object_text = text[object_span.begin : object_span.end].lower()
+    noun = next((kind for stem, kind in CONTROL_NOUNS.items() if stem in object_text), None)
+    if noun is None:
+        return []
+    owner = next(
+        (
+            state_for(m, text, index)
+            for m in clause.mentions_within(object_span.begin, object_span.end)
+            if is_actor(m, index)
+        ),
+        None,
+    )
+    acted = [c for c in controls if c.kind == noun and (owner is None or c.imposer == owner)]
+    if not acted and owner is None:
+        agent = agent_before(clause, match.start(), index)
+        owner = state_for(agent, text, index) if agent is not None else None
+    made: list[Control] = []
+    if not acted and owner is not None:
+        count, minerals = count_and_minerals(clause, object_span, index, [clause])
+        made.append(
+            _implied(
+                clause, noun, owner, (), object_span, index,
+                minerals=minerals,
+                element_count=count,
+                date=DateValue(str(year)) if year is not None else None,
+            )
+        )  # fmt: skip
+    imposer = owner or (acted[0].imposer if acted else None)
+    if imposer is None:
+        return []
+    kind = "suspension" if word == "suspension" else "pause"
+    pause = Control(
+        key="",
+        kind=kind,
+        label="",
+        evidence=evidence(text, clause.sentence, Span(match.start(1), match.end(1)), clause.span),
+        imposer=imposer,
+        minerals=tuple(dict.fromkeys(m for c in acted for m in c.minerals)),
+        date=_act_date(clause, acted),
+        duration=_duration(clause, match.start(1)),
+        acts_on=tuple(c.key for c in acted) if acted else ("",),
+        in_exchange_for=exchanged_obligations(clause),
+    )
+    return [*made, replace(pause, label=control_label(pause, index))]
+
+
+def _act_date(clause: Clause, acted: Sequence[Control]) -> DateValue | None:
+    """The first date of the clause, else the latest date of the controls acted on that the
+    same paragraph states (an act does not come before what it acts on; approximate)."""
+    dates = clause.dates_within(clause.span.begin, clause.span.end)
+    if dates:
+        return dates[0].value
+    earlier = [
+        c.date
+        for c in acted
+        if c.date is not None
+        and "\n" not in clause.text[c.evidence.sentence.end : clause.sentence.begin]
+    ]
+    if not earlier:
+        return None
+    latest = max(earlier, key=lambda date: date.end or date.start)
+    return DateValue(latest.end or latest.start, approximate=True, qualifier="after")
+
+
+def _lifting(
+    clause: Clause,
+    clauses: Sequence[Clause],
+    match: re.Match[str],
+    controls: list[Control],
+    index: ReferenceIndex,
+    year: int | None,
+) -> list[Control]:
+    """A lifting of controls, and the control it lifts if the document states none."""
+    text = clause.text
+    agent = agent_before(clause, match.start(), index)
+    if agent is None:
+        return []
+    imposer = state_for(agent, text, index)
+    noun = match.group(1).lower()
+    kind = next(kind for stem, kind in CONTROL_NOUNS.items() if stem in noun)
+    scope = Span(match.start(), clause.span.end)
+    targets = control_targets(clause, scope, imposer, "sanction", index)
+    if not targets:
+        earlier = [
+            m
+            for c in clauses
+            if c.paragraph == clause.paragraph and c.span <= clause.span
+            for m in c.mentions
+            if index.is_a(state_for(m, text, index).iri, CM.State)
+        ]
+        others = [
+            state_for(m, text, index) for m in earlier if state_for(m, text, index) != imposer
+        ]
+        targets = (others[-1],) if others else ()
+    acted = [
+        c
+        for c in controls
+        if c.kind == kind
+        and c.imposer == imposer
+        and (not c.targets or not targets or set(c.targets) & set(targets))
+    ]
+    made = [] if acted else [_implied(clause, kind, imposer, targets, _noun_span(match), index)]
+    lifting = Control(
+        key="",
+        kind="lifting",
+        label="",
+        evidence=evidence(text, clause.sentence, Span(match.start(), match.end()), clause.span),
+        imposer=imposer,
+        targets=targets,
+        date=control_date(clause, scope, Span(match.start(), match.end()), year),
+        acts_on=tuple(c.key for c in acted) if acted else ("",),
+    )
+    on = " on " + " and ".join(index.label(t.iri) for t in targets) if targets else ""
+    return [*made, replace(lifting, label=f"{index.label(imposer.iri)} lifting of {noun}{on}")]
+
+
+def _noun_span(match: re.Match[str]) -> Span:
+    return Span(match.start(1), match.end(1))
+
+
+def _implied(
+    clause: Clause,
+    kind: str,
+    imposer: Entity,
+    targets: tuple[Entity, ...],
+    named: Span,
+    index: ReferenceIndex,
+    **fields: object,
+) -> Control:
+    """The control an act names without the document stating it elsewhere."""
+    control = Control(
+        key="",
+        kind=kind,
+        label="",
+        evidence=evidence(clause.text, clause.sentence, named, clause.span),
+        imposer=imposer,
+        targets=targets,
+        **fields,
+    )
+    return replace(control, label=control_label(control, index))

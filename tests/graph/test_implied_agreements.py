@@ -1,0 +1,101 @@
+"""Agreements implied by acts on controls negotiated in exchange for concessions."""
+
+import pytest
+from test_reference import fixture_index, iri, make_document
+
+from critmin.graph.dates import DateValue
+from critmin.graph.extract import extract
+from critmin.graph.namespaces import CM
+from critmin.graph.nlp import make_pipeline
+from critmin.graph.statements import Entity, Obligation
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+@pytest.fixture(scope="module")
+def index():
+    return fixture_index()
+
+
+def actor(slug):
+    return Entity(iri("actor", slug))
+
+
+def test_the_imposer_of_the_tariffs_reduced_is_the_counterpart(nlp, index):
+    text = (
+        "Jakarta restricted exports of nickel in March, after Australian tariffs on Indonesian "
+        "steel. A six-month suspension of Indonesia's nickel export ban was agreed at the "
+        "Osaka Summit in exchange for tariff cuts and wheat purchases."
+    )
+    extraction = extract(make_document(text), nlp, index)
+    ban, tariffs, suspension = extraction.controls
+    (summit,) = extraction.events
+    (framework,) = extraction.agreements
+    assert (framework.kind, framework.parties, framework.date, framework.binding) == (
+        "framework",
+        (actor("indonesia"), actor("australia")),
+        DateValue("2025-03", approximate=True),
+        None,
+    )
+    assert framework.label == "Indonesia\u2013Australia framework (Osaka Summit)"
+    assert framework.obligations == (
+        Obligation(CM.Obligation, "suspension of Indonesia controls (P6M)", actor("indonesia")),
+        Obligation(CM.TariffReduction, "tariff cuts", actor("australia")),
+        Obligation(CM.PurchaseCommitment, "wheat purchases"),
+    )
+    assert (suspension.acts_on, suspension.agreed_in) == ((ban.key,), framework.key)
+    assert (tariffs.imposer, framework.agreed_at, summit.outcomes) == (
+        actor("australia"),
+        summit.key,
+        (framework.key, suspension.key),
+    )
+
+
+def test_the_other_participant_of_the_meeting_is_the_counterpart(nlp, index):
+    text = (
+        "Prabowo Subianto and Anthony Albanese met in Osaka in May, where a pause on "
+        "Indonesia's export controls was negotiated in return for wheat purchases."
+    )
+    (framework,) = extract(make_document(text), nlp, index).agreements
+    assert (framework.parties, framework.date) == (
+        (actor("indonesia"), actor("australia")),
+        DateValue("2025-05"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not negotiated: an act with conditions, no bargain
+        "Indonesia announced a pause on its export controls in exchange for investment pledges.",
+        # negotiated, but nothing named in exchange
+        "A pause on Indonesia's export controls was agreed with Japan in May.",
+        # no counterpart named anywhere
+        "A pause on Indonesia's export controls was agreed in exchange for tariff cuts.",
+    ],
+)
+def test_no_agreement_without_a_bargain_and_a_counterpart(text, nlp, index):
+    assert extract(make_document(text), nlp, index).agreements == ()
+
+
+def test_a_commitment_agreed_is_an_agreement_of_those_who_agreed(nlp, index):
+    text = (
+        "The G7 agreed on price floors for gallium in July. "
+        "Brazil committed to price floors with Canada and India. Chile agreed to talks."
+    )
+    floors, trio = extract(make_document(text), nlp, index).agreements
+    assert (floors.kind, floors.parties, floors.date, floors.minerals, floors.obligations) == (
+        "agreement",
+        (actor("g7"),),  # a grouping alone: its members agreeing among themselves
+        DateValue("2025-07"),
+        (Entity(iri("mineral", "gallium")),),
+        (Obligation(CM.PriceFloor, "price floors"),),
+    )
+    assert floors.label == "G7 agreement on price floors"
+    assert (trio.parties, trio.date) == (
+        (actor("brazil"), actor("canada"), actor("india")),
+        DateValue("2025"),
+    )
