@@ -298,6 +298,21 @@ def control_date(clause: Clause, scope: Span, trigger: Span, year: int | None) -
     return DateValue(str(year)) if year is not None else None
 
 
+_DURATION = re.compile(r"P(\d+)([YMWD])")
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_SMALL_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def duration_words(duration: str) -> str:
+    """An ISO 8601 duration as an adjective: ``P1Y`` → "one-year", ``P18M`` → "18-month"."""
+    match = _DURATION.fullmatch(duration)
+    if not match:
+        return duration
+    count = int(match[1])
+    number = _SMALL_NUMBERS[count - 1] if 1 <= count <= len(_SMALL_NUMBERS) else str(count)
+    return f"{number}-{_DURATION_UNITS[match[2]]}"
+
+
 def control_label(control: Control, index: ReferenceIndex) -> str:
     imposer = index.label(control.imposer.iri) if control.imposer else "unknown"
     words = {
@@ -309,6 +324,8 @@ def control_label(control: Control, index: ReferenceIndex) -> str:
         "suspension": "suspension",
     }
     noun = words.get(control.kind, control.kind.replace("-", " "))
+    if control.duration:
+        noun = f"{duration_words(control.duration)} {noun}"
     parts = [f"{imposer} {noun}"]
     if control.targets:
         parts.append("on " + " and ".join(index.label(t.iri) for t in control.targets))
@@ -316,8 +333,6 @@ def control_label(control: Control, index: ReferenceIndex) -> str:
         parts.append(f"on {control.element_count} elements")
     elif control.minerals:
         parts.append("on " + " and ".join(index.label(m.iri) for m in control.minerals))
-    if control.duration:
-        parts.insert(0, control.duration)
     if control.date:
         parts.append(f"({control.date.start})")
     return " ".join(parts)

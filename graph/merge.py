@@ -14,10 +14,11 @@ attributable to its named graph. The rules are general and symmetric:
 A cluster holds at most one statement of each document (a document that reports two things
 means two things) and every pair in it must match. Agreements that match except for a binding
 status (one binding, the other not) could not hold of one node: they stay two nodes joined by
-``cm:disputedSameAs``, as do the reports of one agreement between states by one document and
-between organisations of those states by another (rules in ``state_level``; given the
-reference index). A group agreement (kind ``group``) ``cm:comprises`` the agreements of any
-document whose parties (two or more) are among its parties and whose dates are compatible.
+``cm:disputedSameAs``. The reports of one agreement between states by one document and between
+organisations of those states by another stay two nodes joined by ``cm:correspondsTo`` (rules
+in ``state_level``; given the reference index). A group agreement (kind ``group``)
+``cm:comprises`` the agreements of any document whose parties (two or more) are among its
+parties and whose dates are compatible.
 Every labelled node gets exactly one ``skos:prefLabel``: a proper name found in its document's
 text if any, else the label of the first document (by file name) that reports it.
 """
@@ -75,6 +76,7 @@ class MergePlan:
 
     names: dict[str, dict[str, URIRef]] = field(default_factory=dict)
     disputed: set[tuple[str, URIRef, URIRef]] = field(default_factory=set)
+    corresponding: set[tuple[str, URIRef, URIRef]] = field(default_factory=set)
     comprises: set[tuple[str, URIRef, URIRef]] = field(default_factory=set)
 
 
@@ -95,6 +97,8 @@ def merge_documents(
     by_document = {e.document.sha16: graph for e, graph in zip(ordered, graphs, strict=True)}
     for sha16, node, other in sorted(plan.disputed):
         by_document[sha16].add((node, CM.disputedSameAs, other))
+    for sha16, node, other in sorted(plan.corresponding):
+        by_document[sha16].add((node, CM.correspondsTo, other))
     for sha16, group, member in sorted(plan.comprises):
         by_document[sha16].add((group, CM.comprises, member))
     add_preferred_labels(ordered, graphs, labelled)
@@ -124,7 +128,7 @@ def plan_merge(
 
 
 def _add_state_level_links(plan: MergePlan, claims: list[Claim], index: ReferenceIndex) -> None:
-    """``cm:disputedSameAs`` between the state-level and organisation-level reports of one
+    """``cm:correspondsTo`` between the state-level and organisation-level reports of one
     agreement (see ``state_level``), in both documents' graphs."""
     entries = [(claim.order, claim.statement) for claim in claims]
 
@@ -136,8 +140,8 @@ def _add_state_level_links(plan: MergePlan, claims: list[Claim], index: Referenc
         node = plan.names[first.sha16][first.statement.key]
         other = plan.names[second.sha16][second.statement.key]
         if node != other:
-            plan.disputed.add((first.sha16, node, other))
-            plan.disputed.add((second.sha16, other, node))
+            plan.corresponding.add((first.sha16, node, other))
+            plan.corresponding.add((second.sha16, other, node))
 
 
 def add_preferred_labels(

@@ -3,7 +3,7 @@ organisations by another ("a US-Pakistan deal" and "an MoU between a US firm and
 military-run body").
 
 The two reports cannot be one node (each source's parties would become the other's), so the
-merge keeps them apart and joins them by ``cm:disputedSameAs``. The rule is conservative:
+merge keeps them apart and joins them by ``cm:correspondsTo``. The rule is conservative:
 
 - the two come from different documents; both have the kind ``deal``, ``mou`` or
   ``agreement``;

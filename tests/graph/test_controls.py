@@ -3,6 +3,7 @@
 import pytest
 from test_reference import fixture_index, iri, make_document
 
+from critmin.graph.controls import duration_words
 from critmin.graph.dates import DateValue
 from critmin.graph.extract import extract
 from critmin.graph.nlp import make_pipeline
@@ -125,3 +126,12 @@ def test_coordinated_restriction_shares_the_imposer_and_targets_the_other_state(
 )
 def test_no_control_without_an_imposer_or_a_control_noun(text, nlp, index):
     assert controls(text, nlp, index) == ()
+
+
+@pytest.mark.parametrize(
+    ("duration", "words"),
+    [("P1Y", "one-year"), ("P6M", "six-month"), ("P18M", "18-month"), ("P2W", "two-week"),
+     ("P1Y6M", "P1Y6M")],
+)
+def test_durations_read_as_adjectives_in_labels(duration: str, words: str) -> None:
+    assert duration_words(duration) == words

@@ -277,18 +277,19 @@ def state_level_links(*firm_agreements: Agreement) -> set[tuple[str, str]]:
                    Extraction(FIRMS, agreements=firm_agreements)]
     plan = plan_merge(extractions, fixture_index())
     keys = {iri: key for names in plan.names.values() for key, iri in names.items()}
-    return {(keys[node], keys[other]) for _, node, other in plan.disputed}
+    return {(keys[node], keys[other]) for _, node, other in plan.corresponding}
 
 
-def test_a_state_level_deal_and_an_organisation_level_mou_are_joined_as_disputed() -> None:
+def test_a_state_level_deal_and_an_organisation_level_mou_correspond() -> None:
     ozark_firm = firm("Ozark Metals", "united-states")
     ozark = firm_mou("f1", "signed an MoU with the Frontier", ozark_firm, "2024")
     assert state_level_links(ozark) == {("s1", "f1"), ("f1", "s1")}
     graphs = merge_documents([Extraction(STATES, agreements=(STATE_DEAL,)),
                               Extraction(FIRMS, agreements=(ozark,))], index=fixture_index())
     node, other = iris.agreement_iri(STATE_DEAL), iris.agreement_iri(ozark)
-    assert (node, CM.disputedSameAs, other) in graphs[0]
-    assert (other, CM.disputedSameAs, node) in graphs[1]
+    assert (node, CM.correspondsTo, other) in graphs[0]
+    assert (other, CM.correspondsTo, node) in graphs[1]
+    assert not set(graphs[0].objects(node, CM.disputedSameAs))
     assert set(graphs[0].objects(node, CM.party)) == {US.iri, PAKISTAN.iri}
 
 
