@@ -46,3 +46,11 @@ def test_every_setting_is_in_the_readme(field: str) -> None:
 def test_every_canned_query_is_in_the_readme() -> None:
     documented = set(re.findall(r"^\| `(\w+)` \|", README, flags=re.MULTILINE))
     assert set(load_catalogue()) <= documented
+
+
+@pytest.mark.parametrize("folder", ["graph", "service"])
+def test_every_module_is_named_in_the_readme(folder: str) -> None:
+    modules = Path(__file__).resolve().parents[1] / folder
+    for module in sorted(modules.glob("*.py")):
+        if module.stem != "__init__":
+            assert f"`{module.stem}`" in README, f"{folder}/{module.name} is not in the README"
