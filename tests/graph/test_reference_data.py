@@ -275,8 +275,7 @@ def test_the_17_rare_earth_elements_with_symbols_numbers_and_light_heavy_split(
         group = iri(f"mineral/{slug}")
         assert (group, RDF.type, CM.MineralGroup) in graph
         assert {
-            str(graph.value(m, CM.elementSymbol))
-            for m in graph.objects(group, CM.hasGroupMember)
+            str(graph.value(m, CM.elementSymbol)) for m in graph.objects(group, CM.hasGroupMember)
         } == symbols
 
 
@@ -427,3 +426,25 @@ def test_supply_sources_and_products(graph: Graph) -> None:
     assert (oxide, RDF.type, CM.MineralProduct) in graph
     assert graph.value(oxide, CM.productOf) == iri("mineral/neodymium")
     assert graph.value(iri("place/greenland"), CM.locatedIn) == iri("actor/denmark")
+
+
+@pytest.mark.parametrize(
+    ("path", "qid"),
+    [
+        ("actor/us-geological-survey", "Q193755"),
+        ("actor/white-house", "Q1355327"),
+        ("place/white-house", "Q35525"),
+        ("place/busan", "Q16520"),
+        ("place/central-asia", "Q27275"),
+        ("place/southeast-asia", "Q11708"),
+        ("place/africa", "Q15"),
+    ],
+)
+def test_confirmed_wikidata_links(graph: Graph, path: str, qid: str) -> None:
+    assert (
+        str(graph.value(iri(path), CM.wikidataId)),
+        set(graph.objects(iri(path), SKOS.exactMatch)),
+    ) == (
+        qid,
+        {URIRef(WD + qid)},
+    )
