@@ -9,6 +9,11 @@ matching bilateral row with each of the others. Generic gold kinds (``agreement`
 ``cooperation``) match either generic word. A gold control is found when a row of the
 ``controls`` table has its imposer, kind, date and element count (where the gold gives one).
 Multi-valued cells (``a | b``) match on any value.
+
+The other way round, no row may appear that the texts do not support: every row must be about
+a gold fact (same parties, or two parties of a gold group; same imposer and kind), or be one
+of the few rows listed in ``SUPPORTED_EXTRAS`` with the short phrase of the corpus that
+supports it (the test checks that the phrase is in the corpus).
 """
 
 import datetime
@@ -39,6 +44,13 @@ pytestmark = [
 ]
 
 Row = dict[str, str]
+
+# Rows the gold does not list that the texts do state: (table, kind, imposer or first party,
+# a short phrase of the corpus that states it).
+SUPPORTED_EXTRAS = {
+    ("controls", "technology-restriction", "United States", "technological restrictions"),
+    ("controls", "sanction", "United States", "lifting sanctions"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +198,51 @@ def test_the_matching_rules_themselves() -> None:
     assert kind_matches("framework", "group", collective=True)
     assert not kind_matches("framework", "group")
     assert binding_word(True) == "true" and binding_word("unknown") == "unknown"
+
+
+def agreement_about_gold(row: Row, gold_parties: list[frozenset], names) -> bool:
+    parties = resolve(cells(row["parties"]), names)
+    return any(parties == wanted or (len(parties) >= 2 and parties <= wanted)
+               for wanted in gold_parties)
+
+
+def control_about_gold(row: Row, gold_controls: list[dict], names) -> bool:
+    return any(
+        resolve(cells(row["imposer"]), names) == resolve([fact["imposer"]], names)
+        and kind_matches(fact["kind"], row["kind"])
+        for fact in gold_controls
+    )
+
+
+def supported_extra(table_name: str, row: Row, corpus_text: str) -> bool:
+    actors = cells(row.get("imposer") or row.get("parties", ""))
+    return any(
+        name == table_name and kind == row["kind"] and actor in actors and phrase in corpus_text
+        for name, kind, actor, phrase in SUPPORTED_EXTRAS
+    )
+
+
+def corpus_text() -> str:
+    return " ".join(path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt")))
+
+
+def test_every_agreement_row_is_supported_by_the_texts(seed: Path, gold, names) -> None:
+    wanted = [resolve(fact["parties"], names)
+              for entry in gold for fact in entry.get("agreements", [])]
+    text = corpus_text()
+    unsupported = [row["label"] for row in table(seed, "agreements")
+                   if not agreement_about_gold(row, wanted, names)
+                   and not supported_extra("agreements", row, text)]
+    assert unsupported == []
+
+
+def test_every_control_row_is_supported_by_the_texts(seed: Path, gold, names) -> None:
+    facts = [fact for entry in gold for fact in entry.get("controls", [])]
+    text = corpus_text()
+    rows = table(seed, "controls")
+    unsupported = [row["label"] for row in rows
+                   if not control_about_gold(row, facts, names)
+                   and not supported_extra("controls", row, text)]
+    assert unsupported == []
+    extras = {row["kind"] for row in rows if not control_about_gold(row, facts, names)}
+    assert extras == {kind for name, kind, _, _ in SUPPORTED_EXTRAS if name == "controls"}
