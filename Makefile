@@ -43,7 +43,9 @@ assets: $(ASSETS_STAMP)
 
 # The dataset that `make serve` serves: built from the seed corpus where it is at hand,
 # otherwise the build shipped in the repository.
-$(DATA): install
+# It is rebuilt whenever the texts, the code, the reference data or the ontology change.
+BUILD_INPUTS := $(wildcard $(CORPUS)/*.txt graph/*.py graph/reference/*.ttl ontology/*.ttl)
+$(DATA): $(STAMP) $(BUILD_INPUTS)
 	@mkdir -p $(dir $(DATA))
 	@if [ -d "$(CORPUS)" ]; then \
 		$(BIN)/critmin build --corpus $(CORPUS) --metadata $(SEED_METADATA) --out $(DATA); \
@@ -54,7 +56,7 @@ $(DATA): install
 
 data: $(DATA)
 
-serve: $(DATA)
+serve: $(DATA) assets
 	$(BIN)/critmin serve --data $(DATA) --host $(HOST) --port $(PORT) \
 		$(if $(wildcard $(CORPUS)),--corpus $(CORPUS))
 
