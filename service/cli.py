@@ -1,12 +1,18 @@
-"""The ``critmin`` command line: the composition root that wires graph/ and service/ together."""
+"""The ``critmin`` command line: the composition root that wires graph/ and service/ together.
+
+Each command imports what it needs when it runs, so that ``critmin --help`` and the light
+commands do not pay for spaCy, owlrl and Flask at start-up.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
+from pathlib import Path
 
 log = logging.getLogger("critmin")
 
@@ -17,8 +23,6 @@ class CliError(Exception):
 
 def _build(args: argparse.Namespace) -> int:
     """Build a dataset file from a folder of texts; print a one-line summary."""
-    from pathlib import Path
-
     from critmin.graph.build import build, default_curation
     from critmin.graph.corpus import CorpusError
     from critmin.graph.curation import CurationError
@@ -66,8 +70,6 @@ def _validate(args: argparse.Namespace) -> int:
     Prints pySHACL's report, then the consistency verdict, then a one-line summary; exit
     status 0 when the data conforms and is consistent, 1 when not.
     """
-    from pathlib import Path
-
     from critmin.graph.namespaces import ONTOLOGY_GRAPH
     from critmin.graph.ontology import load_ontology
     from critmin.graph.reasoning import InconsistencyError, infer
@@ -103,8 +105,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _query(args: argparse.Namespace) -> int:
     """Run a canned query (by id) or a .rq file on a dataset file; print it in a format."""
-    from pathlib import Path
-
     from critmin.service.catalogue import (
         CatalogueError,
         ParameterError,
@@ -140,9 +140,6 @@ def _query(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     """Serve the dataset file (or a remote SPARQL endpoint) on waitress until interrupted."""
-    import os
-    from pathlib import Path
-
     from critmin.service.app import create_app
     from critmin.service.config import SettingsError, load_settings
     from critmin.service.remote_store import RemoteStore
