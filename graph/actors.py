@@ -55,7 +55,7 @@ _LEADING_WORDS = frozenset(
 )
 _NOT_ACTOR_NAME = re.compile(
     r"\b(?:Framework|Agreement|Partnership|Memorandum|Accord|Treaty|Pact|List|Report|Summit|"
-    r"Strategy|Act|Initiative|Outlook|Review|Statement|Declaration)\b"
+    r"Strategy|Act|Initiative|Outlook|Review|Statement|Declaration|Plan|Charter|Roadmap)\b"
 )
 _PRONOUNS = frozenset(["He", "She", "They", "It", "We", "I"])
 _BYLINE = re.compile(
@@ -87,6 +87,7 @@ ORGANISATION_WORDS = frozenset(
         "Ministry",
         "Department",
         "Association",
+        "Assembly",
         "University",
         "Authority",
         "Office",
@@ -101,7 +102,11 @@ DESCRIPTION_TYPES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (re.compile(r"state[- ](?:run|owned|controlled)", re.I), CM.StateRunOrganisation),
     (re.compile(r"\barmed\b|\bArmy\b|\bmilitia", re.I), CM.ArmedGroup),
     (
-        re.compile(r"\b(?:firm|company|miner|producer|start-?up|corporation|refiner)\b", re.I),
+        re.compile(
+            r"\b(?:firm|company|miner|producer|start-?up|corporation|refiner|maker|manufacturer"
+            r"|trader)\b",
+            re.I,
+        ),
         CM.Company,
     ),
     (re.compile(r"\b(?:agency|ministry|department|regulator)\b", re.I), CM.GovernmentBody),
@@ -141,9 +146,9 @@ _APPOSITION = re.compile(
 )
 _APPOSITION_AFTER = re.compile(
     rf"(?P<name>{NAME})\s*,\s+(?:an?|the)\s+(?P<desc>[\w\s-]{{0,40}}?\b(?:firm|company|miner|"
-    rf"producer|startup|corporation|refiner|group|agency|body|organisation|organization))\b"
+    rf"producer|startup|corporation|refiner|group|agency|body|organisation|organization|maker|"
+    rf"manufacturer|trader))\b"
 )
-
 
 
 def _clean_name(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -173,7 +178,12 @@ def find_new_actors(
         begin, end = _clean_name(text, begin, end)
         span = Span(begin, end)
         label = text[begin:end]
-        if end - begin < 3 or label in _PRONOUNS or _NOT_ACTOR_NAME.search(label):
+        if (
+            end - begin < 3
+            or label in _PRONOUNS
+            or label in ORGANISATION_WORDS  # "the Department", "General Assembly": no name
+            or _NOT_ACTOR_NAME.search(label)
+        ):
             return
         inner = [m for m in mentions if m.span.begin < end and begin < m.span.end]
         if any(
@@ -191,8 +201,9 @@ def find_new_actors(
         for match in pattern.finditer(words):
             desc = match.group("desc")
             types = _types_of(desc + " " + match.group("name"))
+            joined = match.group("name").rfind(" and ")  # "A and B, a maker": B is described
             add(
-                offset + match.start("name"),
+                offset + match.start("name") + (joined + 5 if joined >= 0 else 0),
                 offset + match.end("name"),
                 "actor",
                 types,

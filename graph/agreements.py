@@ -54,7 +54,7 @@ from critmin.graph.statements import Agreement, Entity, Obligation, Span
 TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, flags), kind)
     for pattern, kind, flags in (
-        (r"\bmemorand(?:um|a) of understanding\b", "mou", re.I),
+        (r"\bmemorand(?:um|a)(?: of (?:understanding|co-?operation))?\b", "mou", re.I),
         (r"\bM[Oo]Us?\b", "mou", 0),
         (r"\bjoint (?:statements?|declarations?)\b", "joint-statement", re.I),
         (r"\bletters? of (?:interest|intent)\b", "letter-of-interest", re.I),
@@ -84,6 +84,7 @@ _ANAPHOR = re.compile(r"\b(?:these|this|those|that|such|the)\s+(?:[\w-]+\s+){0,2
 _MEETING_REFERENCE = re.compile(
     r"\b(?:before|after|ahead of|during|at) the (?:meeting|summit|talks)\b", re.I
 )
+_COVERED = re.compile(r"\b(?:from|through|until|till)\s+\S*$|^from\b", re.I)
 _MEETING_WORD = re.compile(r"\b(?:met|meeting|summit)\b", re.I)
 _BINDING_WORDS = re.compile(
     r"\b(non-?binding|not (?:legally )?binding|legally binding|binding)\b", re.I
@@ -137,7 +138,22 @@ def find_agreements(
                 agreements[int(found.key.rsplit("-", 1)[1]) - 1] = found
             else:
                 agreements.append(replace(found, key=f"agreement-{len(agreements) + 1}"))
-    return agreements
+    kept = [a for a in agreements if not any(_restates(a, other) for other in agreements)]
+    return [replace(a, key=f"agreement-{n}") for n, a in enumerate(kept, start=1)]
+
+
+def _restates(agreement: Agreement, other: Agreement) -> bool:
+    """Whether an agreement restates another with less (a headline): the same kind and
+    parties, dated by the year only, the other dated finer within that year."""
+    vague, finer = agreement.date, other.date
+    return (
+        other is not agreement
+        and (other.kind, set(other.parties)) == (agreement.kind, set(agreement.parties))
+        and vague is not None
+        and finer is not None
+        and len(vague.start) == 4 < len(finer.start)
+        and finer.start[:4] == vague.start
+    )
 
 
 def _agreement(
@@ -167,7 +183,9 @@ def _agreement(
     obligations = find_obligations(clause, segment, index)
     binding = _binding(words)
     if _ANAPHOR.search(text[segment.begin : first.begin]) and not (pair or listed):
-        return _refer_back(earlier, clause, stages, obligations, binding)
+        return _refer_back(
+            earlier, clause, stages, obligations, binding, _minerals(clause, segment, index)
+        )
     amounts = tuple(
         q
         for q in clause.quantities_within(segment.begin, scope_end)
@@ -195,7 +213,8 @@ def _agreement(
         and not plural
         and (date is not None or bool(amounts))
     )
-    if (agent is None and len(pair) < 2 and counterparts) or lone_agent:
+    mutual = len(listed) >= 2 and re.search(r"\bbetween\b", text[last.end : listed[0].span.begin])
+    if (agent is None and len(pair) < 2 and counterparts and not mutual) or lone_agent:
         implied = implied_agent(clauses, clause, index)
         if implied is not None and implied not in parties:
             parties.insert(0, implied)
@@ -207,13 +226,7 @@ def _agreement(
         date = _member_date(earlier, clause, parties)
     if date is None and year is not None:
         date = DateValue(str(year))
-    minerals = tuple(
-        dict.fromkeys(
-            m.entity
-            for m in clause.mentions_within(segment.begin, segment.end)
-            if index.is_a(m.iri, MINERAL_CLASSES)
-        )
-    )
+    minerals = _minerals(clause, segment, index)
     return Agreement(
         key="",
         kind=kind,
@@ -227,6 +240,11 @@ def _agreement(
         amounts=amounts,
         obligations=obligations,
     )
+
+
+def _minerals(clause: Clause, segment: Span, index: ReferenceIndex) -> tuple[Entity, ...]:
+    named = clause.mentions_within(segment.begin, segment.end)
+    return tuple(dict.fromkeys(m.entity for m in named if index.is_a(m.iri, MINERAL_CLASSES)))
 
 
 def _joined_before(
@@ -285,7 +303,10 @@ def _modifiers(
             or mention.possessive
             or len(gap.split()) > limit
             or (
-                re.search(r"[,;]|\b(?:with|by|between|signed|agreed|into|of|in|at|on)\b", gap)
+                (
+                    re.search(r"[,;]|\b(?:with|by|between|into|of|in|at|on)\b", gap)
+                    or SIGNING_VERBS.search(gap)
+                )
                 and not (found and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap))
             )
         ):
@@ -311,7 +332,11 @@ def _listed(clause: Clause, after: int, end: int, index: ReferenceIndex) -> list
 def _date(
     clause: Clause, segment: Span, trigger: Span, scope_end: int, clauses: Sequence[Clause]
 ) -> DateValue | None:
-    after = clause.dates_within(trigger.end, scope_end)
+    after = [
+        d
+        for d in clause.dates_within(trigger.end, scope_end)
+        if not _COVERED.search(clause.text[max(0, d.begin - 10) : d.begin + 5])
+    ]  # "supply from 2026 to 2030", "work through 2028": what it covers, not when it was made
     if after:
         return after[0].value
     before = clause.dates_within(segment.begin, trigger.begin)
@@ -358,9 +383,10 @@ def _refer_back(
     stages: tuple[URIRef, ...],
     obligations: tuple[Obligation, ...],
     binding: bool | None,
+    minerals: tuple[Entity, ...],
 ) -> Agreement | None:
     """Add what an anaphoric mention says to the previous agreement (within three sentences)."""
-    if not earlier or not (stages or obligations or binding is not None):
+    if not earlier or not (stages or obligations or binding is not None or minerals):
         return None
     previous = earlier[-1]
     if clause.sentence.begin - previous.evidence.sentence.end > 600:
@@ -368,6 +394,7 @@ def _refer_back(
     return replace(
         previous,
         stages=tuple(dict.fromkeys([*previous.stages, *stages])),
+        minerals=tuple(dict.fromkeys([*previous.minerals, *minerals])),
         obligations=(*previous.obligations, *obligations),
         binding=previous.binding if binding is None else binding,
     )

@@ -134,12 +134,16 @@ PLURAL_NOUN = (
     rf"(?!(?:{_NOT_COUNTED})\b)"
     r"(?:[a-z][a-z\u2019'\u2013-]*[a-hj-rtv-z]s|[A-Z]{2,}s|people)(?![\w\u2019'-])"
 )
-# "seven elements", "12 rare earth elements", "five major public-private partnerships".
+# "seven elements", "12 rare earth elements", "five major public-private partnerships",
+# "five more elements", "seven medium and heavy rare-earth elements".
 COUNT = re.compile(
     rf"{HEDGED}(?P<n1>{NUMBER})(?:{RANGE_SEPARATOR}(?P<n2>{NUMBER}))?"
-    rf"(?P<s1>\s+(?:billion|million|thousand))?\s+(?:{MODIFIER_WORD}\s+){{0,3}}?"
+    rf"(?P<s1>\s+(?:billion|million|thousand))?\s+(?:(?:more|further|other)\s+)?"
+    rf"(?:{MODIFIER_WORD}\s+(?:and\s+(?={MODIFIER_WORD}\s+{MODIFIER_WORD}))?){{0,3}}?"
     rf"(?P<head>{PLURAL_NOUN})"
 )
+# A number that names a provision, not a count: "Section 301 tariffs", "Article 21 measures".
+_PROVISION_BEFORE = re.compile(r"\b(?:Section|Article|Chapter|Title|Rule|Resolution)\s*$")
 # Nouns after which "over" is a preposition, not a hedge: "control over 70 per cent".
 _OVER_AS_PREPOSITION = re.compile(
     r"(?i:\b(?:control|dominance|hold|grip|influence|power|authority|leverage|sway|monopoly))"
@@ -238,8 +242,11 @@ def _duration(match: re.Match[str], text: str) -> Quantity | None:
 
 
 def _count(match: re.Match[str], text: str) -> Quantity | None:
-    if _looks_like_year(match) or _MONTH_BEFORE.search(
-        text, max(0, match.start("n1") - LOOK_BEHIND), match.start("n1")
+    behind = max(0, match.start("n1") - LOOK_BEHIND)
+    if (
+        _looks_like_year(match)
+        or _MONTH_BEFORE.search(text, behind, match.start("n1"))
+        or _PROVISION_BEFORE.search(text, behind, match.start("n1"))
     ):
         return None
     if parse_number(match.group("n1")) == 1 and not match.group("n2"):

@@ -55,6 +55,13 @@ LIFTING = re.compile(
     r"(?:[\w\u2019'-]+\s+){0,2}?(sanctions|tariffs|export controls|export restrictions)\b",
     re.I,
 )
+# A pause whose object is exports, not controls ("a suspension of cobalt exports"), is itself
+# an export control, which ``controls`` reads.
+_EXPORTS_OBJECT = re.compile(
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?exports?\b(?!\s+(?:controls?|restrictions?|bans?|curbs?|"
+    r"licen|permits|quotas))",
+    re.I,
+)
 
 
 def act_objects(clauses: Sequence[Clause]) -> list[Span]:
@@ -92,6 +99,8 @@ def _acts(clauses: Sequence[Clause]) -> list[tuple[Clause, re.Match[str], str, S
     acts: list[tuple[Clause, re.Match[str], str, Span]] = []
     for clause in clauses:
         for match in PAUSE.finditer(clause.text, clause.span.begin, clause.span.end):
+            if _EXPORTS_OBJECT.match(clause.text, match.end()):
+                continue
             obj = Span(match.end(), min(match.end() + 60, clause.span.end))
             acts.append((clause, match, match.group(1).lower(), obj))
         for match in LIFTING.finditer(clause.text, clause.span.begin, clause.span.end):
@@ -200,6 +209,7 @@ def _lifting(
     noun = match.group(1).lower()
     kind = next(kind for stem, kind in CONTROL_NOUNS.items() if stem in noun)
     scope = Span(match.start(), clause.span.end)
+    _, minerals = count_and_minerals(clause, Span(match.start(1), clause.span.end), index, [])
     targets = control_targets(clause, scope, imposer, "sanction", index)
     if not targets:
         earlier = [
@@ -220,7 +230,11 @@ def _lifting(
         and c.imposer == imposer
         and (not c.targets or not targets or set(c.targets) & set(targets))
     ]
-    made = [] if acted else [_implied(clause, kind, imposer, targets, _noun_span(match), index)]
+    made = (
+        []
+        if acted
+        else [_implied(clause, kind, imposer, targets, _noun_span(match), index, minerals=minerals)]
+    )
     lifting = Control(
         key="",
         kind="lifting",
@@ -228,6 +242,7 @@ def _lifting(
         evidence=evidence(text, clause.sentence, Span(match.start(), match.end()), clause.span),
         imposer=imposer,
         targets=targets,
+        minerals=minerals,
         date=control_date(clause, scope, Span(match.start(), match.end()), year),
         acts_on=tuple(c.key for c in acted) if acted else ("",),
     )

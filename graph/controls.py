@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from critmin.graph.agents import agent_before, is_actor, state_for
+from critmin.graph.agents import agent_before, implied_agent, is_actor, state_for
 from critmin.graph.amounts import Quantity
 from critmin.graph.dates import DateValue
 from critmin.graph.mentions import Clause, EntityMention
@@ -43,22 +43,28 @@ BASE_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, kind in (
         (
             r"\bexport (?:controls?|restrictions?|bans?|curbs?|quotas?|duties|duty|taxes|"
-            r"licen[cs]ing requirements)\b",
+            r"licen[cs]ing(?: requirements)?|licen[cs]es|permits)\b|\bannual (?:export )?quotas\b",
             "export-control",
         ),
-        (
-            r"\b(?:restrict|ban|curb|halt|limit|tighten)\w*\s+(?:the\s+)?exports?\b",
+        (  # "banned exports", "banned nickel ore exports", "a suspension of cobalt exports"
+            r"\b(?:restrict|ban|curb|halt|limit|tighten|suspen[ds])\w*\s+(?:of\s+|on\s+)?"
+            r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?exports?\b(?!\s+(?:controls?|restrictions?|bans?|"
+            r"curbs?|licen|permits|quotas))",
             "export-control",
         ),
         (r"\btechnolog(?:y|ical) (?:restrictions|controls|curbs|bans)\b", "technology-restriction"),
         (
             r"\btariffs\b(?!\s+(?:reductions?|cuts?))|\btariff (?:measures|hikes?|increases?|"
-            r"barriers|rates)\b",
+            r"barriers|rates)\b|\b(?:anti-?dumping|countervailing|import) (?:duties|duty)\b",
             "tariff",
         ),
         (r"\bsanctions\b", "sanction"),
     )
 )
+# An export ban whose object is technology: "banned the export of technologies for ...".
+_TECHNOLOGY_OBJECT = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}technolog", re.I)
+# US trade-law provisions name their imposer: "Section 232 tariffs", "Section 301 duties".
+_US_TRADE_LAW = re.compile(r"\bSection (?:201|232|301)\s+$")
 _FOLLOWED = re.compile(
     r"\b(?:followed by|then|and later|and then)\s+(?:a further\s+|another\s+)?$", re.I
 )
@@ -68,6 +74,12 @@ _COUNTED = re.compile(
 _AGAINST = re.compile(r"\b(?:against|renewed|periods of|risk of)\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?$", re.I)
 _TARGET_PREPOSITIONS = re.compile(r"\b(?:against|on|targeting|toward|towards)\s+(?:the\s+)?$", re.I)
+# A subject that names a government without naming its state: the state is the implied agent.
+_GOVERNMENT_SUBJECT = re.compile(
+    r"\b(?:the (?:government|ministry|authorities|regulator|cabinet)|authorities|officials)\b",
+    re.I,
+)
+_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$", re.I)  # exports "to the United States"
 
 
 def find_controls(
@@ -119,8 +131,10 @@ def _triggers(clause: Clause) -> list[tuple[Span, str]]:
     for pattern, kind in BASE_TRIGGERS:
         for match in pattern.finditer(clause.text, clause.span.begin, clause.span.end):
             span = Span(match.start(), match.end())
+            technology = _TECHNOLOGY_OBJECT.match(clause.text, span.end)
+            stated = "technology-restriction" if technology else kind
             if not any(s.begin < span.end and span.begin < s.end for s, _ in found):
-                found.append((span, kind))
+                found.append((span, stated))
     return sorted(found)
 
 
@@ -152,22 +166,30 @@ def _base_controls(
         imposer = _imposer(clause, trigger, index)
         if imposer is None and coordinated:
             imposer = previous.imposer
+        if imposer is None and _GOVERNMENT_SUBJECT.search(text, clause.span.begin, trigger.begin):
+            imposer = implied_agent(clauses, clause, index)
         if imposer is None:
             continue
         scope = Span(trigger.begin, scope_end)
         ellipsis = _ellipsis(clause, scope)
         own_scope = Span(trigger.begin, ellipsis[0][0].begin if ellipsis else scope_end)
         count, minerals = count_and_minerals(clause, own_scope, index, clauses)
+        targets = control_targets(clause, own_scope, imposer, kind, index)
+        date = control_date(clause, own_scope, trigger, year)
+        if not (minerals or targets or count) and date == DateValue(str(year)):
+            continue  # a generic mention ("whatever happens to tariffs"), not a measure
         control = Control(
             key=f"control-{numbered + len(controls) + 1}",
             kind=kind,
             label="",
             evidence=evidence(text, clause.sentence, trigger, clause.span),
             imposer=imposer,
-            targets=control_targets(clause, own_scope, imposer, kind, index),
-            minerals=minerals,
+            targets=targets,
+            minerals=minerals
+            or (_earlier_minerals(clause, trigger, index) if kind == "export-control" else ()),
             element_count=count,
-            date=control_date(clause, own_scope, trigger, year),
+            date=date,
+            duration=_stated_duration(clause, own_scope),
         )
         controls.append(replace(control, label=control_label(control, index)))
         for quantity, after in ellipsis:
@@ -184,6 +206,27 @@ def _base_controls(
             )
             controls.append(replace(continued, label=control_label(continued, index)))
     return controls
+
+
+def _earlier_minerals(clause: Clause, trigger: Span, index: ReferenceIndex) -> tuple[Entity, ...]:
+    """Minerals named earlier in the clause, for an export measure that names none of its own
+    ("replace its suspension of cobalt exports with annual quotas")."""
+    before = clause.mentions_within(clause.span.begin, trigger.begin)
+    return tuple(dict.fromkeys(m.entity for m in before if index.is_a(m.iri, MINERAL_CLASSES)))
+
+
+def _stated_duration(clause: Clause, scope: Span) -> str | None:
+    """How long a measure lasts, stated "for <N> months/years" in its scope: ``P4M``."""
+    for quantity in clause.quantities_within(scope.begin, scope.end):
+        if (
+            quantity.unit in ("year", "month")
+            and quantity.value
+            and re.search(
+                r"\bfor\s+(?:a\s+period\s+of\s+)?$", clause.between(scope.begin, quantity.begin)
+            )
+        ):
+            return f"P{int(quantity.value)}{'Y' if quantity.unit == 'year' else 'M'}"
+    return None
 
 
 def _ellipsis(clause: Clause, scope: Span) -> list[tuple[Quantity, int]]:
@@ -203,11 +246,15 @@ def _imposer(clause: Clause, trigger: Span, index: ReferenceIndex) -> Entity | N
         if (
             is_actor(mention, index)
             and len(gap.split()) <= 3
-            and re.fullmatch(r"(?:['\u2019]s?)?(?:\s+[\w-]+){0,3}\s*", gap)
+            and re.fullmatch(
+                r"(?:['\u2019]s?)?(?:,\s+(?:which|that|who))?(?:\s+[\w-]+){0,3}\s*", gap
+            )
             and not re.search(r"\b(?:and|or|with|of|on|to)\b", gap)
         ):
             return state_for(mention, text, index)
         break
+    if _US_TRADE_LAW.search(text, max(0, trigger.begin - 20), trigger.begin):
+        return next((Entity(a.iri) for a in index.lookup("United States")), None)
     agent = agent_before(clause, trigger.begin, index)
     return state_for(agent, text, index) if agent is not None else None
 
@@ -218,9 +265,9 @@ def control_targets(
     text = clause.text
     found: list[Entity] = []
     for mention in clause.mentions_within(scope.begin, scope.end):
-        if is_actor(mention, index) and _TARGET_PREPOSITIONS.search(
-            text[scope.begin : mention.span.begin][-30:]
-        ):
+        before = text[scope.begin : mention.span.begin][-30:]
+        destination = kind == "export-control" and _DESTINATION.search(before)
+        if is_actor(mention, index) and (_TARGET_PREPOSITIONS.search(before) or destination):
             entity = state_for(mention, text, index)
             if entity != imposer and entity not in found:
                 found.append(entity)
@@ -258,7 +305,8 @@ def count_and_minerals(
     count = None
     for quantity in clause.quantities_within(scope.begin, scope.end):
         written = clause.between(quantity.begin, quantity.end)
-        if quantity.unit == "count" and _COUNTED.search(written):
+        described = re.search(r",\s*$", clause.between(scope.begin, quantity.begin))
+        if quantity.unit == "count" and _COUNTED.search(written) and not described:
             count = int(quantity.value) if quantity.value is not None else None
             named = [
                 m.iri

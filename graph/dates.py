@@ -221,6 +221,8 @@ def _single(
     ):
         return None
     cue_word = re.sub(r"\s+", " ", cue.lower()) if cue else None
+    if _points_ahead(text, match.start()):
+        cue_word = cue_word or "until"  # a start ahead is read as a deadline is: not the past
     interpreted = _interpret(phrase, year, document_date, cue_word)
     if interpreted is None or interpreted[0] is None:
         return None
@@ -269,13 +271,29 @@ def _period(
     )
 
 
+# Words before a date that make it the start of something ahead: "effective from December 1",
+# "starting August 1", "takes effect on", and "from" in a sentence about what "will" happen.
+_AHEAD = re.compile(
+    r"(?i:\b(?:effective|starting|beginning|with effect from|takes? effect|comes? into force)"
+    r"(?:\s+(?:from|on))?\s*$)"
+)
+_WILL_FROM = re.compile(r"(?i:\bwill\b[^.;]*\bfrom\s*$)")
+_TODAY = re.compile(r"\btoday\b", re.I)
+
+
+def _points_ahead(text: str, position: int) -> bool:
+    before = text[max(0, position - 200) : position]
+    return bool(_AHEAD.search(before[-LOOK_BEHIND:]) or _WILL_FROM.search(before))
+
+
 def find_dates(text: str, year: int | None, document_date: str | None = None) -> list[DateMention]:
     """Dates and periods in ``text``, non-overlapping, in text order.
 
     ``year`` is assumed for dates that name none ("October 28"); ``document_date`` (ISO) anchors
     relative dates ("last month"), else ``year`` does ("this year"). Dates that cannot be dated
-    this way are left out. A cue that changes the meaning ("since", "by", "between") is part
-    of the mention; "in" and "on" are not.
+    this way are left out; "today" is the document's date when it gives a day. A cue that
+    changes the meaning ("since", "by", "between") is part of the mention; "in" and "on" are
+    not.
     """
     candidates = [
         mention
@@ -286,6 +304,11 @@ def find_dates(text: str, year: int | None, document_date: str | None = None) ->
         for match in DATE_PATTERN.finditer(text)
         if (mention := _single(match, text, year, document_date)) is not None
     ]
+    if document_date and len(document_date) == 10:  # "announced today": the document's day
+        candidates += [
+            DateMention(m.start(), m.end(), DateValue(document_date))
+            for m in _TODAY.finditer(text)
+        ]
     candidates.sort(key=lambda mention: (mention.begin, mention.begin - mention.end))
     chosen: list[DateMention] = []
     for mention in candidates:

@@ -40,7 +40,7 @@ from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
 from critmin.graph.statements import Entity, Measurement, Span
 
 SHARE_NOUNS: tuple[tuple[str, str, URIRef | None], ...] = (
-    (r"mining|extraction", "mining", CM.mining),
+    (r"mining|extraction|mined", "mining", CM.mining),
     (r"processing", "processing", CM.processing),
     (r"separation", "separation", CM.separation),
     (r"refining|refinement", "refining", CM.refining),
@@ -63,8 +63,13 @@ _SHARE_NOUN = re.compile(
     re.I,
 )
 _MODAL = re.compile(
-    r"\b(?:could|would|will|may|might|expected to|projected to|forecast to|set to)\b", re.I
+    r"\b(?:could|would|will|may|might|expect|expects|expected to|projected to|forecast to|"
+    r"set to)\b",
+    re.I,
 )
+_PRODUCTION_VERB = re.compile(r"\bproduc(?:e|es|ed|ing)\b", re.I)  # "produced 98 per cent"
+_SOURCE_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_DESCRIBED = re.compile(r"\w\s*,\s*$")  # "gallium and germanium, two metals used in"
 _IMPACT = re.compile(
     r"\b(?:impact\w*|affect\w*|hit|cost|wiped|disrupt\w*)\s+(?:\w+\s+){0,2}$", re.I
 )
@@ -107,6 +112,8 @@ def _measurement(
     before = text[clause.span.begin : quantity.begin]
     after = text[quantity.end : clause.span.end]
     agent = agent_before(clause, quantity.begin, index)
+    if agent and _SOURCE_BEFORE.search(text, clause.span.begin, agent.span.begin):
+        agent = None  # the source of a figure is not its subject
     subject = state_for(agent, text, index, executive=False) if agent else None
     base = {
         "key": "",
@@ -124,6 +131,8 @@ def _measurement(
         if stage is None and not of and verb_stages:  # "China refines 60% of ..."
             stage = verb_stages[0]
             of = stage.split("#")[-1]
+        if not of and _PRODUCTION_VERB.search(" ".join(before.split()[-3:])):
+            of = "production"
         if _MODAL.search(before):
             horizon = clause.dates_within(quantity.end, clause.span.end)
             stages = find_stages(after)
@@ -132,6 +141,8 @@ def _measurement(
                 label=f"forecast: {_figure(quantity)} of {stage_word or 'share'}",
                 stage=stages[0] if stages else stage,
                 subject=subject,
+                mineral=_mineral(clause, clauses, quantity, index)
+                or _paragraph_mineral(clause, clauses, index),
                 date=horizon[0].value if horizon else None,
                 **base,
             )
@@ -180,7 +191,7 @@ def _measurement(
             date=_date_after(clause, quantity),
             **base,
         )
-    if quantity.unit == "count":
+    if quantity.unit == "count" and not _DESCRIBED.search(before):
         return Measurement(
             kind="count",
             label=f"count: {text[span.begin : span.end]}",

@@ -8,8 +8,8 @@ Rules:
 - Investment: "<agent> invested/invests in <object>": minerals, stages and place (a demonym or
   place) of the object; money in the clause.
 - Financing, an investment too: "<agent> issued/provided/pledged/approved <money> in loans /
-  grants / credit / letters of interest ... (to X)", and "<agent> pledged/committed/promised
-  <money> for <object>" (the object as for an investment).
+  grants / credit / letters of interest ... (to X | to <object>)", and "<agent>
+  pledged/committed/promised <money> for/to <object>" (the object as for an investment).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _FINANCING_VERB = re.compile(
     re.I,
 )
 _PLEDGE = re.compile(r"(?:pledg|commit|promis|earmark|allocat)", re.I)
-_PURPOSE = re.compile(r"\s+(?:for|towards?)\s+(?:the\s+)?", re.I)
+_PURPOSE = re.compile(r"\s+(?:for|towards?|to)\s+(?:the\s+)?", re.I)
 _FINANCING = re.compile(
     r"\s+(?:in|of)\s+((?:[\w-]+\s+){0,2}?(?:loans?|credit(?: lines?)?|financing|funding|grants?"
     r"|letters? of (?:interest|intent|support)|equity|guarantees?))\b",
@@ -121,6 +121,16 @@ def financing(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) 
         if noun is not None:
             to = re.match(r"\s+(?:to|for)\s+(?:the\s+)?", text[noun.end() : clause.span.end])
             recipients = listed_after(clause, noun.end() + to.end(), index) if to else []
+            named = any(m.span.begin == noun.end() + to.end() for m in recipients) if to else True
+            if not named:  # "$150 million in loans to a graphite project in X": an object
+                begin = noun.end() + to.end()
+                end = text.find(",", begin, clause.span.end)
+                target = Span(begin, clause.span.end if end < 0 else end)
+                trigger = Span(verb.start(), noun.end())
+                events.append(
+                    _investment(clause, investor.entity, trigger, target, (quantity,), index)
+                )
+                continue
             label = f"{name_of(investor.entity, index)} {noun.group(1)}"
             events.append(
                 make_event(
