@@ -43,6 +43,7 @@ from critmin.graph.agents import (
     listed_after,
     stands_for,
 )
+from critmin.graph.agreement_dates import NEARBY, agreement_date, group_member_date
 from critmin.graph.agreement_labels import agreement_label
 from critmin.graph.dates import DateValue
 from critmin.graph.mentions import Clause, EntityMention, find_stages
@@ -81,11 +82,6 @@ _UNREALISED = re.compile(
     re.I,
 )
 _ANAPHOR = re.compile(r"\b(?:these|this|those|that|such|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_MEETING_REFERENCE = re.compile(
-    r"\b(?:before|after|ahead of|during|at) the (?:meeting|summit|talks)\b", re.I
-)
-_COVERED = re.compile(r"\b(?:from|through|until|till)\s+\S*$|^from\b", re.I)
-_MEETING_WORD = re.compile(r"\b(?:met|meeting|summit)\b", re.I)
 _BINDING_WORDS = re.compile(
     r"\b(non-?binding|not (?:legally )?binding|legally binding|binding)\b", re.I
 )
@@ -191,7 +187,7 @@ def _agreement(
         for q in clause.quantities_within(segment.begin, scope_end)
         if q.unit == "money" and q.per_unit is None
     )
-    date = _date(clause, segment, trigger, scope_end, clauses)
+    date = agreement_date(clause, segment, trigger, scope_end, clauses)
     plural = text[trigger.begin : trigger.end].lower().endswith(("s", "memoranda", "treaties"))
     if plural and date is None and not amounts and not SIGNING_VERBS.search(words):
         return None
@@ -223,7 +219,7 @@ def _agreement(
     if len([e for m in listed for e in stands_for(m, text, index)]) >= 3:
         kind = "group"
     if date is None and kind != "group":
-        date = _member_date(earlier, clause, parties)
+        date = group_member_date(earlier, clause, parties)
     if date is None and year is not None:
         date = DateValue(str(year))
     minerals = _minerals(clause, segment, index)
@@ -329,44 +325,6 @@ def _listed(clause: Clause, after: int, end: int, index: ReferenceIndex) -> list
     return []
 
 
-def _date(
-    clause: Clause, segment: Span, trigger: Span, scope_end: int, clauses: Sequence[Clause]
-) -> DateValue | None:
-    after = [
-        d
-        for d in clause.dates_within(trigger.end, scope_end)
-        if not _COVERED.search(clause.text[max(0, d.begin - 10) : d.begin + 5])
-    ]  # "supply from 2026 to 2030", "work through 2028": what it covers, not when it was made
-    if after:
-        return after[0].value
-    before = clause.dates_within(segment.begin, trigger.begin)
-    if before:
-        return before[-1].value
-    if _MEETING_REFERENCE.search(clause.text[segment.begin : segment.end]):
-        for previous in reversed([c for c in clauses if c.span < clause.span]):
-            if previous.dates and _MEETING_WORD.search(previous.words):
-                return replace(previous.dates[-1].value, approximate=True)
-    return None
-
-
-def _member_date(
-    earlier: list[Agreement], clause: Clause, parties: list[Entity]
-) -> DateValue | None:
-    """The date of the group agreement just described (within three sentences) whose parties
-    include all of these: an undated agreement among them is one of its agreements."""
-    for previous in reversed(earlier):
-        if clause.sentence.begin - previous.evidence.sentence.end > 600:
-            return None
-        if (
-            previous.kind == "group"
-            and previous.date is not None
-            and len(previous.date.start) > 4
-            and set(parties) <= set(previous.parties)
-        ):
-            return replace(previous.date, approximate=True)
-    return None
-
-
 def _binding(words: str) -> bool | None:
     match = _BINDING_WORDS.search(words)
     if match:
@@ -389,7 +347,7 @@ def _refer_back(
     if not earlier or not (stages or obligations or binding is not None or minerals):
         return None
     previous = earlier[-1]
-    if clause.sentence.begin - previous.evidence.sentence.end > 600:
+    if clause.sentence.begin - previous.evidence.sentence.end > NEARBY:
         return None
     return replace(
         previous,

@@ -36,11 +36,6 @@ class Quantity:
     qualifier: str | None = None
     counted: str | None = None
 
-    @property
-    def is_range(self) -> bool:
-        """True for a range ("15 to 20 per cent"), False for a single figure."""
-        return self.low is not None and self.high is not None
-
 
 SCALES: dict[str, int] = {
     "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3,

@@ -50,9 +50,9 @@ class Document:
         """The first 16 hex digits of the text's sha256: the document's key in IRIs."""
         return self.sha256[:16]
 
-    def is_noise(self, begin: int, end: int) -> bool:
-        """True when the span [begin, end) overlaps scraped boilerplate."""
-        return any(start < end and begin < stop for start, stop in self.noise)
+    def in_noise(self, position: int) -> bool:
+        """True when the character at ``position`` is in scraped boilerplate."""
+        return any(start <= position < stop for start, stop in self.noise)
 
 
 def read_corpus(

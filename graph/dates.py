@@ -26,10 +26,6 @@ class DateValue:
     approximate: bool = False
     qualifier: str | None = field(default=None, compare=False)
 
-    def iso(self) -> str:
-        """``"start"``, or ``"start/end"`` for a period (ISO 8601 interval)."""
-        return f"{self.start}/{self.end}" if self.end else self.start
-
     def decade(self) -> str | None:
         """``"2030s"`` when the value is a whole decade, else None."""
         if (

@@ -47,12 +47,8 @@ def extract(document: Document, nlp: Language, index: ReferenceIndex) -> Extract
     ]
     mentions = merge_mentions(reference, minted)
     year = year_of_context(text, document.date)
-    dates = [
-        d
-        for d in find_dates(text, year, document.date)
-        if not any(b <= d.begin < e for b, e in noise)
-    ]
-    quantities = [q for q in find_quantities(text) if not any(b <= q.begin < e for b, e in noise)]
+    dates = [d for d in find_dates(text, year, document.date) if not document.in_noise(d.begin)]
+    quantities = [q for q in find_quantities(text) if not document.in_noise(q.begin)]
     clauses = make_clauses(text, sentences, mentions, dates, quantities)
 
     agreements = find_agreements(clauses, index, year)

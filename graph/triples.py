@@ -394,6 +394,7 @@ def _amount_label(quantity: Quantity) -> str:
     if quantity.value is not None:
         figure = iris.decimal_text(quantity.value)
     else:
-        figure = "-".join(iris.decimal_text(n) for n in (quantity.low, quantity.high) if n)
+        bounds = (quantity.low, quantity.high)
+        figure = "-".join(iris.decimal_text(n) for n in bounds if n is not None)
     words = [quantity.qualifier, quantity.currency, figure]
     return " ".join(word for word in words if word)

@@ -1,38 +1,17 @@
 """Organisations and people named once, and the roles people hold."""
 
-import pytest
+from graph_helpers import entity, extract_text, iri
 from rdflib import URIRef
-from test_reference import fixture_index, iri, make_document
 
-from critmin.graph.extract import extract
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline
 from critmin.graph.statements import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def entity(kind, name):
-    return Entity(iri(kind, name))
-
-
-def run(text, nlp, index):
-    return extract(make_document(text), nlp, index)
 
 
 def test_company_introduced_by_an_apposition_is_minted_and_is_a_party(nlp, index):
     text = (
         "A Chile-based company, Andes Lithium Corp, signed an MoU with the Indonesian FWO on 2 May."
     )
-    extraction = run(text, nlp, index)
+    extraction = extract_text(text, nlp, index)
     company = Entity(
         URIRef("https://w3id.org/critmin/id/actor/andes-lithium-corp"),
         "Andes Lithium Corp",
@@ -50,7 +29,7 @@ def test_company_introduced_by_an_apposition_is_minted_and_is_a_party(nlp, index
 
 def test_organisation_typed_by_its_description(nlp, index):
     text = "The Lahore Engineering Organisation, a military-run body, builds roads."
-    (found,) = run(text, nlp, index).new_entities
+    (found,) = extract_text(text, nlp, index).new_entities
     assert (found.label, found.types) == (
         "Lahore Engineering Organisation",
         (CM.MilitaryRunOrganisation,),
@@ -59,7 +38,8 @@ def test_organisation_typed_by_its_description(nlp, index):
 
 
 def test_armed_group_by_its_name(nlp, index):
-    (found,) = run("Fighters of the Shan Liberation Army hold the mines.", nlp, index).new_entities
+    text = "Fighters of the Shan Liberation Army hold the mines."
+    (found,) = extract_text(text, nlp, index).new_entities
     assert (found.label, found.types) == ("Shan Liberation Army", (CM.ArmedGroup,))
 
 
@@ -68,7 +48,7 @@ def test_roles_from_titles_with_the_state_before_or_in_the_reference_data(nlp, i
         "Indonesian President Prabowo Subianto met Prime Minister Anthony Albanese "
         "and General Ayub Khan."
     )
-    extraction = run(text, nlp, index)
+    extraction = extract_text(text, nlp, index)
     roles = [(r.person, r.title, r.organisation) for r in extraction.roles]
     khan = Entity(URIRef("https://w3id.org/critmin/id/person/ayub-khan"), "Ayub Khan", (CM.Person,))
     assert roles == [
@@ -84,7 +64,7 @@ def test_roles_from_titles_with_the_state_before_or_in_the_reference_data(nlp, i
 
 
 def test_names_with_particles_after_a_title(nlp, index):
-    extraction = run("Chilean Foreign Minister Ana van der Berg spoke.", nlp, index)
+    extraction = extract_text("Chilean Foreign Minister Ana van der Berg spoke.", nlp, index)
     (role,) = extraction.roles
     assert (role.person.label, role.title, role.organisation) == (
         "Ana van der Berg",
@@ -95,7 +75,7 @@ def test_names_with_particles_after_a_title(nlp, index):
 
 def test_byline_person_and_a_pronoun_fellow_at_an_institute(nlp, index):
     text = "Maria Lopez is an economist. She is a Senior Fellow at the Andes Policy Institute."
-    extraction = run(text, nlp, index)
+    extraction = extract_text(text, nlp, index)
     person = Entity(
         URIRef("https://w3id.org/critmin/id/person/maria-lopez"), "Maria Lopez", (CM.Person,)
     )

@@ -1,7 +1,7 @@
 """Agents of clauses: who a mention stands for, implied agents and listed actors."""
 
 import pytest
-from test_reference import fixture_index, iri
+from graph_helpers import iri
 
 from critmin.graph.agents import (
     agent_before,
@@ -13,18 +13,8 @@ from critmin.graph.agents import (
 )
 from critmin.graph.dates import find_dates
 from critmin.graph.mentions import Clause, make_clauses, mention_finder
-from critmin.graph.nlp import make_pipeline, split_sentences
+from critmin.graph.nlp import split_sentences
 from critmin.graph.statements import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
 
 
 def clauses_of(text: str, nlp, index) -> list[Clause]:

@@ -1,31 +1,15 @@
 """Agreement patterns over sentences written for these tests."""
 
 import pytest
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import actor, extract_text, iri
 
 from critmin.graph.dates import DateValue
-from critmin.graph.extract import extract
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline
 from critmin.graph.statements import Entity
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def actor(slug):
-    return Entity(iri("actor", slug))
-
-
 def agreements(text, nlp, index):
-    return extract(make_document(text), nlp, index).agreements
+    return extract_text(text, nlp, index).agreements
 
 
 def anchor_of(text, statement):

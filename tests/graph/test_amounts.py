@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from critmin.graph.amounts import Quantity, find_quantities
+from critmin.graph.amounts import find_quantities
 from critmin.graph.numbers import parse_number
 
 
@@ -195,10 +195,10 @@ def test_things_that_are_not_quantities(text):
     assert found(text) == []
 
 
-def test_is_range():
+def test_a_range_has_low_and_high_and_no_single_value():
     [single, span] = find_quantities("55 per cent and 10 to 12 years")
-    assert (single.is_range, span.is_range) == (False, True)
-    assert Quantity(0, 1, "percent", low=Decimal(1), high=Decimal(2)).is_range
+    assert (single.value, single.low, single.high) == (Decimal(55), None, None)
+    assert (span.value, span.low, span.high) == (None, Decimal(10), Decimal(12))
 
 
 @pytest.mark.parametrize(

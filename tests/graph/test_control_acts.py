@@ -1,35 +1,14 @@
 """Acts on controls (pauses, suspensions, liftings) on test sentences."""
 
-import pytest
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import actor, extract_text, mineral
 
 from critmin.graph.dates import DateValue
-from critmin.graph.extract import extract
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.statements import Entity, Obligation
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def actor(slug):
-    return Entity(iri("actor", slug))
-
-
-def mineral(slug):
-    return Entity(iri("mineral", slug))
+from critmin.graph.statements import Obligation
 
 
 def controls(text, nlp, index):
-    return extract(make_document(text), nlp, index).controls
+    return extract_text(text, nlp, index).controls
 
 
 def test_suspension_acts_on_the_control_and_names_what_it_was_exchanged_for(nlp, index):

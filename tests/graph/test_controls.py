@@ -1,35 +1,14 @@
 """Control patterns (export controls, tariffs, sanctions, technology curbs) on test sentences."""
 
 import pytest
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import actor, extract_text, mineral
 
 from critmin.graph.controls import duration_words
 from critmin.graph.dates import DateValue
-from critmin.graph.extract import extract
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.statements import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def actor(slug):
-    return Entity(iri("actor", slug))
-
-
-def mineral(slug):
-    return Entity(iri("mineral", slug))
 
 
 def controls(text, nlp, index):
-    return extract(make_document(text), nlp, index).controls
+    return extract_text(text, nlp, index).controls
 
 
 def test_metonym_subject_bans_exports_of_named_minerals(nlp, index):

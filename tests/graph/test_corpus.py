@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_corpus_metadata import HEADED
+from graph_helpers import HEADED
 
 from critmin.graph.corpus import Author, CorpusError, Document, find_noise, read_corpus
 from critmin.graph.corpus_metadata import SEED_METADATA
@@ -191,10 +191,10 @@ def test_noise_spans_cover_boilerplate_lines():
     ]
 
 
-def test_is_noise_is_true_for_spans_that_overlap_noise():
+def test_in_noise_is_true_for_positions_inside_a_noise_span():
     document = Document("x.txt", "abcdefghij", "0" * 64, noise=((2, 4), (7, 9)))
-    assert [document.is_noise(b, e) for b, e in [(0, 2), (0, 3), (3, 7), (4, 7), (8, 10)]] == [
-        False, True, True, False, True
+    assert [document.in_noise(position) for position in range(10)] == [
+        False, False, True, True, False, False, False, True, True, False
     ]
 
 

@@ -1,6 +1,7 @@
 """Metadata of corpus texts guessed from the text itself (graph/corpus_metadata.py)."""
 
 import pytest
+from graph_helpers import HEADED
 
 from critmin.graph.corpus_metadata import (
     Author,
@@ -9,14 +10,6 @@ from critmin.graph.corpus_metadata import (
     read_manifest,
     text_lines,
 )
-
-HEADED = """\
-Cobalt Corridor: Zambia Courts Gulf Investors
-By Lena Okafor and Piet de Vries | Copperbelt Post
-Published: 14 March 2024 at 09:30 GMT
-Lusaka signed three accords.
-Lena Okafor is a senior analyst with the Southern Minerals Institute.
-"""
 
 
 def test_guess_metadata_from_headline_byline_dateline_and_bio():

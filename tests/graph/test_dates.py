@@ -158,11 +158,6 @@ def test_impossible_dates_are_not_dates():
     assert found("filed 2023-02-29 and on February 30", 2023) == []
 
 
-def test_iso_forms():
-    day, period = DateValue("2025-10-20"), DateValue("2025", "2026")
-    assert (day.iso(), period.iso()) == ("2025-10-20", "2025/2026")
-
-
 def test_decades():
     [(span, value)] = found("in the 2050s", None)
     assert (span, value.decade(), value.approximate) == ("the 2050s", "2050s", True)

@@ -1,30 +1,13 @@
 """Event patterns: summits, meetings, visits, publications and outreach."""
 
 import pytest
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import entity, extract_text
 
 from critmin.graph.dates import DateValue
-from critmin.graph.extract import extract
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.statements import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def entity(kind, slug):
-    return Entity(iri(kind, slug))
 
 
 def events(text, nlp, index):
-    return extract(make_document(text), nlp, index).events
+    return extract_text(text, nlp, index).events
 
 
 def test_leaders_meeting_in_a_city_is_a_summit(nlp, index):
@@ -48,7 +31,7 @@ def test_named_summit_with_its_place_and_what_was_agreed_there(nlp, index):
     text = (
         "A one-year pause on Chile's lithium export duties was agreed at the Osaka Summit in Japan."
     )
-    extraction = extract(make_document(text), nlp, index)
+    extraction = extract_text(text, nlp, index)
     (summit,) = extraction.events
     _, pause = extraction.controls
     assert (summit.kind, summit.label, summit.place) == (
@@ -123,7 +106,7 @@ def test_outreach_to_producers_in_several_states(nlp, index):
 
 def test_their_summit_is_a_summit_of_the_subject(nlp, index):
     text = "At their summit in Osaka in May, Japan and India agreed to set price floors."
-    extraction = extract(make_document(text), nlp, index)
+    extraction = extract_text(text, nlp, index)
     (summit,) = extraction.events
     assert (summit.kind, summit.participants, summit.place, summit.date, summit.label) == (
         "summit",

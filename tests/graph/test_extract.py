@@ -1,13 +1,11 @@
 """Extraction of whole documents: keys, links between statements, noise, logging, seed corpus."""
 
 import logging
-import re
-from hashlib import sha256
 from pathlib import Path
 
 import pytest
 import yaml
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import iri, make_document, read_article, words
 
 from critmin.graph.corpus import Document
 from critmin.graph.dates import DateValue
@@ -20,16 +18,6 @@ from critmin.graph.statements import Entity
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold" / "seeds.yaml"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
 
 
 STORY = (
@@ -107,8 +95,7 @@ def test_every_anchor_has_at_most_eleven_words(nlp, index):
     assert statements
     for statement in statements:
         anchor = statement.evidence.anchor
-        words = re.findall(r"[a-z0-9]+", STORY[anchor.begin : anchor.end].lower())
-        assert 0 < len(words) <= 11
+        assert 0 < len(words(STORY[anchor.begin : anchor.end])) <= 11
 
 
 # --- the seed corpus against the hand-made gold facts -------------------------------------
@@ -227,14 +214,13 @@ def test_seed_statements_have_short_anchors_and_print_the_rest(seed):
         for group in ("events", "measurements", "roles", "supply_sources"):
             for statement in getattr(extraction, group):
                 anchor = text[statement.evidence.anchor.begin : statement.evidence.anchor.end]
-                assert len(re.findall(r"[a-z0-9]+", anchor.lower())) <= 11
+                assert len(words(anchor)) <= 11
                 label = getattr(statement, "label", None) or getattr(statement, "title", "")
                 print(f"  {group[:-1]:13} {label} | {anchor}")
 
 
 # --- invented articles in other publishers' styles, with the shipped reference data --------
 
-DATA = Path(__file__).resolve().parent / "data"
 ARTICLES = {  # file → document date, as a manifest would give it
     "wire_nickel_cobalt.txt": "2025-03-12",
     "brief_floors_stockpiles.txt": "2025-10-01",
@@ -245,16 +231,10 @@ ARTICLES = {  # file → document date, as a manifest would give it
 @pytest.fixture(scope="module")
 def shipped():
     """The shipped reference data, and one extraction per invented article."""
-    from critmin.graph.corpus import find_noise
-
     index = ReferenceIndex.from_graph(load_reference())
     nlp = make_pipeline()
-    extractions = {}
-    for name, date in ARTICLES.items():
-        text = (DATA / name).read_text(encoding="utf-8")
-        document = Document(name, text, sha256(text.encode()).hexdigest(), date=date,
-                            noise=find_noise(text))
-        extractions[name] = extract(document, nlp, index)
+    extractions = {name: extract(read_article(name, date), nlp, index)
+                   for name, date in ARTICLES.items()}
     return index, extractions
 
 

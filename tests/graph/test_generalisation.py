@@ -14,20 +14,16 @@ Facts the extraction still misses are tested under ``xfail(strict=True)`` with t
 """
 
 from collections import Counter
-from hashlib import sha256
-from pathlib import Path
 
 import pytest
-from test_reference import iri
+from graph_helpers import iri, read_article
 
-from critmin.graph.corpus import Document, find_noise
 from critmin.graph.dates import DateValue
 from critmin.graph.extract import extract
 from critmin.graph.nlp import make_pipeline
 from critmin.graph.reference import ReferenceIndex, load_reference
 from critmin.graph.statements import Agreement, Control, Extraction
 
-DATA = Path(__file__).resolve().parent / "data"
 ARTICLES = {  # file → document date, as a manifest would give it
     "wire_gallium_germanium.txt": "2023-07-03",
     "release_state_department.txt": "2025-09-24",
@@ -42,13 +38,7 @@ ARTICLES = {  # file → document date, as a manifest would give it
 def extractions() -> dict[str, Extraction]:
     index = ReferenceIndex.from_graph(load_reference())
     nlp = make_pipeline()
-    found = {}
-    for name, date in ARTICLES.items():
-        text = (DATA / name).read_text(encoding="utf-8")
-        document = Document(name, text, sha256(text.encode()).hexdigest(), date=date,
-                            noise=find_noise(text))
-        found[name] = extract(document, nlp, index)
-    return found
+    return {name: extract(read_article(name, date), nlp, index) for name, date in ARTICLES.items()}
 
 
 def actor(slug: str):

@@ -1,27 +1,11 @@
 """Agreements implied by acts on controls negotiated in exchange for concessions."""
 
 import pytest
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import actor, extract_text, iri
 
 from critmin.graph.dates import DateValue
-from critmin.graph.extract import extract
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline
 from critmin.graph.statements import Entity, Obligation
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def actor(slug):
-    return Entity(iri("actor", slug))
 
 
 def test_the_imposer_of_the_tariffs_reduced_is_the_counterpart(nlp, index):
@@ -30,7 +14,7 @@ def test_the_imposer_of_the_tariffs_reduced_is_the_counterpart(nlp, index):
         "steel. A six-month suspension of Indonesia's nickel export ban was agreed at the "
         "Osaka Summit in exchange for tariff cuts and wheat purchases."
     )
-    extraction = extract(make_document(text), nlp, index)
+    extraction = extract_text(text, nlp, index)
     ban, tariffs, suspension = extraction.controls
     (summit,) = extraction.events
     (framework,) = extraction.agreements
@@ -59,7 +43,7 @@ def test_the_other_participant_of_the_meeting_is_the_counterpart(nlp, index):
         "Prabowo Subianto and Anthony Albanese met in Osaka in May, where a pause on "
         "Indonesia's export controls was negotiated in return for wheat purchases."
     )
-    (framework,) = extract(make_document(text), nlp, index).agreements
+    (framework,) = extract_text(text, nlp, index).agreements
     assert (framework.parties, framework.date) == (
         (actor("indonesia"), actor("australia")),
         DateValue("2025-05"),
@@ -78,7 +62,7 @@ def test_the_other_participant_of_the_meeting_is_the_counterpart(nlp, index):
     ],
 )
 def test_no_agreement_without_a_bargain_and_a_counterpart(text, nlp, index):
-    assert extract(make_document(text), nlp, index).agreements == ()
+    assert extract_text(text, nlp, index).agreements == ()
 
 
 def test_a_commitment_agreed_is_an_agreement_of_those_who_agreed(nlp, index):
@@ -86,7 +70,7 @@ def test_a_commitment_agreed_is_an_agreement_of_those_who_agreed(nlp, index):
         "The G7 agreed on price floors for gallium in July. "
         "Brazil committed to price floors with Canada and India. Chile agreed to talks."
     )
-    floors, trio = extract(make_document(text), nlp, index).agreements
+    floors, trio = extract_text(text, nlp, index).agreements
     assert (floors.kind, floors.parties, floors.date, floors.minerals, floors.obligations) == (
         "agreement",
         (actor("g7"),),  # a grouping alone: its members agreeing among themselves

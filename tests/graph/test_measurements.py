@@ -2,32 +2,14 @@
 
 from decimal import Decimal
 
-import pytest
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import entity, extract_text
 
 from critmin.graph.dates import DateValue
-from critmin.graph.extract import extract
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.statements import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def entity(kind, slug):
-    return Entity(iri(kind, slug))
 
 
 def measurements(text, nlp, index):
-    return extract(make_document(text), nlp, index).measurements
+    return extract_text(text, nlp, index).measurements
 
 
 def test_shares_by_stage_with_an_elliptical_second_share_and_a_source(nlp, index):
@@ -170,7 +152,7 @@ def test_duration_of_building_a_stage(nlp, index):
 
 def test_figures_held_by_other_statements_are_not_repeated(nlp, index):
     text = "Chile signed a USD 4 billion framework with Japan on 1 May."
-    extraction = extract(make_document(text), nlp, index)
+    extraction = extract_text(text, nlp, index)
     assert len(extraction.agreements) == 1
     assert extraction.measurements == ()
 

@@ -1,24 +1,14 @@
 """Finding mentions of reference entities; stages; clauses with what they contain."""
 
 import pytest
-from test_reference import fixture_index, iri
+from graph_helpers import iri
 
 from critmin.graph.amounts import Quantity
 from critmin.graph.dates import DateMention, DateValue
 from critmin.graph.mentions import find_mentions, find_stages, make_clauses, mention_finder
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline, split_sentences
+from critmin.graph.nlp import split_sentences
 from critmin.graph.statements import Entity, Mention, Span
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
 
 
 def found(text, nlp, index, noise=()):

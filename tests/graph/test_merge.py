@@ -4,8 +4,8 @@ from dataclasses import replace
 from hashlib import sha256
 
 import pytest
+from graph_helpers import fixture_index
 from rdflib import PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
-from test_reference import fixture_index
 
 from critmin.graph import iris
 from critmin.graph.corpus import Document

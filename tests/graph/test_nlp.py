@@ -1,16 +1,9 @@
 """The spaCy pipeline, sentence and clause splitting, and anchors of at most 11 words."""
 
-import re
+from graph_helpers import words
 
-import pytest
-
-from critmin.graph.nlp import anchor, evidence, make_pipeline, split_sentences
+from critmin.graph.nlp import anchor, evidence, split_sentences
 from critmin.graph.statements import Evidence, Span
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
 
 
 def test_dash_between_abbreviation_and_name_is_split(nlp):
@@ -72,7 +65,7 @@ def test_anchor_words_are_counted_as_the_leak_check_counts_them():
     span = anchor(text, trigger, Span(0, len(text)))
     # the 11 whitespace tokens from "a" hold 16 words; the last ones after the trigger go
     assert text[span.begin : span.end] == "a one-year US$1.5 billion off-take deal with"
-    assert len(re.findall(r"[a-z0-9]+", text[span.begin : span.end].lower())) == 11
+    assert len(words(text[span.begin : span.end])) == 11
 
 
 def test_anchor_of_a_short_clause_is_the_clause_without_end_punctuation():

@@ -1,23 +1,12 @@
 """Obligations named with agreements and acts on controls."""
 
-import pytest
-from test_reference import fixture_index, iri
+from graph_helpers import iri
 
 from critmin.graph.mentions import Clause, make_clauses, mention_finder
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline, split_sentences
+from critmin.graph.nlp import split_sentences
 from critmin.graph.obligations import exchanged_obligations, find_obligations
 from critmin.graph.statements import Entity, Obligation
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
 
 
 def clause_of(text: str, nlp, index) -> Clause:

@@ -8,6 +8,7 @@ from hashlib import sha256
 from pathlib import Path
 
 import pytest
+from graph_helpers import words
 from rdflib import PROV, SKOS, Literal
 
 from critmin.graph.build import build
@@ -28,10 +29,6 @@ pytestmark = [
         not CORPUS.is_dir(), reason=f"seed corpus not found at {CORPUS.resolve()}"
     ),
 ]
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 def runs(text: str) -> set[str]:

@@ -1,6 +1,6 @@
 """Agreements reported between states and between organisations of those states."""
 
-from test_reference import fixture_index
+from graph_helpers import fixture_index
 
 from critmin.graph.dates import DateValue
 from critmin.graph.namespaces import CM, CMR

@@ -1,29 +1,6 @@
 """Named sources of minerals: mines, reserves, deposits, sites and projects, and where they are."""
 
-import pytest
-from test_reference import fixture_index, iri, make_document
-
-from critmin.graph.extract import extract
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.statements import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def entity(kind, name):
-    return Entity(iri(kind, name))
-
-
-def run(text, nlp, index):
-    return extract(make_document(text), nlp, index)
+from graph_helpers import entity, extract_text
 
 
 def test_supply_sources_in_an_enumeration(nlp, index):
@@ -31,7 +8,7 @@ def test_supply_sources_in_an_enumeration(nlp, index):
         "Alternative sources include the Mount Weld mine, Chilean deposits, Brazilian sites "
         "and new projects in Africa and Greenland."
     )
-    sources = run(text, nlp, index).supply_sources
+    sources = extract_text(text, nlp, index).supply_sources
     assert [(s.label, s.located_in) for s in sources] == [
         ("Mount Weld mine", entity("actor", "australia")),
         ("Chilean deposits", entity("actor", "chile")),
@@ -43,7 +20,7 @@ def test_supply_sources_in_an_enumeration(nlp, index):
 
 
 def test_a_state_holding_reserves_of_a_mineral(nlp, index):
-    (found,) = run(
+    (found,) = extract_text(
         "Mongolia holds vast reserves of cobalt, most of it unmined.", nlp, index
     ).supply_sources
     assert (found.label, found.located_in, found.minerals) == (
@@ -54,7 +31,5 @@ def test_a_state_holding_reserves_of_a_mineral(nlp, index):
 
 
 def test_projects_without_talk_of_supply_are_not_sources(nlp, index):
-    assert (
-        run("Canada has launched four graphite projects since March.", nlp, index).supply_sources
-        == ()
-    )
+    text = "Canada has launched four graphite projects since March."
+    assert extract_text(text, nlp, index).supply_sources == ()

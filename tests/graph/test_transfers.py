@@ -1,31 +1,13 @@
 """Events in which goods or money move: shipments, investments and financing."""
 
-import pytest
-from test_reference import fixture_index, iri, make_document
+from graph_helpers import entity, extract_text
 
 from critmin.graph.dates import DateValue
-from critmin.graph.extract import extract
 from critmin.graph.namespaces import CM
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.statements import Entity
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return fixture_index()
-
-
-def entity(kind, slug):
-    return Entity(iri(kind, slug))
 
 
 def events(text, nlp, index):
-    return extract(make_document(text), nlp, index).events
+    return extract_text(text, nlp, index).events
 
 
 def test_shipment_by_the_actor_of_the_paragraph_to_a_recipient(nlp, index):
@@ -67,7 +49,7 @@ def test_financing_issued_to_a_partner_is_an_investment(nlp, index):
     )
     (amount,) = found.amounts
     assert (amount.value, amount.currency, amount.qualifier) == (3_000_000, "USD", "more than")
-    assert extract(make_document(text), nlp, index).measurements == ()
+    assert extract_text(text, nlp, index).measurements == ()
 
 
 def test_amounts_of_a_clause_with_its_own_subject_stay_in_it(nlp, index):
