@@ -4,12 +4,15 @@ Usage: ``python -m critmin.graph.ontology_docs [--out FILE]`` (``make docs``). T
 the same bytes: pyLODE walks sets of RDF terms, so the rendering runs with a fixed
 ``PYTHONHASHSEED`` on a copy of the ontology whose blank nodes have canonical labels; the
 members of an intersection or union, which pyLODE collects in a set of HTML elements, are
-put in the order of their HTML; and the schema.org JSON-LD it embeds is sorted.
+put in the order of their HTML; and the schema.org JSON-LD it embeds is sorted. pyLODE does
+not document individuals, so a section of its own lists the named individuals (supply-chain
+stages, binding and control statuses, units) with their labels and definitions.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import importlib
 import json
 import os
@@ -23,12 +26,14 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from rdflib import RDF, SKOS, Graph
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
+from critmin.graph.namespaces import CM
 from critmin.graph.ontology import ONTOLOGY_HTML_FILE, load_ontology
 
 HASH_SEED = "0"
+INDIVIDUALS_ANCHOR = '<div id="namespaces">'
 JSON_LD_SCRIPT = re.compile(
     r'(<script id="schema\.org" type="application/ld\+json">)(.*?)(</script>)', re.DOTALL
 )
@@ -39,8 +44,49 @@ def render_html() -> str:
     ontpub = _ontpub_class()
     pylode_utils = importlib.import_module("pylode.utils")
     with mock.patch.object(pylode_utils, "intersperse", _sorted_intersperse):
-        html = ontpub(ontology=_documented_graph(), sort_subjects=True).make_html()
-    return JSON_LD_SCRIPT.sub(_sorted_json_ld, html)
+        page = ontpub(ontology=_documented_graph(), sort_subjects=True).make_html()
+    page = page.replace(
+        INDIVIDUALS_ANCHOR, individuals_section(load_ontology()) + INDIVIDUALS_ANCHOR, 1
+    )
+    return JSON_LD_SCRIPT.sub(_sorted_json_ld, page)
+
+
+def individuals_section(ontology: Graph) -> str:
+    """HTML listing the ontology's named individuals by class, each with its definition."""
+    individuals = sorted(
+        (_local_name(cls), _local_name(term), term)
+        for term in ontology.subjects(RDF.type, OWL.NamedIndividual)
+        if isinstance(term, URIRef) and term.startswith(str(CM))
+        for cls in ontology.objects(term, RDF.type)
+        if cls != OWL.NamedIndividual
+    )
+    entries = []
+    for cls, name, term in individuals:
+        broader = "".join(
+            f' (narrower than <a href="#{_local_name(b)}">{_literal(ontology, b, RDFS.label)}</a>)'
+            for b in sorted(ontology.objects(term, CM.narrowerStageOf))
+        )
+        entries.append(
+            f'        <div class="entity" id="{html.escape(name)}">\n'
+            f"          <h3>{_literal(ontology, term, RDFS.label)} <sup>ni</sup></h3>\n"
+            f"          <p><code>{html.escape(str(term))}</code>, a "
+            f'<a href="#{html.escape(cls)}">{html.escape(cls)}</a>{broader}</p>\n'
+            f"          <p>{_literal(ontology, term, SKOS.definition)}</p>\n"
+            "        </div>\n"
+        )
+    return (
+        '<div class="section" id="individuals">\n        <h2>Named Individuals</h2>\n'
+        + "".join(entries)
+        + "      </div>\n      "
+    )
+
+
+def _local_name(term: URIRef) -> str:
+    return str(term).removeprefix(str(CM))
+
+
+def _literal(ontology: Graph, term: URIRef, predicate: URIRef) -> str:
+    return html.escape(str(ontology.value(term, predicate) or ""))
 
 
 def _sorted_intersperse(elements: Iterable[Any], separator: Any) -> list[Any]:

@@ -1,11 +1,12 @@
 """ontology/critmin.html is what graph/ontology_docs.py generates from the ontology today."""
 
+import html
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, RDF
+from rdflib import OWL, RDF, SKOS
 
 from critmin.graph.namespaces import CM
 from critmin.graph.ontology import ONTOLOGY_HTML_FILE, load_ontology
@@ -42,3 +43,18 @@ def test_documentation_has_the_ontology_title_and_every_class_and_property(
     }
     assert {CM.Agreement, CM.ProcessingAgreement, CM.party, CM.narrowerStageOf} <= terms
     assert sorted(t for t in terms if f"<code>{t}</code>" not in regenerated) == []
+
+
+def test_documentation_lists_every_named_individual_with_its_definition(regenerated: str) -> None:
+    ontology = load_ontology()
+    individuals = sorted(
+        term for term in ontology.subjects(RDF.type, OWL.NamedIndividual)
+        if term.startswith(str(CM))
+    )
+    assert {CM.processing, CM.refining, CM.binding, CM.percent} <= set(individuals)
+    section = regenerated[regenerated.index('id="individuals"'):]
+    for term in individuals:
+        definition = html.escape(str(ontology.value(term, SKOS.definition)))
+        assert f'id="{term.removeprefix(str(CM))}"' in section
+        assert f"<p>{definition}</p>" in section
+    assert 'narrower than <a href="#processing">processing</a>' in section
