@@ -177,7 +177,7 @@ def _agreement(
     counterparts = [*co_agents, *pair, *modifiers, *listed]
     stages = find_stages(words)
     obligations = find_obligations(clause, segment, index)
-    binding = _binding(words)
+    binding = stated_binding(words)
     if _ANAPHOR.search(text[segment.begin : first.begin]) and not (pair or listed):
         return _refer_back(
             earlier, clause, stages, obligations, binding, _minerals(clause, segment, index)
@@ -325,7 +325,8 @@ def _listed(clause: Clause, after: int, end: int, index: ReferenceIndex) -> list
     return []
 
 
-def _binding(words: str) -> bool | None:
+def stated_binding(words: str) -> bool | None:
+    """False for "non-binding", True for "binding" or firm obligations, else None."""
     match = _BINDING_WORDS.search(words)
     if match:
         return not match.group(1).lower().startswith("no")

@@ -48,10 +48,30 @@ class DateMention:
 
 
 MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -302,8 +322,7 @@ def find_dates(text: str, year: int | None, document_date: str | None = None) ->
     ]
     if document_date and len(document_date) == 10:  # "announced today": the document's day
         candidates += [
-            DateMention(m.start(), m.end(), DateValue(document_date))
-            for m in _TODAY.finditer(text)
+            DateMention(m.start(), m.end(), DateValue(document_date)) for m in _TODAY.finditer(text)
         ]
     candidates.sort(key=lambda mention: (mention.begin, mention.begin - mention.end))
     chosen: list[DateMention] = []
@@ -334,3 +353,24 @@ def year_of_context(text: str, document_date: str | None) -> int | None:
         and (mention.value.qualifier or "").split(" ")[0] not in _FORECAST_QUALIFIERS
     ]
     return max(years, default=None)
+
+
+_END_WORDS = re.compile(r"\b(?:until|till|through|to)\s+(?:the end of\s+)?$", re.I)
+_START_WORDS = re.compile(
+    r"\b(?:announced|imposed|introduced|adopted|issued|unveiled)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _cue(date: DateMention) -> str:
+    return (date.value.qualifier or "").split(" ")[0]
+
+
+def ends_period(text: str, date: DateMention, begin: int) -> bool:
+    """Whether ``date`` ends a period stated after ``begin`` ("until May 2027", "to 2026")."""
+    return _cue(date) in ("until", "till") or bool(_END_WORDS.search(text, begin, date.begin))
+
+
+def starts_measure(text: str, date: DateMention, begin: int) -> bool:
+    """Whether ``date`` is when a measure stated after ``begin`` began ("imposed in May",
+    "since 2023")."""
+    return _cue(date) == "since" or bool(_START_WORDS.search(text, begin, date.begin))

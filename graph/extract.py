@@ -24,7 +24,11 @@ from critmin.graph.controls import find_controls
 from critmin.graph.corpus import Document
 from critmin.graph.dates import find_dates, year_of_context
 from critmin.graph.events import find_events
-from critmin.graph.implied_agreements import committed_agreements, implied_agreements
+from critmin.graph.implied_agreements import (
+    adopted_instruments,
+    committed_agreements,
+    implied_agreements,
+)
 from critmin.graph.measurements import find_measurements
 from critmin.graph.mentions import make_clauses, mention_finder
 from critmin.graph.nlp import split_sentences
@@ -57,6 +61,7 @@ def extract(document: Document, nlp: Language, index: ReferenceIndex) -> Extract
     controls = find_control_acts(clauses, controls, index, year)
     agreements += implied_agreements(clauses, agreements, controls, events, index)
     agreements += committed_agreements(clauses, agreements, index, year)
+    agreements += adopted_instruments(clauses, agreements, index, year)
     agreements, controls, events = _link(text, agreements, controls, events)
     used = _used_quantities(quantities, agreements, controls, events)
     measurements = find_measurements(clauses, index, year, used)

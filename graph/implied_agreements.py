@@ -8,6 +8,13 @@ position before the verb and those listed after "with"; one grouping or organisa
 (its members agreeing among themselves) is enough. Minerals: those named after the verb. Date:
 the clause's first date, else the document's context year.
 
+Adopted instruments: a named plan, declaration, charter, roadmap or compact ("a Critical
+Minerals Action Plan") adopted, launched or endorsed by a grouping or organisation, named as
+the agent of the verb ("G7 leaders adopted ...") or inside the name ("The G7 ... Action Plan,
+adopted in June"), is an agreement of kind ``agreement`` among its members, the grouping
+being the party, when the sentence names no agreement. Date: the clause's first date, else
+the document's context year; binding as ``agreements.stated_binding`` reads it.
+
 Concessions: a pause, suspension or lifting that was negotiated ("was negotiated / agreed / brokered
 / struck / secured at the summit in exchange for tariff reductions and purchases") and names
 what it was exchanged for implies an agreement, unless the sentence states one itself:
@@ -34,6 +41,7 @@ from collections.abc import Sequence
 
 from critmin.graph.agents import in_agent_position, is_actor, listed_after, state_for
 from critmin.graph.agreement_labels import EN_DASH
+from critmin.graph.agreements import stated_binding
 from critmin.graph.dates import DateValue
 from critmin.graph.mentions import Clause
 from critmin.graph.namespaces import CM
@@ -48,6 +56,10 @@ NEGOTIATED = re.compile(
 )
 _AGREED_TO = re.compile(r"\b(?:agreed|committed|pledged)\s+(?:to|on)\b", re.I)
 COLLECTIVES = frozenset((CM.Grouping, CM.IntergovernmentalOrganisation))
+_INSTRUMENT = re.compile(
+    r"(?:\b[A-Z][\w-]*\s+)+(?:Action Plan|Plan|Declaration|Charter|Roadmap|Compact)\b"
+)
+_ADOPTED = re.compile(r"\b(?:adopt|launch|endors|unveil|approv)\w*", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|from|near|to)\s+(?:the\s+)?$", re.I)
 
 
@@ -100,6 +112,63 @@ def committed_agreements(
                 ),
             )
         )
+        stated.add(clause.sentence)
+    return found
+
+
+def adopted_instruments(
+    clauses: Sequence[Clause],
+    agreements: Sequence[Agreement],
+    index: ReferenceIndex,
+    year: int | None,
+) -> list[Agreement]:
+    """The plans and declarations groupings adopted, keyed after ``agreements``."""
+    stated = {a.evidence.sentence for a in agreements}
+    found: list[Agreement] = []
+    for clause in clauses:
+        text, words = clause.text, clause.words
+        name = _INSTRUMENT.search(text, clause.span.begin, clause.span.end)
+        verb = _ADOPTED.search(text, clause.span.begin, clause.span.end)
+        if name is None or verb is None or clause.sentence in stated:
+            continue
+        inside = clause.mentions_within(name.start(), name.end())
+        before = clause.mentions_within(clause.span.begin, verb.start())
+        agents = (
+            [m for m in before if in_agent_position(m, clause)]
+            if verb.end() <= name.start()
+            else []
+        )
+        parties = tuple(
+            dict.fromkeys(
+                state_for(m, text, index)
+                for m in [*agents, *inside]
+                if is_actor(m, index) and index.is_a(m.iri, COLLECTIVES)
+            )
+        )
+        if not parties or (agents and len(text[verb.end() : name.start()].split()) > 3):
+            continue
+        title = re.sub(r"^(?:The|A|An)\s+", "", name.group())
+        owner = index.label(parties[0].iri)
+        dates = clause.dates_within(clause.span.begin, clause.span.end)
+        found.append(
+            Agreement(
+                key=f"agreement-{len(agreements) + len(found) + 1}",
+                kind="agreement",
+                label=title if title.startswith(owner) else f"{owner} {title}",
+                evidence=evidence(text, clause.sentence, Span(name.start(), name.end()),
+                                  clause.span),
+                parties=parties,
+                date=dates[0].value if dates else (DateValue(str(year)) if year else None),
+                binding=stated_binding(words),
+                minerals=tuple(
+                    dict.fromkeys(
+                        m.entity
+                        for m in clause.mentions_within(name.start(), clause.span.end)
+                        if index.is_a(m.iri, MINERAL_CLASSES)
+                    )
+                ),
+            )
+        )  # fmt: skip
         stated.add(clause.sentence)
     return found
 

@@ -146,3 +146,60 @@ def test_an_undated_pause_follows_the_latest_control_it_acts_on(nlp, index):
     assert (graphite.date, gallium.date) == (DateValue("2025-03"), DateValue("2025-08"))
     assert pause.acts_on == (graphite.key, gallium.key)
     assert pause.date == DateValue("2025-08", approximate=True)
+
+
+def test_suspension_by_verb_acts_on_the_last_control_of_its_agent(nlp, index):
+    text = (
+        "Jakarta restricted nickel exports in February. "
+        "On April 3, Indonesia suspended the February measures for six months."
+    )
+    ban, suspension = controls(text, nlp, index)
+    assert (ban.kind, ban.imposer, ban.minerals, ban.date) == (
+        "export-control", actor("indonesia"), (mineral("nickel"),), DateValue("2025-02"),
+    )  # fmt: skip
+    assert (suspension.kind, suspension.imposer, suspension.date, suspension.duration) == (
+        "suspension", actor("indonesia"), DateValue("2025-04-03"), "P6M",
+    )  # fmt: skip
+    assert (suspension.acts_on, suspension.minerals) == ((ban.key,), (mineral("nickel"),))
+
+
+def test_suspension_by_verb_until_a_date_implies_the_matching_control(nlp, index):
+    text = (
+        "Canberra curbed lithium exports in 2023. On March 4 Australia suspended, until March "
+        "2027, its ban on exports of cobalt and graphite to Japan, which it had imposed in "
+        "January 2024."
+    )
+    lithium, ban, suspension = controls(text, nlp, index)
+    assert lithium.minerals == (mineral("lithium"),)
+    assert (ban.kind, ban.imposer, ban.targets, ban.minerals, ban.date) == (
+        "export-control", actor("australia"), (actor("japan"),),
+        (mineral("cobalt"), mineral("graphite")), DateValue("2024-01"),
+    )  # fmt: skip
+    assert (suspension.kind, suspension.imposer, suspension.date, suspension.duration) == (
+        "suspension", actor("australia"), DateValue("2025-03-04"), "P2Y",
+    )  # fmt: skip
+    assert suspension.acts_on == (ban.key,)  # not the lithium curbs: no mineral in common
+
+
+def test_passive_suspension_acts_on_the_paragraphs_control(nlp, index):
+    text = (
+        "South Korea imposed graphite export controls in January. "
+        "The controls were suspended for 18 months in July."
+    )
+    imposed, suspension = controls(text, nlp, index)
+    assert (imposed.imposer, imposed.date) == (actor("south-korea"), DateValue("2025-01"))
+    assert (suspension.kind, suspension.imposer, suspension.date, suspension.duration) == (
+        "suspension", actor("south-korea"), DateValue("2025-07"), "P18M",
+    )  # fmt: skip
+    assert suspension.acts_on == (imposed.key,)
+
+
+def test_suspending_exports_talks_or_generic_bans_is_no_act(nlp, index):
+    text = (
+        "Seoul suspended cobalt exports for three months in May. Japan suspended talks with "
+        "Chile in June. Officials say the quotas stay even where specific bans are suspended."
+    )
+    (ban,) = controls(text, nlp, index)
+    assert (ban.kind, ban.imposer, ban.minerals, ban.date, ban.duration) == (
+        "export-control", actor("south-korea"), (mineral("cobalt"),), DateValue("2025-05"), "P3M",
+    )  # fmt: skip

@@ -185,11 +185,10 @@ def test_commentary_agreements(extractions):
     extraction = extractions["commentary_rare_earth_truce.txt"]
     assert Counter(map(agreement_row, extraction.agreements)) == Counter({
         ("agreement", frozenset({actor("european-union"), actor("chile")}), "2023-12", True): 1,
+        ("agreement", frozenset({actor("g7")}), "2025-06", False): 1,  # the Action Plan
     })
 
 
-@pytest.mark.xfail(strict=True, reason="a named instrument without an agreement noun ('Action "
-                   "Plan') adopted by one grouping is not read as an agreement")
 def test_commentary_action_plan_is_a_non_binding_g7_agreement(extractions):
     extraction = extractions["commentary_rare_earth_truce.txt"]
     (plan,) = [a for a in extraction.agreements if actor("g7") in {p.iri for p in a.parties}]
@@ -210,9 +209,6 @@ def test_commentary_stated_controls(extractions):
     ]  # "a legally binding treaty ... could lock in the truce": no agreement (tested above)
 
 
-@pytest.mark.xfail(strict=True, reason="suspensions stated by a verb ('Beijing suspended the "
-                   "October measures for 12 months', 'suspended, until November 2026, its ban') "
-                   "are not read: only the nouns 'a <duration> suspension/pause of' are")
 def test_commentary_suspensions(extractions):
     extraction = extractions["commentary_rare_earth_truce.txt"]
     assert Counter(map(control_row, extraction.controls)) == Counter({
@@ -333,8 +329,6 @@ def test_explainer_controls(extractions):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="'medium and heavy rare-earth elements' is read as the "
-                   "heavy group the reference data names, not as rare earths in general")
 def test_explainer_april_controls_cover_rare_earths(extractions):
     april = extractions["explainer_export_curbs.txt"].controls[4]
     assert {m.iri for m in april.minerals} == {

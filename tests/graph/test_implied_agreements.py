@@ -1,7 +1,7 @@
 """Agreements implied by acts on controls negotiated in exchange for concessions."""
 
 import pytest
-from graph_helpers import actor, extract_text, iri
+from graph_helpers import actor, extract_text, iri, mineral
 
 from critmin.graph.dates import DateValue
 from critmin.graph.namespaces import CM
@@ -83,3 +83,32 @@ def test_a_commitment_agreed_is_an_agreement_of_those_who_agreed(nlp, index):
         (actor("brazil"), actor("canada"), actor("india")),
         DateValue("2025"),
     )
+
+
+def test_a_plan_a_grouping_adopted_is_its_agreement(nlp, index):
+    text = "In March, G7 ministers adopted a Battery Metals Roadmap, a non-binding text on cobalt."
+    (roadmap,) = extract_text(text, nlp, index).agreements
+    assert (roadmap.kind, roadmap.parties, roadmap.date, roadmap.binding, roadmap.label) == (
+        "agreement", (actor("g7"),), DateValue("2025-03"), False, "G7 Battery Metals Roadmap",
+    )  # fmt: skip
+    assert roadmap.minerals == (mineral("cobalt"),)
+
+
+def test_a_plan_named_after_its_grouping_and_adopted_is_its_agreement(nlp, index):
+    text = "The European Union Raw Materials Charter, endorsed in Brussels in May, binds no one."
+    (charter,) = extract_text(text, nlp, index).agreements
+    assert (charter.kind, charter.parties, charter.date, charter.binding, charter.label) == (
+        "agreement", (actor("european-union"),), DateValue("2025-05"), None,
+        "European Union Raw Materials Charter",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan adopted a National Graphite Plan in April.",  # a state's own plan
+        "G7 ministers discussed a Battery Metals Roadmap in April.",  # not adopted
+    ],
+)
+def test_no_agreement_from_a_states_plan_or_one_only_discussed(text, nlp, index):
+    assert extract_text(text, nlp, index).agreements == ()

@@ -294,6 +294,22 @@ def test_rare_earth_group_labels(graph: Graph) -> None:
     }
 
 
+def test_medium_and_heavy_rare_earths_are_rare_earths_not_the_heavy_group(graph: Graph) -> None:
+    """China's "medium and heavy" category spans both halves of the light/heavy split."""
+    named = {
+        str(label): subject
+        for subject, label in graph.subject_objects(SKOS.altLabel)
+        if "heavy rare" in str(label)
+    }
+    groups = {"medium and heavy rare earths": "rare-earth-elements",
+              "medium and heavy rare-earth elements": "rare-earth-elements",
+              "heavy rare earths": "heavy-rare-earth-elements",
+              "heavy rare-earth elements": "heavy-rare-earth-elements"}
+    assert {label: named[label] for label in groups} == {
+        label: iri(f"mineral/{slug}") for label, slug in groups.items()
+    }
+
+
 def test_g20_asean_and_central_asian_states_are_present(states_by_alpha2) -> None:
     assert set(states_by_alpha2) >= G20_STATES | ASEAN | CENTRAL_ASIA
 
