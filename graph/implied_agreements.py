@@ -91,7 +91,6 @@ def committed_agreements(
         if not obligations or not (len(parties) >= 2 or collective):
             continue
         names = EN_DASH.join(index.label(p.iri) for p in parties)
-        dates = clause.dates_within(clause.span.begin, clause.span.end)
         found.append(
             Agreement(
                 key=f"agreement-{len(agreements) + len(found) + 1}",
@@ -101,19 +100,32 @@ def committed_agreements(
                     clause.text, clause.sentence, Span(verb.start(), verb.end()), clause.span
                 ),
                 parties=parties,
-                date=dates[0].value if dates else (DateValue(str(year)) if year else None),
+                date=_clause_date(clause, year),
                 obligations=obligations,
-                minerals=tuple(
-                    dict.fromkeys(
-                        m.entity
-                        for m in clause.mentions_within(verb.end(), clause.span.end)
-                        if index.is_a(m.iri, MINERAL_CLASSES)
-                    )
-                ),
+                minerals=_minerals_from(verb.end(), clause, index),
             )
         )
         stated.add(clause.sentence)
     return found
+
+
+def _clause_date(clause: Clause, year: int | None) -> DateValue | None:
+    """The clause's first date, else the document's context year."""
+    dates = clause.dates_within(clause.span.begin, clause.span.end)
+    if dates:
+        return dates[0].value
+    return DateValue(str(year)) if year else None
+
+
+def _minerals_from(position: int, clause: Clause, index: ReferenceIndex) -> tuple[Entity, ...]:
+    """The minerals the clause names from ``position`` on."""
+    return tuple(
+        dict.fromkeys(
+            m.entity
+            for m in clause.mentions_within(position, clause.span.end)
+            if index.is_a(m.iri, MINERAL_CLASSES)
+        )
+    )
 
 
 def adopted_instruments(
@@ -149,7 +161,6 @@ def adopted_instruments(
             continue
         title = re.sub(r"^(?:The|A|An)\s+", "", name.group())
         owner = index.label(parties[0].iri)
-        dates = clause.dates_within(clause.span.begin, clause.span.end)
         found.append(
             Agreement(
                 key=f"agreement-{len(agreements) + len(found) + 1}",
@@ -158,15 +169,9 @@ def adopted_instruments(
                 evidence=evidence(text, clause.sentence, Span(name.start(), name.end()),
                                   clause.span),
                 parties=parties,
-                date=dates[0].value if dates else (DateValue(str(year)) if year else None),
+                date=_clause_date(clause, year),
                 binding=stated_binding(words),
-                minerals=tuple(
-                    dict.fromkeys(
-                        m.entity
-                        for m in clause.mentions_within(name.start(), clause.span.end)
-                        if index.is_a(m.iri, MINERAL_CLASSES)
-                    )
-                ),
+                minerals=_minerals_from(name.start(), clause, index),
             )
         )  # fmt: skip
         stated.add(clause.sentence)
