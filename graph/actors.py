@@ -14,7 +14,7 @@ Rules, each for a kind of phrase rather than a sentence:
   title ("Indonesian President ...", "US President ...") or after it ("Minister of ..."), or
   the person's reference role with that title; "X is (a) <Title> at/of <Organisation>".
 
-Slugs are those of ``iris.slug``, the one slug rule of minted IRIs.
+Slugs are those of ``values.slug``, the one slug rule of minted IRIs.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from collections.abc import Sequence
 from rdflib import URIRef
 
 from critmin.graph.agents import is_actor
-from critmin.graph.iris import slug
+from critmin.graph.base.namespaces import CM, CMR
+from critmin.graph.base.statements import Role
+from critmin.graph.base.values import Entity, Span, slug
 from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.namespaces import CM, CMR
 from critmin.graph.nlp import evidence
 from critmin.graph.reference import ACTOR_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity, Role, Span
 
 _CAPITAL_WORD = r"(?:[A-Z][\w&'\u2019.]*(?:-[A-Za-z]\w*)*)"
 NAME = rf"{_CAPITAL_WORD}(?:\s+(?:(?:of|for|and|the|on|de)\s+)*{_CAPITAL_WORD})*"

@@ -25,11 +25,11 @@ from collections.abc import Sequence
 
 from rdflib import URIRef
 
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import Entity
 from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.namespaces import CM
 from critmin.graph.numbers import NUMBER, parse_number
 from critmin.graph.reference import ACTOR_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity
 
 PREPOSITIONS = frozenset(
     [

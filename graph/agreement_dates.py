@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from critmin.graph.dates import DateValue
+from critmin.graph.base.statements import Agreement
+from critmin.graph.base.values import DateValue, Entity, Span
 from critmin.graph.mentions import Clause
-from critmin.graph.statements import Agreement, Entity, Span
 
 NEARBY = 600
 """How far back (in characters, about three sentences) an earlier agreement still counts."""

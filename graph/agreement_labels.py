@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from critmin.graph.actors import NAME
+from critmin.graph.base.values import Entity, Span
 from critmin.graph.mentions import Clause, EntityMention
 from critmin.graph.reference import ReferenceIndex
-from critmin.graph.statements import Entity, Span
 
 EN_DASH = "\u2013"
 LABEL_STOP = frozenset(

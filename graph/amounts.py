@@ -4,38 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
+from critmin.graph.base.values import Quantity
 from critmin.graph.dates import LOOK_BEHIND, MONTH
 from critmin.graph.numbers import NUMBER, parse_number
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number found in text, with its unit.
-
-    ``value`` is set for a single figure, ``low``/``high`` for a range ("15 to 20 per cent").
-    ``unit`` is one of ``percent``, ``money``, ``count``, ``year``, ``kilogram``, ``tonne``;
-    money has ``currency`` (ISO 4217) and, for prices, ``per_unit`` (``kilogram``, ``tonne``).
-    ``qualifier`` keeps hedges such as ``nearly``, ``approximately``, ``more than``.
-    ``counted`` is the noun a count counts ("elements").
-
-    Durations also use ``month``, ``week`` and ``day``; prices may be per ``pound``,
-    ``ounce``, ``gram`` or ``year`` ("$5 billion a year").
-    """
-
-    begin: int
-    end: int
-    unit: str
-    value: Decimal | None = None
-    low: Decimal | None = None
-    high: Decimal | None = None
-    currency: str | None = None
-    per_unit: str | None = None
-    qualifier: str | None = None
-    counted: str | None = None
-
 
 SCALES: dict[str, int] = {
     "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3,

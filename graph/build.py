@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from critmin.graph.base.statements import Extraction
 from critmin.graph.corpus import read_corpus
 from critmin.graph.curation import apply_curation, read_curation
 from critmin.graph.dataset import (
@@ -28,7 +29,6 @@ from critmin.graph.merge import merge_documents
 from critmin.graph.nlp import make_pipeline
 from critmin.graph.ontology import load_ontology
 from critmin.graph.reference import ReferenceIndex, load_reference
-from critmin.graph.statements import Extraction
 
 log = logging.getLogger("critmin.build")
 

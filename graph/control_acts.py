@@ -39,20 +39,21 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from critmin.graph.agents import agent_before, is_actor, state_for
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Control
+from critmin.graph.base.values import DateValue, Entity, Span
 from critmin.graph.controls import (
     control_date,
     control_label,
     control_targets,
     count_and_minerals,
 )
-from critmin.graph.dates import DateMention, DateValue, ends_period, starts_measure
+from critmin.graph.dates import DateMention, ends_period, starts_measure
 from critmin.graph.literals import duration_between
 from critmin.graph.mentions import Clause
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import evidence
 from critmin.graph.obligations import exchanged_obligations
 from critmin.graph.reference import ReferenceIndex
-from critmin.graph.statements import Control, Entity, Span
 
 CONTROL_NOUNS = {
     "export": "export-control",

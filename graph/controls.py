@@ -30,13 +30,12 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from critmin.graph.agents import agent_before, implied_agent, is_actor, state_for
-from critmin.graph.amounts import Quantity
-from critmin.graph.dates import DateValue
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Control
+from critmin.graph.base.values import DateValue, Entity, Quantity, Span
 from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import evidence
 from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
-from critmin.graph.statements import Control, Entity, Span
 
 BASE_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), kind)

@@ -11,13 +11,12 @@ import hashlib
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from critmin.graph.base.documents import Document
 from critmin.graph.corpus_metadata import (
     MANIFEST_NAMES,
-    Author,
     CorpusError,
     guess_metadata,
     read_manifest,
@@ -30,29 +29,6 @@ log = logging.getLogger("critmin.corpus")
 
 # Share of control characters above which a decodable file is taken for binary data.
 MAX_CONTROL_SHARE = 0.1
-
-
-@dataclass(frozen=True)
-class Document:
-    """One source text as read (offsets refer to ``text``) and its metadata."""
-
-    file_name: str
-    text: str
-    sha256: str
-    title: str | None = None
-    authors: tuple[Author, ...] = ()
-    publisher: str | None = None
-    date: str | None = None
-    noise: tuple[tuple[int, int], ...] = ()
-
-    @property
-    def sha16(self) -> str:
-        """The first 16 hex digits of the text's sha256: the document's key in IRIs."""
-        return self.sha256[:16]
-
-    def in_noise(self, position: int) -> bool:
-        """True when the character at ``position`` is in scraped boilerplate."""
-        return any(start <= position < stop for start, stop in self.noise)
 
 
 def read_corpus(

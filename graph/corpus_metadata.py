@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from datetime import date as calendar_date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from critmin.graph.base.documents import Author
 from critmin.graph.dates import DAY, ISO_DATE, MONTH, YEAR, find_dates
 
 log = logging.getLogger("critmin.corpus")
@@ -32,19 +32,6 @@ FIELDS = ("title", "authors", "author", "publisher", "date", "sha256")
 
 class CorpusError(Exception):
     """A corpus that cannot be read as given: one line naming the file and the problem."""
-
-
-@dataclass(frozen=True)
-class Author:
-    """A document's author and, where known, their role and affiliation in plain words."""
-
-    name: str
-    role: str | None = None
-    affiliation: str | None = None
-
-    def __str__(self) -> str:
-        details = ", ".join(part for part in (self.role, self.affiliation) if part)
-        return f"{self.name} ({details})" if details else self.name
 
 
 def read_manifest(path: Path) -> dict[str, dict[str, Any]]:

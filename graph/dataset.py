@@ -20,7 +20,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from critmin.graph.namespaces import (
+from critmin.graph.base.namespaces import (
     CURATION_GRAPH,
     INFERRED_GRAPH,
     ONTOLOGY_GRAPH,

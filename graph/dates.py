@@ -3,39 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-
-@dataclass(frozen=True)
-class DateValue:
-    """A date or period: ``start`` (and ``end`` for a period) as ISO 8601 strings.
-
-    Precision follows the text: ``"2025"``, ``"2025-10"``, ``"2025-10-20"``; a decade is
-    ``"2030s"`` only in ``horizon``-style values such as "by the 2030s" (``start="2030"``,
-    ``end="2039"``, ``approximate=True``).
-
-    ``approximate`` is set where the text names only part of the value or a bound of the time
-    meant ("early October", "earlier this year", "since 2020", "by 2030", a decade).
-    ``qualifier`` keeps the words that say so ("early", "since", "by", "between"); it does not
-    take part in equality.
-    """
-
-    start: str
-    end: str | None = None
-    approximate: bool = False
-    qualifier: str | None = field(default=None, compare=False)
-
-    def decade(self) -> str | None:
-        """``"2030s"`` when the value is a whole decade, else None."""
-        if (
-            self.end
-            and len(self.start) == 4
-            and self.start.endswith("0")
-            and self.end == str(int(self.start) + 9)
-        ):
-            return f"{self.start}s"
-        return None
+from critmin.graph.base.values import DateValue
 
 
 @dataclass(frozen=True)

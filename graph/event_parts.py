@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from critmin.graph.agents import counted_states
-from critmin.graph.dates import DateValue
+from critmin.graph.base.statements import Event
+from critmin.graph.base.values import DateValue, Entity, Span
 from critmin.graph.mentions import Clause, EntityMention
 from critmin.graph.nlp import evidence
 from critmin.graph.reference import PLACE_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity, Event, Span
 
 
 def event_date(clause: Clause, trigger: Span) -> DateValue | None:

@@ -33,10 +33,11 @@ from critmin.graph.agents import (
     listed_after,
     state_for,
 )
+from critmin.graph.base.statements import Event
+from critmin.graph.base.values import Entity, Span
 from critmin.graph.event_parts import entities_of, make_event, name_of, place_in
 from critmin.graph.mentions import Clause, EntityMention
 from critmin.graph.reference import ACTOR_CLASSES, PLACE_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity, Event, Span
 from critmin.graph.transfers import financing, investments, shipments
 
 LEADER_TITLES = frozenset(

@@ -18,10 +18,12 @@ from spacy.language import Language
 
 from critmin.graph.actors import find_new_actors, find_roles, merge_mentions
 from critmin.graph.agreements import find_agreements
-from critmin.graph.amounts import Quantity, find_quantities
+from critmin.graph.amounts import find_quantities
+from critmin.graph.base.documents import Document
+from critmin.graph.base.statements import Agreement, Control, Event, Extraction
+from critmin.graph.base.values import Evidence, Quantity, Span
 from critmin.graph.control_acts import act_objects, find_control_acts
 from critmin.graph.controls import find_controls
-from critmin.graph.corpus import Document
 from critmin.graph.dates import find_dates, year_of_context
 from critmin.graph.events import find_events
 from critmin.graph.implied_agreements import (
@@ -33,14 +35,13 @@ from critmin.graph.measurements import find_measurements
 from critmin.graph.mentions import make_clauses, mention_finder
 from critmin.graph.nlp import split_sentences
 from critmin.graph.reference import ReferenceIndex
-from critmin.graph.statements import Agreement, Control, Event, Evidence, Extraction, Span
 from critmin.graph.supply import find_supply_sources
 
 log = logging.getLogger("critmin.extract")
 
 
 def extract(document: Document, nlp: Language, index: ReferenceIndex) -> Extraction:
-    """Everything one document states, as plain values (see graph/statements.py)."""
+    """Everything one document states, as plain values (see graph/base/statements.py)."""
     text, noise = document.text, document.noise
     sentences = split_sentences(text, nlp, noise)
     reference = mention_finder(nlp, index).find(text, noise)

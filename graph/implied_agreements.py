@@ -42,13 +42,13 @@ from collections.abc import Sequence
 from critmin.graph.agents import in_agent_position, is_actor, listed_after, state_for
 from critmin.graph.agreement_labels import EN_DASH
 from critmin.graph.agreements import stated_binding
-from critmin.graph.dates import DateValue
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Agreement, Control, Event, Obligation
+from critmin.graph.base.values import DateValue, Entity, Span
 from critmin.graph.mentions import Clause
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import evidence
 from critmin.graph.obligations import find_obligations
 from critmin.graph.reference import ACTOR_CLASSES, MINERAL_CLASSES, ReferenceIndex
-from critmin.graph.statements import Agreement, Control, Entity, Event, Obligation, Span
 
 ACTS = frozenset(("pause", "suspension", "lifting"))
 NEGOTIATED = re.compile(

@@ -8,21 +8,16 @@ clock.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from hashlib import sha256
 
 from rdflib import URIRef
 
-from critmin.graph.amounts import Quantity
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CMR
-from critmin.graph.statements import (
+from critmin.graph.base.namespaces import CMR
+from critmin.graph.base.statements import (
     Agreement,
     Control,
-    Entity,
     Event,
     Extraction,
     Measurement,
@@ -30,19 +25,9 @@ from critmin.graph.statements import (
     Role,
     SupplySource,
 )
-
-SLUG_WORDS = 8
-"""At most this many words of a label go into a slug; the hash keeps IRIs apart."""
+from critmin.graph.base.values import DateValue, Entity, Quantity, slug
 
 KeyPart = str | int | Decimal | URIRef | DateValue | Entity | Quantity | Iterable | None
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words of ``text`` joined by ``-`` (at most ``SLUG_WORDS`` words)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    words = re.findall(r"[a-z0-9]+", bare)
-    return "-".join(words[:SLUG_WORDS]) or "unnamed"
 
 
 def key_hash(*parts: KeyPart) -> str:

@@ -13,10 +13,8 @@ from decimal import Decimal
 from rdflib import XSD, Literal
 
 from critmin.graph import iris
+from critmin.graph.base.values import MAX_ANCHOR_WORDS, WORD
 
-MAX_ANCHOR_WORDS = 11
-"""Evidence anchors and text-made literals hold at most this many words of a source."""
-WORD = re.compile(r"[A-Za-z0-9]+")
 COPIED_RUN = MAX_ANCHOR_WORDS + 1
 """A run of this many consecutive words of a source counts as copied text."""
 _DATE_TYPES = (

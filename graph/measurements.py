@@ -31,13 +31,12 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from critmin.graph.agents import agent_before, is_actor, state_for
-from critmin.graph.amounts import Quantity
-from critmin.graph.dates import DateValue
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Measurement
+from critmin.graph.base.values import DateValue, Entity, Quantity, Span
 from critmin.graph.mentions import Clause, find_stages
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import evidence
 from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity, Measurement, Span
 
 SHARE_NOUNS: tuple[tuple[str, str, URIRef | None], ...] = (
     (r"mining|extraction|mined", "mining", CM.mining),

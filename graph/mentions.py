@@ -24,12 +24,11 @@ from rdflib import URIRef
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from critmin.graph.amounts import Quantity
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import Entity, Mention, Quantity, Span
 from critmin.graph.dates import DateMention
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import Sentence
 from critmin.graph.reference import PLACE_CLASSES, Alias, ReferenceIndex
-from critmin.graph.statements import Entity, Mention, Span
 
 POSSESSIVE_SUFFIXES = frozenset(("'s", "\u2019s", "'", "\u2019"))
 LOCATIVE_PREPOSITIONS = frozenset(("in", "at", "to", "from", "near", "into", "outside", "inside"))

@@ -16,8 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from critmin.graph.literals import MAX_ANCHOR_WORDS, WORD
-from critmin.graph.statements import Evidence, Span
+from critmin.graph.base.values import MAX_ANCHOR_WORDS, WORD, Evidence, Span
 
 _DASH_AFTER_ABBREVIATION = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Z])"
 _TOKEN = re.compile(r"\S+")
@@ -95,7 +94,7 @@ def anchor(text: str, trigger: Span, within: Span) -> Span:
 
     The window starts up to four whitespace-separated tokens before the trigger and extends
     after it; it holds at most 11 such tokens and at most 11 words as the leak check and the
-    SHACL shapes count them (``literals.WORD``: "one-year" is two), dropping words after the
+    SHACL shapes count them (``values.WORD``: "one-year" is two), dropping words after the
     trigger first.
     """
     tokens = [Span(m.start(), m.end()) for m in _TOKEN.finditer(text, within.begin, within.end)]

@@ -13,10 +13,11 @@ import re
 from rdflib import URIRef
 
 from critmin.graph.agents import is_actor, state_for
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Obligation
+from critmin.graph.base.values import Entity, Span
 from critmin.graph.mentions import Clause
-from critmin.graph.namespaces import CM
 from critmin.graph.reference import ReferenceIndex
-from critmin.graph.statements import Entity, Obligation, Span
 
 OBLIGATIONS: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (re.compile(r"\bprice floors?\b", re.I), CM.PriceFloor),

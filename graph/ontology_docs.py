@@ -29,7 +29,7 @@ from unittest import mock
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from critmin.graph.namespaces import CM
+from critmin.graph.base.namespaces import CM
 from critmin.graph.ontology import ONTOLOGY_HTML_FILE, load_ontology
 
 HASH_SEED = "0"

@@ -15,7 +15,7 @@ from owlrl.Namespaces import ERRNS
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Node, URIRef
 from rdflib.namespace import NamespaceManager
 
-from critmin.graph.namespaces import bind_prefixes
+from critmin.graph.base.namespaces import bind_prefixes
 
 Triple = tuple[Node, Node, Node]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from critmin.graph.namespaces import CM
+from critmin.graph.base.namespaces import CM
 
 REFERENCE_FOLDER = Path(__file__).resolve().parent / "reference"
 

@@ -23,9 +23,10 @@ from collections.abc import Callable, Sequence
 
 from rdflib import URIRef
 
-from critmin.graph.namespaces import CM
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Agreement
+from critmin.graph.base.values import Entity
 from critmin.graph.reference import ReferenceIndex
-from critmin.graph.statements import Agreement, Entity
 
 KINDS = frozenset(("deal", "mou", "agreement"))
 _PLACING = (CM.basedIn, CM.locatedIn, CM.runBy)

@@ -7,11 +7,12 @@ import re
 from collections.abc import Sequence
 
 from critmin.graph.agents import agent_before, listed_after, state_for
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import SupplySource
+from critmin.graph.base.values import Entity, Span
 from critmin.graph.mentions import Clause
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import evidence
 from critmin.graph.reference import ACTOR_CLASSES, MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity, Span, SupplySource
 
 _SOURCE_NOUN = re.compile(r"\b(mines?|reserves|deposits|sites|projects|fields)\b", re.I)
 _SOURCE_CUE = re.compile(

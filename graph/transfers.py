@@ -18,12 +18,12 @@ import re
 from collections.abc import Sequence
 
 from critmin.graph.agents import agent_before, implied_agent, listed_after, state_for
-from critmin.graph.amounts import Quantity
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Event
+from critmin.graph.base.values import Entity, Quantity, Span
 from critmin.graph.event_parts import make_event, name_of
 from critmin.graph.mentions import Clause, find_stages
-from critmin.graph.namespaces import CM
 from critmin.graph.reference import MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
-from critmin.graph.statements import Entity, Event, Span
 
 _SHIPMENT = re.compile(r"\b(?:shipments?|consignments?|cargo(?:es)?|deliver(?:y|ies))\b", re.I)
 _SHIPPING_VERB = re.compile(r"\b(?:sent|shipped|delivered|dispatched|exported)\b", re.I)

@@ -15,40 +15,35 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from critmin.graph import iris
-from critmin.graph.amounts import Quantity
-from critmin.graph.corpus import Document
-from critmin.graph.dates import DateValue
-from critmin.graph.literals import (
+from critmin.graph.base.documents import Document
+from critmin.graph.base.namespaces import CM, NIF, SCHEMA, bind_prefixes, document_iri, span_iri
+from critmin.graph.base.namespaces import document_graph as document_graph_iri
+from critmin.graph.base.statements import (
+    Agreement,
+    Control,
+    Event,
+    Extraction,
+    Measurement,
+    Obligation,
+    Role,
+    SupplySource,
+)
+from critmin.graph.base.values import (
     MAX_ANCHOR_WORDS,
     WORD,
+    DateValue,
+    Entity,
+    Evidence,
+    Quantity,
+    Span,
+)
+from critmin.graph.literals import (
     date_literal,
     decimal_literal,
     end_date,
     offset_literal,
     without_copied_runs,
     word_runs,
-)
-from critmin.graph.namespaces import (
-    CM,
-    NIF,
-    SCHEMA,
-    bind_prefixes,
-    document_iri,
-    span_iri,
-)
-from critmin.graph.namespaces import document_graph as document_graph_iri
-from critmin.graph.statements import (
-    Agreement,
-    Control,
-    Entity,
-    Event,
-    Evidence,
-    Extraction,
-    Measurement,
-    Obligation,
-    Role,
-    Span,
-    SupplySource,
 )
 
 log = logging.getLogger(__name__)

@@ -70,7 +70,7 @@ def _validate(args: argparse.Namespace) -> int:
     Prints pySHACL's report, then the consistency verdict, then a one-line summary; exit
     status 0 when the data conforms and is consistent, 1 when not.
     """
-    from critmin.graph.namespaces import ONTOLOGY_GRAPH
+    from critmin.graph.base.namespaces import ONTOLOGY_GRAPH
     from critmin.graph.ontology import load_ontology
     from critmin.graph.reasoning import InconsistencyError, infer
     from critmin.graph.validation import validate

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from critmin.graph.namespaces import PREFIXES
+from critmin.graph.base.namespaces import PREFIXES
 
 SPARQL_PREFIXES = "\n".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
 """A SPARQL prologue declaring every critmin prefix, one ``PREFIX`` line each."""

@@ -15,7 +15,7 @@ from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Identifier
 
-from critmin.graph.namespaces import CM, INFERRED_GRAPH, NIF, SCHEMA, bind_prefixes
+from critmin.graph.base.namespaces import CM, INFERRED_GRAPH, NIF, SCHEMA, bind_prefixes
 from critmin.service.prefixes import SPARQL_PREFIXES
 from critmin.service.store import Store
 

@@ -16,7 +16,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from critmin.graph.namespaces import CM, CMR
+from critmin.graph.base.namespaces import CM, CMR
 from critmin.service.config import STORE_KEY
 from critmin.service.corpus_text import CorpusFolder, Sentence, sentence_around
 from critmin.service.errors import error_response

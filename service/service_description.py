@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 
-from critmin.graph.namespaces import bind_prefixes
+from critmin.graph.base.namespaces import bind_prefixes
 from critmin.service.sparql_formats import GRAPH_FORMATS, SOLUTION_FORMATS
 from critmin.service.store import StoreStats
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 
-from critmin.graph.namespaces import CMR, PREFIXES
+from critmin.graph.base.namespaces import CMR, PREFIXES
 from critmin.service.assets import (
     CODEMIRROR_SCRIPTS,
     CODEMIRROR_STYLESHEETS,

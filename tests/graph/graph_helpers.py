@@ -9,10 +9,12 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from critmin.graph.corpus import Document, find_noise
+from critmin.graph.base.documents import Document
+from critmin.graph.base.statements import Extraction
+from critmin.graph.base.values import Entity
+from critmin.graph.corpus import find_noise
 from critmin.graph.extract import extract
 from critmin.graph.reference import ReferenceIndex
-from critmin.graph.statements import Entity, Extraction
 
 # A small reference data set in the shape of graph/reference/*.ttl, used by the extraction tests.
 REFERENCE_TTL = """

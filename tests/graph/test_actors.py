@@ -3,8 +3,8 @@
 from graph_helpers import entity, extract_text, iri
 from rdflib import URIRef
 
-from critmin.graph.namespaces import CM
-from critmin.graph.statements import Entity
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import Entity
 
 
 def test_company_introduced_by_an_apposition_is_minted_and_is_a_party(nlp, index):

@@ -11,10 +11,10 @@ from critmin.graph.agents import (
     listed_after,
     state_for,
 )
+from critmin.graph.base.values import Entity
 from critmin.graph.dates import find_dates
 from critmin.graph.mentions import Clause, make_clauses, mention_finder
 from critmin.graph.nlp import split_sentences
-from critmin.graph.statements import Entity
 
 
 def clauses_of(text: str, nlp, index) -> list[Clause]:

@@ -3,9 +3,8 @@
 import pytest
 from graph_helpers import actor, extract_text, iri
 
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CM
-from critmin.graph.statements import Entity
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import DateValue, Entity
 
 
 def agreements(text, nlp, index):

@@ -7,12 +7,8 @@ import pytest
 from rdflib import PROV, RDF, SKOS, Literal
 
 from critmin.graph import build as build_module
-from critmin.graph.build import build, default_curation
-from critmin.graph.corpus import CorpusError, Document
-from critmin.graph.curation import CurationError
-from critmin.graph.dataset import DatasetFormatError, graph_sizes, read_dataset
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import (
+from critmin.graph.base.documents import Document
+from critmin.graph.base.namespaces import (
     CM,
     CMR,
     CURATION_GRAPH,
@@ -22,8 +18,13 @@ from critmin.graph.namespaces import (
     document_graph,
     document_iri,
 )
+from critmin.graph.base.statements import Agreement, Extraction
+from critmin.graph.base.values import DateValue, Entity, Evidence, Span
+from critmin.graph.build import build, default_curation
+from critmin.graph.corpus import CorpusError
+from critmin.graph.curation import CurationError
+from critmin.graph.dataset import DatasetFormatError, graph_sizes, read_dataset
 from critmin.graph.reasoning import InconsistencyError
-from critmin.graph.statements import Agreement, Entity, Evidence, Extraction, Span
 
 KENYA, GHANA = Entity(CMR["actor/kenya"]), Entity(CMR["actor/ghana"])
 TEXTS = {

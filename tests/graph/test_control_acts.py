@@ -2,9 +2,9 @@
 
 from graph_helpers import actor, extract_text, mineral
 
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CM
-from critmin.graph.statements import Obligation
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Obligation
+from critmin.graph.base.values import DateValue
 
 
 def controls(text, nlp, index):

@@ -3,8 +3,8 @@
 import pytest
 from graph_helpers import actor, extract_text, mineral
 
+from critmin.graph.base.values import DateValue
 from critmin.graph.controls import duration_words
-from critmin.graph.dates import DateValue
 
 
 def controls(text, nlp, index):

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from graph_helpers import HEADED
 
-from critmin.graph.corpus import Author, CorpusError, Document, find_noise, read_corpus
+from critmin.graph.base.documents import Author, Document
+from critmin.graph.corpus import CorpusError, find_noise, read_corpus
 from critmin.graph.corpus_metadata import SEED_METADATA
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -3,13 +3,8 @@
 import pytest
 from graph_helpers import HEADED
 
-from critmin.graph.corpus_metadata import (
-    Author,
-    CorpusError,
-    guess_metadata,
-    read_manifest,
-    text_lines,
-)
+from critmin.graph.base.documents import Author
+from critmin.graph.corpus_metadata import CorpusError, guess_metadata, read_manifest, text_lines
 
 
 def test_guess_metadata_from_headline_byline_dateline_and_bio():

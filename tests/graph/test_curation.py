@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal
 
+from critmin.graph.base.namespaces import CM, CMR, CURATION_GRAPH, document_graph
 from critmin.graph.curation import Correction, CurationError, apply_curation, read_curation
 from critmin.graph.iris import correction_iri
-from critmin.graph.namespaces import CM, CMR, CURATION_GRAPH, document_graph
 
 PACT = CMR["agreement/kenya-ghana-manganese-pact-0a1b2c3d"]
 KENYA = CMR["actor/kenya"]

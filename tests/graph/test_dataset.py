@@ -10,6 +10,15 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from critmin.graph import dataset as dataset_module
+from critmin.graph.base.namespaces import (
+    CM,
+    CMR,
+    CURATION_GRAPH,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    REFERENCE_GRAPH,
+    document_graph,
+)
 from critmin.graph.dataset import (
     DatasetFormatError,
     add_inferred,
@@ -18,15 +27,6 @@ from critmin.graph.dataset import (
     read_dataset,
     to_trig,
     write_dataset,
-)
-from critmin.graph.namespaces import (
-    CM,
-    CMR,
-    CURATION_GRAPH,
-    INFERRED_GRAPH,
-    ONTOLOGY_GRAPH,
-    REFERENCE_GRAPH,
-    document_graph,
 )
 from critmin.graph.ontology import load_ontology
 

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from critmin.graph.dates import (
-    DateValue,
-    ends_period,
-    find_dates,
-    starts_measure,
-    year_of_context,
-)
+from critmin.graph.base.values import DateValue
+from critmin.graph.dates import ends_period, find_dates, starts_measure, year_of_context
 
 
 def found(text: str, year: int | None, document_date: str | None = None):

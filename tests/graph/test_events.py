@@ -3,7 +3,7 @@
 import pytest
 from graph_helpers import entity, extract_text
 
-from critmin.graph.dates import DateValue
+from critmin.graph.base.values import DateValue
 
 
 def events(text, nlp, index):

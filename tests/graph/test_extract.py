@@ -7,13 +7,12 @@ import pytest
 import yaml
 from graph_helpers import iri, make_document, read_article, words
 
-from critmin.graph.corpus import Document
-from critmin.graph.dates import DateValue
+from critmin.graph.base.documents import Document
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import DateValue, Entity
 from critmin.graph.extract import extract
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import make_pipeline
 from critmin.graph.reference import REFERENCE_FOLDER, ReferenceIndex, load_reference
-from critmin.graph.statements import Entity
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPUS = SHARED / "corpus"

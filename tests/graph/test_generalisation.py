@@ -18,11 +18,11 @@ from collections import Counter
 import pytest
 from graph_helpers import iri, read_article
 
-from critmin.graph.dates import DateValue
+from critmin.graph.base.statements import Agreement, Control, Extraction
+from critmin.graph.base.values import DateValue
 from critmin.graph.extract import extract
 from critmin.graph.nlp import make_pipeline
 from critmin.graph.reference import ReferenceIndex, load_reference
-from critmin.graph.statements import Agreement, Control, Extraction
 
 ARTICLES = {  # file → document date, as a manifest would give it
     "wire_gallium_germanium.txt": "2023-07-03",

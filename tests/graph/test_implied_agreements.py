@@ -3,9 +3,9 @@
 import pytest
 from graph_helpers import actor, extract_text, iri, mineral
 
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CM
-from critmin.graph.statements import Entity, Obligation
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Obligation
+from critmin.graph.base.values import DateValue, Entity
 
 
 def test_the_imposer_of_the_tariffs_reduced_is_the_counterpart(nlp, index):

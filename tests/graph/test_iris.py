@@ -8,21 +8,17 @@ from decimal import Decimal
 from rdflib import XSD, Literal, URIRef
 
 from critmin.graph import iris
-from critmin.graph.amounts import Quantity
-from critmin.graph.corpus import Document
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CM, CMR, span_iri
-from critmin.graph.statements import (
+from critmin.graph.base.documents import Document
+from critmin.graph.base.namespaces import CM, CMR, span_iri
+from critmin.graph.base.statements import (
     Agreement,
     Control,
-    Entity,
     Event,
-    Evidence,
     Extraction,
     Measurement,
     Obligation,
-    Span,
 )
+from critmin.graph.base.values import DateValue, Entity, Evidence, Quantity, Span
 
 PERU, BOLIVIA, INDIA = (Entity(CMR[f"actor/{name}"]) for name in ("peru", "bolivia", "india"))
 TIN = Entity(CMR["mineral/tin"])
@@ -42,15 +38,6 @@ def tin_accord(**changes: object) -> Agreement:
     }
     fields.update(changes)
     return Agreement(**fields)
-
-
-def test_slug_keeps_ascii_words_and_splits_on_dashes() -> None:
-    assert iris.slug("Peru\u2013Bolivia Tin Accord") == "peru-bolivia-tin-accord"
-    assert iris.slug("São Tomé's cobalt (2024)") == "sao-tome-s-cobalt-2024"
-    assert iris.slug("one two three four five six seven eight nine") == (
-        "one-two-three-four-five-six-seven-eight"
-    )
-    assert iris.slug("—") == "unnamed"
 
 
 def test_agreement_iri_is_pinned() -> None:
@@ -133,9 +120,9 @@ def test_correction_iri_tells_literal_datatypes_apart() -> None:
 def test_iris_do_not_depend_on_the_process() -> None:
     """Hash randomisation differs between processes; IRIs must not."""
     script = (
-        "from critmin.graph import iris; from critmin.graph.dates import DateValue; "
-        "from critmin.graph.namespaces import CMR; "
-        "from critmin.graph.statements import Agreement, Entity, Evidence, Span; "
+        "from critmin.graph import iris; from critmin.graph.base.namespaces import CMR; "
+        "from critmin.graph.base.statements import Agreement; "
+        "from critmin.graph.base.values import DateValue, Entity, Evidence, Span; "
         "parties = (Entity(CMR['actor/peru']), Entity(CMR['actor/bolivia'])); "
         "evidence = Evidence(Span(0, 40), Span(5, 20)); "
         "print(iris.agreement_iri(Agreement('a1', 'framework', 'Peru\u2013Bolivia Tin Accord', "

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from graph_helpers import entity, extract_text
 
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CM
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import DateValue
 
 
 def measurements(text, nlp, index):

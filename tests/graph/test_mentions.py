@@ -3,12 +3,11 @@
 import pytest
 from graph_helpers import iri
 
-from critmin.graph.amounts import Quantity
-from critmin.graph.dates import DateMention, DateValue
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import DateValue, Entity, Mention, Quantity, Span
+from critmin.graph.dates import DateMention
 from critmin.graph.mentions import find_mentions, find_stages, make_clauses, mention_finder
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import split_sentences
-from critmin.graph.statements import Entity, Mention, Span
 
 
 def found(text, nlp, index, noise=()):

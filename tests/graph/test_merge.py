@@ -8,19 +8,11 @@ from graph_helpers import fixture_index
 from rdflib import PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from critmin.graph import iris
-from critmin.graph.corpus import Document
-from critmin.graph.dates import DateValue
+from critmin.graph.base.documents import Document
+from critmin.graph.base.namespaces import CM, CMR, document_iri
+from critmin.graph.base.statements import Agreement, Control, Event, Extraction
+from critmin.graph.base.values import DateValue, Entity, Evidence, Span
 from critmin.graph.merge import dates_compatible, merge_documents, plan_merge
-from critmin.graph.namespaces import CM, CMR, document_iri
-from critmin.graph.statements import (
-    Agreement,
-    Control,
-    Entity,
-    Event,
-    Evidence,
-    Extraction,
-    Span,
-)
 
 KENYA, GHANA, PERU, CHILE, INDIA = (
     Entity(CMR[f"actor/{name}"]) for name in ("kenya", "ghana", "peru", "chile", "india")

@@ -2,11 +2,12 @@
 
 from graph_helpers import iri
 
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Obligation
+from critmin.graph.base.values import Entity
 from critmin.graph.mentions import Clause, make_clauses, mention_finder
-from critmin.graph.namespaces import CM
 from critmin.graph.nlp import split_sentences
 from critmin.graph.obligations import exchanged_obligations, find_obligations
-from critmin.graph.statements import Entity, Obligation
 
 
 def clause_of(text: str, nlp, index) -> Clause:

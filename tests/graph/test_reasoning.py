@@ -4,7 +4,7 @@ the published closure leaves out and how inconsistencies are reported."""
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Dataset, Graph, Literal, URIRef, namespace
 
-from critmin.graph.namespaces import CM, CMR, document_graph
+from critmin.graph.base.namespaces import CM, CMR, document_graph
 from critmin.graph.ontology import load_ontology
 from critmin.graph.reasoning import InconsistencyError, infer
 

@@ -6,7 +6,7 @@ import pytest
 from graph_helpers import iri
 from rdflib import Graph
 
-from critmin.graph.namespaces import CM
+from critmin.graph.base.namespaces import CM
 from critmin.graph.reference import (
     REFERENCE_FOLDER,
     ReferenceError,

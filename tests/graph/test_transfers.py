@@ -2,8 +2,8 @@
 
 from graph_helpers import entity, extract_text
 
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CM
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.values import DateValue
 
 
 def events(text, nlp, index):

@@ -8,24 +8,20 @@ import pytest
 from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, BNode, Literal, URIRef
 
 from critmin.graph import iris
-from critmin.graph.amounts import Quantity
-from critmin.graph.corpus import Author, Document
-from critmin.graph.dates import DateValue
-from critmin.graph.namespaces import CM, CMR, NIF, SCHEMA, document_graph, document_iri
-from critmin.graph.statements import (
+from critmin.graph.base.documents import Author, Document
+from critmin.graph.base.namespaces import CM, CMR, NIF, SCHEMA, document_graph, document_iri
+from critmin.graph.base.statements import (
     SHARE_OF,
     Agreement,
     Control,
-    Entity,
     Event,
-    Evidence,
     Extraction,
     Measurement,
     Obligation,
     Role,
-    Span,
     SupplySource,
 )
+from critmin.graph.base.values import DateValue, Entity, Evidence, Quantity, Span
 from critmin.graph.triples import SHARE_CLASSES
 from critmin.graph.triples import document_graph as build_graph
 

@@ -3,7 +3,7 @@
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef, namespace
 from rdflib.namespace import PROV
 
-from critmin.graph.namespaces import CM, CMR, NIF, document_graph, document_iri, span_iri
+from critmin.graph.base.namespaces import CM, CMR, NIF, document_graph, document_iri, span_iri
 from critmin.graph.validation import ValidationResult, Violation, validate
 
 CMSH = Namespace("https://w3id.org/critmin/shapes#")

@@ -11,7 +11,7 @@ from owlrl.Namespaces import ERRNS
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from critmin.graph.namespaces import CM, ONTOLOGY_IRI
+from critmin.graph.base.namespaces import CM, ONTOLOGY_IRI
 from critmin.graph.ontology import ONTOLOGY_FILE, load_ontology
 from critmin.graph.reasoning import infer
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, SKOS
 
-from critmin.graph.namespaces import CM
+from critmin.graph.base.namespaces import CM
 from critmin.graph.ontology import ONTOLOGY_HTML_FILE, load_ontology
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Dataset, Graph
 from rdflib.query import Result
 
-from critmin.graph.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from critmin.graph.base.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 from critmin.graph.ontology import load_ontology
 from critmin.graph.reasoning import infer
 from critmin.service.catalogue import load_catalogue, run

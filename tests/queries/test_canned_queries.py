@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from canned_query_data import columns, reasoned_store, rows
 
-from critmin.graph.namespaces import CM, CMR
+from critmin.graph.base.namespaces import CM, CMR
 from critmin.service.store import LocalStore
 
 R = str(CMR)

@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from rdflib import Dataset
 from sample_texts import MEMORANDUM, WrittenText
 
-from critmin.graph.namespaces import PREFIXES
+from critmin.graph.base.namespaces import PREFIXES
 from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.server import start_in_thread

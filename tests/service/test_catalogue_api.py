@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from critmin.graph.namespaces import CMR
+from critmin.graph.base.namespaces import CMR
 from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.store import LocalStore

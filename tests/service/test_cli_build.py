@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF
 
+from critmin.graph.base.namespaces import CM, INFERRED_GRAPH
 from critmin.graph.dataset import graph_sizes, read_dataset
-from critmin.graph.namespaces import CM, INFERRED_GRAPH
 from critmin.service.cli import main
 
 GOOD_TEXTS = {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef, Variable
 
-from critmin.graph.namespaces import CMR, REFERENCE_GRAPH
+from critmin.graph.base.namespaces import CMR, REFERENCE_GRAPH
 from critmin.service.config import Settings
 from critmin.service.query_guard import DatasetSpec, check_query
 from critmin.service.query_process import QueryTimeout

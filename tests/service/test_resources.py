@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from rdflib import SKOS, Graph, Literal, URIRef
 from sample_texts import WrittenText
 
-from critmin.graph.namespaces import CM, CMR, NIF
+from critmin.graph.base.namespaces import CM, CMR, NIF
 from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.store import LocalStore

@@ -6,7 +6,7 @@ from flask.testing import FlaskClient
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from critmin.graph.namespaces import CMR, REFERENCE_GRAPH
+from critmin.graph.base.namespaces import CMR, REFERENCE_GRAPH
 from critmin.service.service_description import FORMATS, SD, VOID, service_description
 from critmin.service.store import StoreStats
 

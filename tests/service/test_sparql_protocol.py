@@ -18,7 +18,7 @@ from rdflib.query import Result
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from critmin.graph.namespaces import CM, CMR, REFERENCE_GRAPH
+from critmin.graph.base.namespaces import CM, CMR, REFERENCE_GRAPH
 from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.prefixes import SPARQL_PREFIXES

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from critmin.graph.namespaces import PREFIXES
+from critmin.graph.base.namespaces import PREFIXES
 from critmin.service import web
 from critmin.service.assets import CODEMIRROR_SCRIPTS, CODEMIRROR_STYLESHEETS
 

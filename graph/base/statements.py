@@ -11,47 +11,8 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from critmin.graph.amounts import Quantity
-from critmin.graph.corpus import Document
-from critmin.graph.dates import DateValue
-
-
-@dataclass(frozen=True, order=True)
-class Span:
-    """A half-open range [begin, end) of a document's text."""
-
-    begin: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Where a statement comes from: its sentence, and a short anchor (at most 11 words) in it."""
-
-    sentence: Span
-    anchor: Span
-
-
-@dataclass(frozen=True)
-class Entity:
-    """A thing statements refer to: a reference entity (``iri`` only) or one minted from text.
-
-    Minted entities (a company named once, say) carry their label, their ``cm:`` classes and
-    simple facts such as ``(CM.basedIn, <state>)``; reference entities carry nothing else.
-    """
-
-    iri: URIRef
-    label: str | None = None
-    types: tuple[URIRef, ...] = ()
-    facts: tuple[tuple[URIRef, URIRef], ...] = ()
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of text that names an entity."""
-
-    span: Span
-    entity: Entity
+from critmin.graph.base.documents import Document
+from critmin.graph.base.values import DateValue, Entity, Evidence, Mention, Quantity
 
 
 @dataclass(frozen=True)
