@@ -44,7 +44,7 @@ assets: $(ASSETS_STAMP)
 # The dataset that `make serve` serves: built from the seed corpus where it is at hand,
 # otherwise the build shipped in the repository.
 # It is rebuilt whenever the texts, the code, the reference data or the ontology change.
-BUILD_INPUTS := $(wildcard $(CORPUS)/*.txt graph/*.py graph/reference/*.ttl ontology/*.ttl)
+BUILD_INPUTS := $(wildcard $(CORPUS)/*.txt graph/*.py graph/*/*.py graph/reference/*.ttl ontology/*.ttl)
 $(DATA): $(STAMP) $(BUILD_INPUTS)
 	@mkdir -p $(dir $(DATA))
 	@if [ -d "$(CORPUS)" ]; then \

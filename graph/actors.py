@@ -28,9 +28,9 @@ from critmin.graph.agents import is_actor
 from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.statements import Role
 from critmin.graph.base.values import Entity, Span, slug
-from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.nlp import evidence
-from critmin.graph.reference import ACTOR_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex
 
 _CAPITAL_WORD = r"(?:[A-Z][\w&'\u2019.]*(?:-[A-Za-z]\w*)*)"
 NAME = rf"{_CAPITAL_WORD}(?:\s+(?:(?:of|for|and|the|on|de)\s+)*{_CAPITAL_WORD})*"

@@ -27,9 +27,9 @@ from rdflib import URIRef
 
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import Entity
-from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.numbers import NUMBER, parse_number
-from critmin.graph.reference import ACTOR_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.numbers import NUMBER, parse_number
+from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex
 
 PREPOSITIONS = frozenset(
     [

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from critmin.graph.base.statements import Agreement
 from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.mentions import Clause
+from critmin.graph.text.mentions import Clause
 
 NEARBY = 600
 """How far back (in characters, about three sentences) an earlier agreement still counts."""

@@ -12,8 +12,8 @@ import re
 
 from critmin.graph.actors import NAME
 from critmin.graph.base.values import Entity, Span
-from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.reference import ReferenceIndex
+from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.reference import ReferenceIndex
 
 EN_DASH = "\u2013"
 LABEL_STOP = frozenset(

@@ -47,10 +47,10 @@ from critmin.graph.agreement_dates import NEARBY, agreement_date, group_member_d
 from critmin.graph.agreement_labels import agreement_label
 from critmin.graph.base.statements import Agreement, Obligation
 from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.mentions import Clause, EntityMention, find_stages
-from critmin.graph.nlp import evidence
 from critmin.graph.obligations import find_obligations
-from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, EntityMention, find_stages
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
 
 TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, flags), kind)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from critmin.graph.base.statements import Extraction
-from critmin.graph.corpus import read_corpus
 from critmin.graph.curation import apply_curation, read_curation
 from critmin.graph.dataset import (
     add_inferred,
@@ -26,9 +25,10 @@ from critmin.graph.dataset import (
 )
 from critmin.graph.extract import extract
 from critmin.graph.merge import merge_documents
-from critmin.graph.nlp import make_pipeline
 from critmin.graph.ontology import load_ontology
-from critmin.graph.reference import ReferenceIndex, load_reference
+from critmin.graph.text.corpus import read_corpus
+from critmin.graph.text.nlp import make_pipeline
+from critmin.graph.text.reference import ReferenceIndex, load_reference
 
 log = logging.getLogger("critmin.build")
 

@@ -48,12 +48,11 @@ from critmin.graph.controls import (
     control_targets,
     count_and_minerals,
 )
-from critmin.graph.dates import DateMention, ends_period, starts_measure
-from critmin.graph.literals import duration_between
-from critmin.graph.mentions import Clause
-from critmin.graph.nlp import evidence
 from critmin.graph.obligations import exchanged_obligations
-from critmin.graph.reference import ReferenceIndex
+from critmin.graph.text.dates import DateMention, duration_between, ends_period, starts_measure
+from critmin.graph.text.mentions import Clause
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import ReferenceIndex
 
 CONTROL_NOUNS = {
     "export": "export-control",

@@ -33,9 +33,9 @@ from critmin.graph.agents import agent_before, implied_agent, is_actor, state_fo
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Control
 from critmin.graph.base.values import DateValue, Entity, Quantity, Span
-from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.nlp import evidence
-from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
 
 BASE_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), kind)

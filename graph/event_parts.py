@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from critmin.graph.agents import counted_states
 from critmin.graph.base.statements import Event
 from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.nlp import evidence
-from critmin.graph.reference import PLACE_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import PLACE_CLASSES, ReferenceIndex
 
 
 def event_date(clause: Clause, trigger: Span) -> DateValue | None:

@@ -36,8 +36,8 @@ from critmin.graph.agents import (
 from critmin.graph.base.statements import Event
 from critmin.graph.base.values import Entity, Span
 from critmin.graph.event_parts import entities_of, make_event, name_of, place_in
-from critmin.graph.mentions import Clause, EntityMention
-from critmin.graph.reference import ACTOR_CLASSES, PLACE_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.reference import ACTOR_CLASSES, PLACE_CLASSES, ReferenceIndex
 from critmin.graph.transfers import financing, investments, shipments
 
 LEADER_TITLES = frozenset(

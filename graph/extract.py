@@ -18,13 +18,11 @@ from spacy.language import Language
 
 from critmin.graph.actors import find_new_actors, find_roles, merge_mentions
 from critmin.graph.agreements import find_agreements
-from critmin.graph.amounts import find_quantities
 from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Agreement, Control, Event, Extraction
 from critmin.graph.base.values import Evidence, Quantity, Span
 from critmin.graph.control_acts import act_objects, find_control_acts
 from critmin.graph.controls import find_controls
-from critmin.graph.dates import find_dates, year_of_context
 from critmin.graph.events import find_events
 from critmin.graph.implied_agreements import (
     adopted_instruments,
@@ -32,10 +30,12 @@ from critmin.graph.implied_agreements import (
     implied_agreements,
 )
 from critmin.graph.measurements import find_measurements
-from critmin.graph.mentions import make_clauses, mention_finder
-from critmin.graph.nlp import split_sentences
-from critmin.graph.reference import ReferenceIndex
 from critmin.graph.supply import find_supply_sources
+from critmin.graph.text.amounts import find_quantities
+from critmin.graph.text.dates import find_dates, year_of_context
+from critmin.graph.text.mentions import make_clauses, mention_finder
+from critmin.graph.text.nlp import split_sentences
+from critmin.graph.text.reference import ReferenceIndex
 
 log = logging.getLogger("critmin.extract")
 

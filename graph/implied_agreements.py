@@ -45,10 +45,10 @@ from critmin.graph.agreements import stated_binding
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement, Control, Event, Obligation
 from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.mentions import Clause
-from critmin.graph.nlp import evidence
 from critmin.graph.obligations import find_obligations
-from critmin.graph.reference import ACTOR_CLASSES, MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import ACTOR_CLASSES, MINERAL_CLASSES, ReferenceIndex
 
 ACTS = frozenset(("pause", "suspension", "lifting"))
 NEGOTIATED = re.compile(

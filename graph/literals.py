@@ -57,17 +57,6 @@ def end_date(start: str, duration: str) -> str | None:
     return result.isoformat()
 
 
-def duration_between(start: str, end: str) -> str | None:
-    """The whole months from ``start`` to ``end`` (both known to the month) as an ISO 8601
-    duration in years when whole ("P1Y", "P18M"); None when not positive or too coarse."""
-    if len(start) < 7 or len(end) < 7:
-        return None
-    months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7])
-    if months <= 0:
-        return None
-    return f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"
-
-
 def word_runs(text: str) -> frozenset[str]:
     """Every run of ``COPIED_RUN`` consecutive words of ``text``, lower-cased, space-joined."""
     words = [word.lower() for word in WORD.findall(text)]

@@ -34,9 +34,9 @@ from critmin.graph.agents import agent_before, is_actor, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Measurement
 from critmin.graph.base.values import DateValue, Entity, Quantity, Span
-from critmin.graph.mentions import Clause, find_stages
-from critmin.graph.nlp import evidence
-from critmin.graph.reference import MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, find_stages
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
 
 SHARE_NOUNS: tuple[tuple[str, str, URIRef | None], ...] = (
     (r"mining|extraction|mined", "mining", CM.mining),

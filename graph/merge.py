@@ -35,8 +35,8 @@ from critmin.graph import iris
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement, Control, Event, Extraction
 from critmin.graph.base.values import DateValue
-from critmin.graph.reference import ReferenceIndex
 from critmin.graph.state_level import state_level_pairs
+from critmin.graph.text.reference import ReferenceIndex
 from critmin.graph.triples import document_graph
 
 AGREEMENT_FAMILY = frozenset(

@@ -16,8 +16,8 @@ from critmin.graph.agents import is_actor, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Obligation
 from critmin.graph.base.values import Entity, Span
-from critmin.graph.mentions import Clause
-from critmin.graph.reference import ReferenceIndex
+from critmin.graph.text.mentions import Clause
+from critmin.graph.text.reference import ReferenceIndex
 
 OBLIGATIONS: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (re.compile(r"\bprice floors?\b", re.I), CM.PriceFloor),

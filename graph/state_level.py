@@ -26,7 +26,7 @@ from rdflib import URIRef
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement
 from critmin.graph.base.values import Entity
-from critmin.graph.reference import ReferenceIndex
+from critmin.graph.text.reference import ReferenceIndex
 
 KINDS = frozenset(("deal", "mou", "agreement"))
 _PLACING = (CM.basedIn, CM.locatedIn, CM.runBy)

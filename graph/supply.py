@@ -10,9 +10,14 @@ from critmin.graph.agents import agent_before, listed_after, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import SupplySource
 from critmin.graph.base.values import Entity, Span
-from critmin.graph.mentions import Clause
-from critmin.graph.nlp import evidence
-from critmin.graph.reference import ACTOR_CLASSES, MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause
+from critmin.graph.text.nlp import evidence
+from critmin.graph.text.reference import (
+    ACTOR_CLASSES,
+    MINERAL_CLASSES,
+    PLACE_CLASSES,
+    ReferenceIndex,
+)
 
 _SOURCE_NOUN = re.compile(r"\b(mines?|reserves|deposits|sites|projects|fields)\b", re.I)
 _SOURCE_CUE = re.compile(

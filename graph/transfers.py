@@ -22,8 +22,8 @@ from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Event
 from critmin.graph.base.values import Entity, Quantity, Span
 from critmin.graph.event_parts import make_event, name_of
-from critmin.graph.mentions import Clause, find_stages
-from critmin.graph.reference import MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
+from critmin.graph.text.mentions import Clause, find_stages
+from critmin.graph.text.reference import MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
 
 _SHIPMENT = re.compile(r"\b(?:shipments?|consignments?|cargo(?:es)?|deliver(?:y|ies))\b", re.I)
 _SHIPPING_VERB = re.compile(r"\b(?:sent|shipped|delivered|dispatched|exported)\b", re.I)

@@ -4,8 +4,8 @@ import pytest
 from graph_helpers import fixture_index
 from spacy.language import Language
 
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.reference import ReferenceIndex
+from critmin.graph.text.nlp import make_pipeline
+from critmin.graph.text.reference import ReferenceIndex
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from rdflib import Graph, URIRef
 from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Extraction
 from critmin.graph.base.values import Entity
-from critmin.graph.corpus import find_noise
 from critmin.graph.extract import extract
-from critmin.graph.reference import ReferenceIndex
+from critmin.graph.text.corpus import find_noise
+from critmin.graph.text.reference import ReferenceIndex
 
 # A small reference data set in the shape of graph/reference/*.ttl, used by the extraction tests.
 REFERENCE_TTL = """

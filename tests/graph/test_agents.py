@@ -12,9 +12,9 @@ from critmin.graph.agents import (
     state_for,
 )
 from critmin.graph.base.values import Entity
-from critmin.graph.dates import find_dates
-from critmin.graph.mentions import Clause, make_clauses, mention_finder
-from critmin.graph.nlp import split_sentences
+from critmin.graph.text.dates import find_dates
+from critmin.graph.text.mentions import Clause, make_clauses, mention_finder
+from critmin.graph.text.nlp import split_sentences
 
 
 def clauses_of(text: str, nlp, index) -> list[Clause]:

@@ -11,8 +11,8 @@ from critmin.graph.base.documents import Document
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import DateValue, Entity
 from critmin.graph.extract import extract
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.reference import REFERENCE_FOLDER, ReferenceIndex, load_reference
+from critmin.graph.text.nlp import make_pipeline
+from critmin.graph.text.reference import REFERENCE_FOLDER, ReferenceIndex, load_reference
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPUS = SHARED / "corpus"
@@ -107,7 +107,7 @@ def seed():
         pytest.skip(f"seed corpus or gold facts not found at {SHARED} (kept outside the repo)")
     if not any(REFERENCE_FOLDER.glob("*.ttl")):
         pytest.skip("graph/reference/*.ttl not written yet")
-    from critmin.graph.corpus import read_corpus
+    from critmin.graph.text.corpus import read_corpus
 
     index = ReferenceIndex.from_graph(load_reference())
     nlp = make_pipeline()

@@ -21,8 +21,8 @@ from graph_helpers import iri, read_article
 from critmin.graph.base.statements import Agreement, Control, Extraction
 from critmin.graph.base.values import DateValue
 from critmin.graph.extract import extract
-from critmin.graph.nlp import make_pipeline
-from critmin.graph.reference import ReferenceIndex, load_reference
+from critmin.graph.text.nlp import make_pipeline
+from critmin.graph.text.reference import ReferenceIndex, load_reference
 
 ARTICLES = {  # file → document date, as a manifest would give it
     "wire_gallium_germanium.txt": "2023-07-03",

@@ -6,7 +6,6 @@ from rdflib import XSD, Literal
 from critmin.graph.literals import (
     date_literal,
     decimal_literal,
-    duration_between,
     end_date,
     without_copied_runs,
     word_runs,
@@ -61,17 +60,3 @@ def test_a_phrase_is_cut_before_it_copies_twelve_words_of_the_text():
 def test_decimals_are_positional():
     assert decimal_literal(8.5e9) == Literal("8500000000", datatype=XSD.decimal)
     assert decimal_literal("0.250") == Literal("0.25", datatype=XSD.decimal)
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "duration"),
-    [
-        ("2025-11-09", "2026-11", "P1Y"),
-        ("2025-03", "2026-09-30", "P18M"),
-        ("2025-03", "2025-03", None),  # nothing between
-        ("2025-06", "2025-01", None),  # backwards
-        ("2025", "2026-06", None),  # a year alone is too coarse
-    ],
-)
-def test_duration_between_whole_months(start, end, duration):
-    assert duration_between(start, end) == duration

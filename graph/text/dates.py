@@ -345,3 +345,14 @@ def starts_measure(text: str, date: DateMention, begin: int) -> bool:
     """Whether ``date`` is when a measure stated after ``begin`` began ("imposed in May",
     "since 2023")."""
     return _cue(date) == "since" or bool(_START_WORDS.search(text, begin, date.begin))
+
+
+def duration_between(start: str, end: str) -> str | None:
+    """The whole months from ``start`` to ``end`` (both known to the month) as an ISO 8601
+    duration in years when whole ("P1Y", "P18M"); None when not positive or too coarse."""
+    if len(start) < 7 or len(end) < 7:
+        return None
+    months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7])
+    if months <= 0:
+        return None
+    return f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"

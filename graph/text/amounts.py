@@ -8,8 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from critmin.graph.base.values import Quantity
-from critmin.graph.dates import LOOK_BEHIND, MONTH
-from critmin.graph.numbers import NUMBER, parse_number
+from critmin.graph.text.dates import LOOK_BEHIND, MONTH
+from critmin.graph.text.numbers import NUMBER, parse_number
 
 SCALES: dict[str, int] = {
     "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3,

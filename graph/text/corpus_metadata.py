@@ -20,13 +20,13 @@ from typing import Any
 import yaml
 
 from critmin.graph.base.documents import Author
-from critmin.graph.dates import DAY, ISO_DATE, MONTH, YEAR, find_dates
+from critmin.graph.text.dates import DAY, ISO_DATE, MONTH, YEAR, find_dates
 
 log = logging.getLogger("critmin.corpus")
 
 MANIFEST_NAMES = ("metadata.yaml", "corpus.yaml")
 SIDECAR_SUFFIX = ".meta.yaml"
-SEED_METADATA = Path(__file__).resolve().parent / "seed" / "corpus-metadata.yaml"
+SEED_METADATA = Path(__file__).resolve().parents[1] / "seed" / "corpus-metadata.yaml"
 FIELDS = ("title", "authors", "author", "publisher", "date", "sha256")
 
 

@@ -1,10 +1,15 @@
-"""Metadata of corpus texts guessed from the text itself (graph/corpus_metadata.py)."""
+"""Metadata of corpus texts guessed from the text itself (graph/text/corpus_metadata.py)."""
 
 import pytest
 from graph_helpers import HEADED
 
 from critmin.graph.base.documents import Author
-from critmin.graph.corpus_metadata import CorpusError, guess_metadata, read_manifest, text_lines
+from critmin.graph.text.corpus_metadata import (
+    CorpusError,
+    guess_metadata,
+    read_manifest,
+    text_lines,
+)
 
 
 def test_guess_metadata_from_headline_byline_dateline_and_bio():

@@ -1,4 +1,4 @@
-"""Reading a corpus folder: texts, metadata files, errors and noise (graph/corpus.py)."""
+"""Reading a corpus folder: texts, metadata files, errors and noise (graph/text/corpus.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from graph_helpers import HEADED
 
 from critmin.graph.base.documents import Author, Document
-from critmin.graph.corpus import CorpusError, find_noise, read_corpus
-from critmin.graph.corpus_metadata import SEED_METADATA
+from critmin.graph.text.corpus import CorpusError, find_noise, read_corpus
+from critmin.graph.text.corpus_metadata import SEED_METADATA
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
 
 ZINC = "Zinc Pact Signed\r\nOslo and Lima agreed on \u201cfair\u201d zinc prices.\r\n"
 TIN = "Bolivia\u2019s tin output rose.\n"

@@ -9,7 +9,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDFS, SKOS
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "graph" / "reference"
+REFERENCE_DIR = Path(__file__).resolve().parents[3] / "graph" / "reference"
 FILES = ["states.ttl", "organisations.ttl", "people.ttl", "minerals.ttl", "places.ttl"]
 CM = Namespace("https://w3id.org/critmin/ontology#")
 ID = "https://w3id.org/critmin/id/"

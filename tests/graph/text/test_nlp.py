@@ -3,7 +3,7 @@
 from graph_helpers import words
 
 from critmin.graph.base.values import Evidence, Span
-from critmin.graph.nlp import anchor, evidence, split_sentences
+from critmin.graph.text.nlp import anchor, evidence, split_sentences
 
 
 def test_dash_between_abbreviation_and_name_is_split(nlp):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from critmin.graph.base.documents import Document
-from critmin.graph.corpus_metadata import (
+from critmin.graph.text.corpus_metadata import (
     MANIFEST_NAMES,
     CorpusError,
     guess_metadata,

@@ -5,9 +5,9 @@ from graph_helpers import iri
 
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import DateValue, Entity, Mention, Quantity, Span
-from critmin.graph.dates import DateMention
-from critmin.graph.mentions import find_mentions, find_stages, make_clauses, mention_finder
-from critmin.graph.nlp import split_sentences
+from critmin.graph.text.dates import DateMention
+from critmin.graph.text.mentions import find_mentions, find_stages, make_clauses, mention_finder
+from critmin.graph.text.nlp import split_sentences
 
 
 def found(text, nlp, index, noise=()):

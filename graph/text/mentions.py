@@ -26,9 +26,9 @@ from spacy.matcher import PhraseMatcher
 
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import Entity, Mention, Quantity, Span
-from critmin.graph.dates import DateMention
-from critmin.graph.nlp import Sentence
-from critmin.graph.reference import PLACE_CLASSES, Alias, ReferenceIndex
+from critmin.graph.text.dates import DateMention
+from critmin.graph.text.nlp import Sentence
+from critmin.graph.text.reference import PLACE_CLASSES, Alias, ReferenceIndex
 
 POSSESSIVE_SUFFIXES = frozenset(("'s", "\u2019s", "'", "\u2019"))
 LOCATIVE_PREPOSITIONS = frozenset(("in", "at", "to", "from", "near", "into", "outside", "inside"))

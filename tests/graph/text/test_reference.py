@@ -7,7 +7,7 @@ from graph_helpers import iri
 from rdflib import Graph
 
 from critmin.graph.base.namespaces import CM
-from critmin.graph.reference import (
+from critmin.graph.text.reference import (
     REFERENCE_FOLDER,
     ReferenceError,
     ReferenceIndex,

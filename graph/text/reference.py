@@ -24,7 +24,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from critmin.graph.base.namespaces import CM
 
-REFERENCE_FOLDER = Path(__file__).resolve().parent / "reference"
+REFERENCE_FOLDER = Path(__file__).resolve().parents[1] / "reference"
 
 ACTOR_CLASSES = frozenset(
     CM[name]

@@ -1,4 +1,4 @@
-"""Finding amounts, prices, shares, durations and counts in text (graph/amounts.py)."""
+"""Finding amounts, prices, shares, durations and counts in text (graph/text/amounts.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from critmin.graph.amounts import find_quantities
-from critmin.graph.numbers import parse_number
+from critmin.graph.text.amounts import find_quantities
+from critmin.graph.text.numbers import parse_number
 
 
 def found(text: str) -> list[tuple[str, dict]]:

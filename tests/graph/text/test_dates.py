@@ -1,11 +1,17 @@
-"""Finding dates in text and normalising them (graph/dates.py)."""
+"""Finding dates in text and normalising them (graph/text/dates.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from critmin.graph.base.values import DateValue
-from critmin.graph.dates import ends_period, find_dates, starts_measure, year_of_context
+from critmin.graph.text.dates import (
+    duration_between,
+    ends_period,
+    find_dates,
+    starts_measure,
+    year_of_context,
+)
 
 
 def found(text: str, year: int | None, document_date: str | None = None):
@@ -198,3 +204,17 @@ def test_end_and_start_dates_of_a_stated_period(text, ends, starts):
     dates = find_dates(text, 2025, "2025-09-30")
     assert [ends_period(text, d, 0) for d in dates] == ends
     assert [starts_measure(text, d, 0) for d in dates] == starts
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "duration"),
+    [
+        ("2025-11-09", "2026-11", "P1Y"),
+        ("2025-03", "2026-09-30", "P18M"),
+        ("2025-03", "2025-03", None),  # nothing between
+        ("2025-06", "2025-01", None),  # backwards
+        ("2025", "2026-06", None),  # a year alone is too coarse
+    ],
+)
+def test_duration_between_whole_months(start, end, duration):
+    assert duration_between(start, end) == duration

@@ -1,0 +1,1 @@
+"""Reading texts: corpus and metadata, sentences, dates, amounts, numbers, entity mentions."""
