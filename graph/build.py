@@ -23,9 +23,9 @@ from critmin.graph.dataset import (
     graph_sizes,
     write_dataset,
 )
-from critmin.graph.extract import extract
 from critmin.graph.merge import merge_documents
 from critmin.graph.ontology import load_ontology
+from critmin.graph.rules.extract import extract
 from critmin.graph.text.corpus import read_corpus
 from critmin.graph.text.nlp import make_pipeline
 from critmin.graph.text.reference import ReferenceIndex, load_reference

@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Extraction
 from critmin.graph.base.values import Entity
-from critmin.graph.extract import extract
+from critmin.graph.rules.extract import extract
 from critmin.graph.text.corpus import find_noise
 from critmin.graph.text.reference import ReferenceIndex
 

@@ -4,7 +4,7 @@ import pytest
 from graph_helpers import actor, extract_text, mineral
 
 from critmin.graph.base.values import DateValue
-from critmin.graph.controls import duration_words
+from critmin.graph.rules.controls import duration_words
 
 
 def controls(text, nlp, index):

@@ -39,13 +39,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from critmin.graph.agents import in_agent_position, is_actor, listed_after, state_for
-from critmin.graph.agreement_labels import EN_DASH
-from critmin.graph.agreements import stated_binding
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement, Control, Event, Obligation
 from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.obligations import find_obligations
+from critmin.graph.rules.agents import in_agent_position, is_actor, listed_after, state_for
+from critmin.graph.rules.agreement_labels import EN_DASH
+from critmin.graph.rules.agreements import stated_binding
+from critmin.graph.rules.obligations import find_obligations
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import ACTOR_CLASSES, MINERAL_CLASSES, ReferenceIndex

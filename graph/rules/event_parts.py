@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from critmin.graph.agents import counted_states
 from critmin.graph.base.statements import Event
 from critmin.graph.base.values import DateValue, Entity, Span
+from critmin.graph.rules.agents import counted_states
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import PLACE_CLASSES, ReferenceIndex

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from critmin.graph.agents import agent_before, implied_agent, listed_after, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Event
 from critmin.graph.base.values import Entity, Quantity, Span
-from critmin.graph.event_parts import make_event, name_of
+from critmin.graph.rules.agents import agent_before, implied_agent, listed_after, state_for
+from critmin.graph.rules.event_parts import make_event, name_of
 from critmin.graph.text.mentions import Clause, find_stages
 from critmin.graph.text.reference import MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
 

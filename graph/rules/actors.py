@@ -24,10 +24,10 @@ from collections.abc import Sequence
 
 from rdflib import URIRef
 
-from critmin.graph.agents import is_actor
 from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.statements import Role
 from critmin.graph.base.values import Entity, Span, slug
+from critmin.graph.rules.agents import is_actor
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from critmin.graph.actors import NAME
 from critmin.graph.base.values import Entity, Span
+from critmin.graph.rules.actors import NAME
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.reference import ReferenceIndex
 

@@ -16,21 +16,21 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from critmin.graph.actors import find_new_actors, find_roles, merge_mentions
-from critmin.graph.agreements import find_agreements
 from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Agreement, Control, Event, Extraction
 from critmin.graph.base.values import Evidence, Quantity, Span
-from critmin.graph.control_acts import act_objects, find_control_acts
-from critmin.graph.controls import find_controls
-from critmin.graph.events import find_events
-from critmin.graph.implied_agreements import (
+from critmin.graph.rules.actors import find_new_actors, find_roles, merge_mentions
+from critmin.graph.rules.agreements import find_agreements
+from critmin.graph.rules.control_acts import act_objects, find_control_acts
+from critmin.graph.rules.controls import find_controls
+from critmin.graph.rules.events import find_events
+from critmin.graph.rules.implied_agreements import (
     adopted_instruments,
     committed_agreements,
     implied_agreements,
 )
-from critmin.graph.measurements import find_measurements
-from critmin.graph.supply import find_supply_sources
+from critmin.graph.rules.measurements import find_measurements
+from critmin.graph.rules.supply import find_supply_sources
 from critmin.graph.text.amounts import find_quantities
 from critmin.graph.text.dates import find_dates, year_of_context
 from critmin.graph.text.mentions import make_clauses, mention_finder

@@ -12,10 +12,10 @@ import re
 
 from rdflib import URIRef
 
-from critmin.graph.agents import is_actor, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Obligation
 from critmin.graph.base.values import Entity, Span
+from critmin.graph.rules.agents import is_actor, state_for
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.reference import ReferenceIndex
 

@@ -5,7 +5,7 @@ from graph_helpers import iri
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Obligation
 from critmin.graph.base.values import Entity
-from critmin.graph.obligations import exchanged_obligations, find_obligations
+from critmin.graph.rules.obligations import exchanged_obligations, find_obligations
 from critmin.graph.text.mentions import Clause, make_clauses, mention_finder
 from critmin.graph.text.nlp import split_sentences
 

@@ -30,10 +30,10 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from critmin.graph.agents import agent_before, is_actor, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Measurement
 from critmin.graph.base.values import DateValue, Entity, Quantity, Span
+from critmin.graph.rules.agents import agent_before, is_actor, state_for
 from critmin.graph.text.mentions import Clause, find_stages
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex

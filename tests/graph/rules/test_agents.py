@@ -3,7 +3,8 @@
 import pytest
 from graph_helpers import iri
 
-from critmin.graph.agents import (
+from critmin.graph.base.values import Entity
+from critmin.graph.rules.agents import (
     agent_before,
     counted_states,
     implied_agent,
@@ -11,7 +12,6 @@ from critmin.graph.agents import (
     listed_after,
     state_for,
 )
-from critmin.graph.base.values import Entity
 from critmin.graph.text.dates import find_dates
 from critmin.graph.text.mentions import Clause, make_clauses, mention_finder
 from critmin.graph.text.nlp import split_sentences

@@ -24,8 +24,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from critmin.graph.actors import NAME
-from critmin.graph.agents import (
+from critmin.graph.base.statements import Event
+from critmin.graph.base.values import Entity, Span
+from critmin.graph.rules.actors import NAME
+from critmin.graph.rules.agents import (
     agent_before,
     implied_agent,
     in_agent_position,
@@ -33,12 +35,10 @@ from critmin.graph.agents import (
     listed_after,
     state_for,
 )
-from critmin.graph.base.statements import Event
-from critmin.graph.base.values import Entity, Span
-from critmin.graph.event_parts import entities_of, make_event, name_of, place_in
+from critmin.graph.rules.event_parts import entities_of, make_event, name_of, place_in
+from critmin.graph.rules.transfers import financing, investments, shipments
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.reference import ACTOR_CLASSES, PLACE_CLASSES, ReferenceIndex
-from critmin.graph.transfers import financing, investments, shipments
 
 LEADER_TITLES = frozenset(
     (

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from critmin.graph.agents import agent_before, listed_after, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import SupplySource
 from critmin.graph.base.values import Entity, Span
+from critmin.graph.rules.agents import agent_before, listed_after, state_for
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import (

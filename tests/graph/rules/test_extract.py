@@ -10,11 +10,11 @@ from graph_helpers import iri, make_document, read_article, words
 from critmin.graph.base.documents import Document
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import DateValue, Entity
-from critmin.graph.extract import extract
+from critmin.graph.rules.extract import extract
 from critmin.graph.text.nlp import make_pipeline
 from critmin.graph.text.reference import REFERENCE_FOLDER, ReferenceIndex, load_reference
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold" / "seeds.yaml"
 

@@ -38,17 +38,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from critmin.graph.agents import agent_before, is_actor, state_for
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Control
 from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.controls import (
+from critmin.graph.rules.agents import agent_before, is_actor, state_for
+from critmin.graph.rules.controls import (
     control_date,
     control_label,
     control_targets,
     count_and_minerals,
 )
-from critmin.graph.obligations import exchanged_obligations
+from critmin.graph.rules.obligations import exchanged_obligations
 from critmin.graph.text.dates import DateMention, duration_between, ends_period, starts_measure
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.nlp import evidence

@@ -36,18 +36,18 @@ from itertools import pairwise
 
 from rdflib import URIRef
 
-from critmin.graph.agents import (
+from critmin.graph.base.statements import Agreement, Obligation
+from critmin.graph.base.values import DateValue, Entity, Span
+from critmin.graph.rules.agents import (
     agent_before,
     implied_agent,
     is_actor,
     listed_after,
     stands_for,
 )
-from critmin.graph.agreement_dates import NEARBY, agreement_date, group_member_date
-from critmin.graph.agreement_labels import agreement_label
-from critmin.graph.base.statements import Agreement, Obligation
-from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.obligations import find_obligations
+from critmin.graph.rules.agreement_dates import NEARBY, agreement_date, group_member_date
+from critmin.graph.rules.agreement_labels import agreement_label
+from critmin.graph.rules.obligations import find_obligations
 from critmin.graph.text.mentions import Clause, EntityMention, find_stages
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex

@@ -20,7 +20,7 @@ from graph_helpers import iri, read_article
 
 from critmin.graph.base.statements import Agreement, Control, Extraction
 from critmin.graph.base.values import DateValue
-from critmin.graph.extract import extract
+from critmin.graph.rules.extract import extract
 from critmin.graph.text.nlp import make_pipeline
 from critmin.graph.text.reference import ReferenceIndex, load_reference
 

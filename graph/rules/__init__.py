@@ -1,0 +1,1 @@
+"""Extraction rules: one module per kind of statement, and the extractor that runs them."""
