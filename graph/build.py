@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from critmin.graph.base.statements import Extraction
-from critmin.graph.curation import apply_curation, read_curation
-from critmin.graph.dataset import (
+from critmin.graph.ontology import load_ontology
+from critmin.graph.rdf.curation import apply_curation, read_curation
+from critmin.graph.rdf.dataset import (
     add_inferred,
     assemble,
     dataset_format,
     graph_sizes,
     write_dataset,
 )
-from critmin.graph.merge import merge_documents
-from critmin.graph.ontology import load_ontology
+from critmin.graph.rdf.merge import merge_documents
+from critmin.graph.reasoning import infer
 from critmin.graph.rules.extract import extract
 from critmin.graph.text.corpus import read_corpus
 from critmin.graph.text.nlp import make_pipeline
@@ -93,7 +94,7 @@ def build(
     dataset = assemble(load_ontology(), reference, graphs, curation_graph)
     if reason:
         with _stage("reasoning"):
-            add_inferred(dataset)
+            add_inferred(dataset, infer(dataset))
     with _stage("write"):
         write_dataset(dataset, out)
     return BuildSummary(

@@ -24,8 +24,8 @@ class CliError(Exception):
 def _build(args: argparse.Namespace) -> int:
     """Build a dataset file from a folder of texts; print a one-line summary."""
     from critmin.graph.build import build, default_curation
-    from critmin.graph.curation import CurationError
-    from critmin.graph.dataset import DatasetFormatError
+    from critmin.graph.rdf.curation import CurationError
+    from critmin.graph.rdf.dataset import DatasetFormatError
     from critmin.graph.reasoning import InconsistencyError
     from critmin.graph.text.corpus import CorpusError
     from critmin.graph.text.reference import ReferenceError

@@ -24,7 +24,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from critmin.graph.base.namespaces import bind_prefixes
-from critmin.graph.dataset import DatasetFormatError, dataset_format, read_dataset
+from critmin.graph.rdf.dataset import DatasetFormatError, dataset_format, read_dataset
 from critmin.service.dataset_view import restricted_dataset
 from critmin.service.query_guard import CheckedQuery, DatasetSpec
 from critmin.service.query_process import run_with_time_limit

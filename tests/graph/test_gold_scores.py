@@ -24,7 +24,7 @@ import yaml
 from rdflib import RDFS, SKOS, Dataset, URIRef
 
 from critmin.graph.build import build
-from critmin.graph.dataset import read_dataset
+from critmin.graph.rdf.dataset import read_dataset
 from critmin.service.catalogue import find_query, run
 from critmin.service.store import LocalStore
 

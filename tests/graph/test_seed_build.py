@@ -13,7 +13,7 @@ from rdflib import PROV, SKOS, Literal
 
 from critmin.graph.base.namespaces import NIF
 from critmin.graph.build import build
-from critmin.graph.dataset import read_dataset
+from critmin.graph.rdf.dataset import read_dataset
 from critmin.graph.validation import validate
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import pytest
 from rdflib import RDF
 
 from critmin.graph.base.namespaces import CM, INFERRED_GRAPH
-from critmin.graph.dataset import graph_sizes, read_dataset
+from critmin.graph.rdf.dataset import graph_sizes, read_dataset
 from critmin.service.cli import main
 
 GOOD_TEXTS = {

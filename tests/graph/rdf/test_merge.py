@@ -1,4 +1,4 @@
-"""graph/merge.py: one IRI per real-world thing across documents, claims kept per graph."""
+"""graph/rdf/merge.py: one IRI per real-world thing across documents, claims kept per graph."""
 
 from dataclasses import replace
 from hashlib import sha256
@@ -7,12 +7,12 @@ import pytest
 from graph_helpers import fixture_index
 from rdflib import PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from critmin.graph import iris
 from critmin.graph.base.documents import Document
 from critmin.graph.base.namespaces import CM, CMR, document_iri
 from critmin.graph.base.statements import Agreement, Control, Event, Extraction
 from critmin.graph.base.values import DateValue, Entity, Evidence, Span
-from critmin.graph.merge import dates_compatible, merge_documents, plan_merge
+from critmin.graph.rdf import iris
+from critmin.graph.rdf.merge import dates_compatible, merge_documents, plan_merge
 
 KENYA, GHANA, PERU, CHILE, INDIA = (
     Entity(CMR[f"actor/{name}"]) for name in ("kenya", "ghana", "peru", "chile", "india")

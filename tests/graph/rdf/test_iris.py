@@ -1,4 +1,4 @@
-"""graph/iris.py: IRIs derived from content only, stable across runs and input order."""
+"""graph/rdf/iris.py: IRIs derived from content only, stable across runs and input order."""
 
 import re
 import subprocess
@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from rdflib import XSD, Literal, URIRef
 
-from critmin.graph import iris
 from critmin.graph.base.documents import Document
 from critmin.graph.base.namespaces import CM, CMR, span_iri
 from critmin.graph.base.statements import (
@@ -19,6 +18,7 @@ from critmin.graph.base.statements import (
     Obligation,
 )
 from critmin.graph.base.values import DateValue, Entity, Evidence, Quantity, Span
+from critmin.graph.rdf import iris
 
 PERU, BOLIVIA, INDIA = (Entity(CMR[f"actor/{name}"]) for name in ("peru", "bolivia", "india"))
 TIN = Entity(CMR["mineral/tin"])
@@ -120,7 +120,7 @@ def test_correction_iri_tells_literal_datatypes_apart() -> None:
 def test_iris_do_not_depend_on_the_process() -> None:
     """Hash randomisation differs between processes; IRIs must not."""
     script = (
-        "from critmin.graph import iris; from critmin.graph.base.namespaces import CMR; "
+        "from critmin.graph.rdf import iris; from critmin.graph.base.namespaces import CMR; "
         "from critmin.graph.base.statements import Agreement; "
         "from critmin.graph.base.values import DateValue, Entity, Evidence, Span; "
         "parties = (Entity(CMR['actor/peru']), Entity(CMR['actor/bolivia'])); "

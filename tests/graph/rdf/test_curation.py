@@ -1,4 +1,4 @@
-"""graph/curation.py: analyst assertions and retractions, recorded with their reasons."""
+"""graph/rdf/curation.py: analyst assertions and retractions, recorded with their reasons."""
 
 from pathlib import Path
 
@@ -6,8 +6,8 @@ import pytest
 from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal
 
 from critmin.graph.base.namespaces import CM, CMR, CURATION_GRAPH, document_graph
-from critmin.graph.curation import Correction, CurationError, apply_curation, read_curation
-from critmin.graph.iris import correction_iri
+from critmin.graph.rdf.curation import Correction, CurationError, apply_curation, read_curation
+from critmin.graph.rdf.iris import correction_iri
 
 PACT = CMR["agreement/kenya-ghana-manganese-pact-0a1b2c3d"]
 KENYA = CMR["actor/kenya"]
@@ -136,7 +136,7 @@ def test_a_missing_file_is_a_curation_error(tmp_path: Path) -> None:
 
 
 def test_the_shipped_example_is_a_valid_curation_file() -> None:
-    example = Path(__file__).resolve().parents[2] / "graph" / "seed" / "curation.example.yaml"
+    example = Path(__file__).resolve().parents[3] / "graph" / "seed" / "curation.example.yaml"
     corrections = read_curation(example)
     assert [(c.action, c.predicate) for c in corrections] == [
         ("assert", CM.bindingStatus),

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from rdflib import XSD, Literal
 
-from critmin.graph import iris
 from critmin.graph.base.values import MAX_ANCHOR_WORDS, WORD
+from critmin.graph.rdf import iris
 
 COPIED_RUN = MAX_ANCHOR_WORDS + 1
 """A run of this many consecutive words of a source counts as copied text."""

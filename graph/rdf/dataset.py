@@ -28,7 +28,6 @@ from critmin.graph.base.namespaces import (
     REFERENCE_GRAPH,
     bind_prefixes,
 )
-from critmin.graph.reasoning import infer
 
 FORMATS = {".trig": "trig", ".nq": "nquads"}
 FILE_MODE = 0o644
@@ -70,9 +69,9 @@ def assemble(
     return dataset
 
 
-def add_inferred(dataset: Dataset) -> Graph:
-    """Add the OWL 2 RL closure of all other graphs as the inferred graph; return that graph."""
-    inferred = infer(dataset)
+def add_inferred(dataset: Dataset, inferred: Graph) -> Graph:
+    """Add ``inferred``, the OWL 2 RL closure of all other graphs (``reasoning.infer``), as
+    the inferred graph; return that graph."""
     _add_graph(dataset, INFERRED_GRAPH, inferred)
     return dataset.graph(INFERRED_GRAPH)
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from critmin.graph import iris
 from critmin.graph.base.documents import Document
 from critmin.graph.base.namespaces import CM, NIF, SCHEMA, bind_prefixes, document_iri, span_iri
 from critmin.graph.base.namespaces import document_graph as document_graph_iri
@@ -37,7 +36,8 @@ from critmin.graph.base.values import (
     Quantity,
     Span,
 )
-from critmin.graph.literals import (
+from critmin.graph.rdf import iris
+from critmin.graph.rdf.literals import (
     date_literal,
     decimal_literal,
     end_date,

@@ -1,4 +1,4 @@
-"""graph/triples.py: hand-made extractions of sentences written for these tests → exact triples."""
+"""graph/rdf/triples.py: hand-made extractions of sentences written here → exact triples."""
 
 from dataclasses import replace
 from decimal import Decimal
@@ -7,7 +7,6 @@ from hashlib import sha256
 import pytest
 from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, BNode, Literal, URIRef
 
-from critmin.graph import iris
 from critmin.graph.base.documents import Author, Document
 from critmin.graph.base.namespaces import CM, CMR, NIF, SCHEMA, document_graph, document_iri
 from critmin.graph.base.statements import (
@@ -22,8 +21,9 @@ from critmin.graph.base.statements import (
     SupplySource,
 )
 from critmin.graph.base.values import DateValue, Entity, Evidence, Quantity, Span
-from critmin.graph.triples import SHARE_CLASSES
-from critmin.graph.triples import document_graph as build_graph
+from critmin.graph.rdf import iris
+from critmin.graph.rdf.triples import SHARE_CLASSES
+from critmin.graph.rdf.triples import document_graph as build_graph
 
 TEXT = (
     "Lithium Weekly\n"

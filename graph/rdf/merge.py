@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 
 from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 
-from critmin.graph import iris
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement, Control, Event, Extraction
 from critmin.graph.base.values import DateValue
-from critmin.graph.state_level import state_level_pairs
+from critmin.graph.rdf import iris
+from critmin.graph.rdf.state_level import state_level_pairs
+from critmin.graph.rdf.triples import document_graph
 from critmin.graph.text.reference import ReferenceIndex
-from critmin.graph.triples import document_graph
 
 AGREEMENT_FAMILY = frozenset(
     {"framework", "partnership", "deal", "cooperation", "mou", "investment", "agreement"}

@@ -5,7 +5,7 @@ from graph_helpers import fixture_index
 from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.statements import Agreement
 from critmin.graph.base.values import DateValue, Entity, Evidence, Span
-from critmin.graph.state_level import party_states, state_level_pairs
+from critmin.graph.rdf.state_level import party_states, state_level_pairs
 
 EVIDENCE = Evidence(Span(0, 10), Span(0, 4))
 CHILE, JAPAN = Entity(CMR["actor/chile"]), Entity(CMR["actor/japan"])

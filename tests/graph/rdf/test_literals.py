@@ -3,7 +3,7 @@
 import pytest
 from rdflib import XSD, Literal
 
-from critmin.graph.literals import (
+from critmin.graph.rdf.literals import (
     date_literal,
     decimal_literal,
     end_date,

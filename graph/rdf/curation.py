@@ -35,7 +35,7 @@ from rdflib import DCTERMS, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from critmin.graph.base.namespaces import CM, CURATION_GRAPH, PREFIXES, bind_prefixes
-from critmin.graph.iris import correction_iri
+from critmin.graph.rdf.iris import correction_iri
 
 ACTIONS = {"assert": CM.CuratedAssertion, "retract": CM.CuratedRetraction}
 ENTRY_KEYS = {"reason", "author"}
