@@ -66,7 +66,7 @@ seed: install
 
 # Regenerate the ontology's HTML documentation (a test checks it is up to date).
 docs: install
-	$(BIN)/python -m critmin.graph.ontology_docs
+	$(BIN)/python -m critmin.graph.owl.ontology_docs
 
 # Re-resolve the locked versions after changing dependencies in pyproject.toml.
 lock:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from critmin.graph.base.statements import Extraction
-from critmin.graph.ontology import load_ontology
+from critmin.graph.owl.ontology import load_ontology
+from critmin.graph.owl.reasoning import infer
 from critmin.graph.rdf.curation import apply_curation, read_curation
 from critmin.graph.rdf.dataset import (
     add_inferred,
@@ -25,7 +26,6 @@ from critmin.graph.rdf.dataset import (
     write_dataset,
 )
 from critmin.graph.rdf.merge import merge_documents
-from critmin.graph.reasoning import infer
 from critmin.graph.rules.extract import extract
 from critmin.graph.text.corpus import read_corpus
 from critmin.graph.text.nlp import make_pipeline

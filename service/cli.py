@@ -24,9 +24,9 @@ class CliError(Exception):
 def _build(args: argparse.Namespace) -> int:
     """Build a dataset file from a folder of texts; print a one-line summary."""
     from critmin.graph.build import build, default_curation
+    from critmin.graph.owl.reasoning import InconsistencyError
     from critmin.graph.rdf.curation import CurationError
     from critmin.graph.rdf.dataset import DatasetFormatError
-    from critmin.graph.reasoning import InconsistencyError
     from critmin.graph.text.corpus import CorpusError
     from critmin.graph.text.reference import ReferenceError
 
@@ -71,9 +71,9 @@ def _validate(args: argparse.Namespace) -> int:
     status 0 when the data conforms and is consistent, 1 when not.
     """
     from critmin.graph.base.namespaces import ONTOLOGY_GRAPH
-    from critmin.graph.ontology import load_ontology
-    from critmin.graph.reasoning import InconsistencyError, infer
-    from critmin.graph.validation import validate
+    from critmin.graph.owl.ontology import load_ontology
+    from critmin.graph.owl.reasoning import InconsistencyError, infer
+    from critmin.graph.owl.validation import validate
     from critmin.service.store import DataFileError, LocalStore
 
     path = Path(args.data)

@@ -21,9 +21,9 @@ from critmin.graph.base.namespaces import (
 from critmin.graph.base.statements import Agreement, Extraction
 from critmin.graph.base.values import DateValue, Entity, Evidence, Span
 from critmin.graph.build import build, default_curation
+from critmin.graph.owl.reasoning import InconsistencyError
 from critmin.graph.rdf.curation import CurationError
 from critmin.graph.rdf.dataset import DatasetFormatError, graph_sizes, read_dataset
-from critmin.graph.reasoning import InconsistencyError
 from critmin.graph.text.corpus import CorpusError
 
 KENYA, GHANA = Entity(CMR["actor/kenya"]), Entity(CMR["actor/ghana"])

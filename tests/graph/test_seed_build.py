@@ -13,8 +13,8 @@ from rdflib import PROV, SKOS, Literal
 
 from critmin.graph.base.namespaces import NIF
 from critmin.graph.build import build
+from critmin.graph.owl.validation import validate
 from critmin.graph.rdf.dataset import read_dataset
-from critmin.graph.validation import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / ".." / "shared" / "corpus"

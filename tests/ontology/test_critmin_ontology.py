@@ -12,8 +12,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from critmin.graph.base.namespaces import CM, ONTOLOGY_IRI
-from critmin.graph.ontology import ONTOLOGY_FILE, load_ontology
-from critmin.graph.reasoning import infer
+from critmin.graph.owl.ontology import ONTOLOGY_FILE, load_ontology
+from critmin.graph.owl.reasoning import infer
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "ontology" / "MODEL.md"
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)

@@ -1,4 +1,4 @@
-"""ontology/critmin.html is what graph/ontology_docs.py generates from the ontology today."""
+"""ontology/critmin.html is what graph/owl/ontology_docs.py generates from the ontology today."""
 
 import html
 import subprocess
@@ -9,14 +9,14 @@ import pytest
 from rdflib import OWL, RDF, SKOS
 
 from critmin.graph.base.namespaces import CM
-from critmin.graph.ontology import ONTOLOGY_HTML_FILE, load_ontology
+from critmin.graph.owl.ontology import ONTOLOGY_HTML_FILE, load_ontology
 
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("docs") / "critmin.html"
     result = subprocess.run(
-        [sys.executable, "-m", "critmin.graph.ontology_docs", "--out", str(out)],
+        [sys.executable, "-m", "critmin.graph.owl.ontology_docs", "--out", str(out)],
         capture_output=True,
         text=True,
     )

@@ -3,8 +3,8 @@
 import pytest
 from rdflib import RDF, Graph, Namespace, URIRef
 
-from critmin.graph.ontology import load_shapes
-from critmin.graph.validation import validate
+from critmin.graph.owl.ontology import load_shapes
+from critmin.graph.owl.validation import validate
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 CMSH = Namespace("https://w3id.org/critmin/shapes#")

@@ -11,8 +11,8 @@ from rdflib import Dataset, Graph
 from rdflib.query import Result
 
 from critmin.graph.base.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
-from critmin.graph.ontology import load_ontology
-from critmin.graph.reasoning import infer
+from critmin.graph.owl.ontology import load_ontology
+from critmin.graph.owl.reasoning import infer
 from critmin.service.catalogue import load_catalogue, run
 from critmin.service.store import LocalStore
 

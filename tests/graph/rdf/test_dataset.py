@@ -18,7 +18,8 @@ from critmin.graph.base.namespaces import (
     REFERENCE_GRAPH,
     document_graph,
 )
-from critmin.graph.ontology import load_ontology
+from critmin.graph.owl.ontology import load_ontology
+from critmin.graph.owl.reasoning import infer
 from critmin.graph.rdf import dataset as dataset_module
 from critmin.graph.rdf.dataset import (
     DatasetFormatError,
@@ -29,7 +30,6 @@ from critmin.graph.rdf.dataset import (
     to_trig,
     write_dataset,
 )
-from critmin.graph.reasoning import infer
 
 MOU = CMR["agreement/kenya-ghana-mou-0a1b2c3d"]
 KENYA, GHANA = CMR["actor/kenya"], CMR["actor/ghana"]
@@ -98,7 +98,7 @@ def test_two_builds_write_the_same_bytes_in_any_process(tmp_path: Path) -> None:
         "import sys; from pathlib import Path; "
         "from tests.graph.rdf.test_dataset import small_dataset; "
         "from critmin.graph.rdf.dataset import add_inferred, write_dataset; "
-        "from critmin.graph.reasoning import infer; "
+        "from critmin.graph.owl.reasoning import infer; "
         "d = small_dataset(); add_inferred(d, infer(d)); write_dataset(d, Path(sys.argv[1]))"
     )
     root = Path(__file__).resolve().parents[3]

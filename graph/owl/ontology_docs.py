@@ -1,6 +1,6 @@
 """Write the ontology's HTML documentation (ontology/critmin.html) with pyLODE, reproducibly.
 
-Usage: ``python -m critmin.graph.ontology_docs [--out FILE]`` (``make docs``). Two runs give
+Usage: ``python -m critmin.graph.owl.ontology_docs [--out FILE]`` (``make docs``). Two runs give
 the same bytes: pyLODE walks sets of RDF terms, so the rendering runs with a fixed
 ``PYTHONHASHSEED`` on a copy of the ontology whose blank nodes have canonical labels; the
 members of an intersection or union, which pyLODE collects in a set of HTML elements, are
@@ -30,7 +30,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
 from critmin.graph.base.namespaces import CM
-from critmin.graph.ontology import ONTOLOGY_HTML_FILE, load_ontology
+from critmin.graph.owl.ontology import ONTOLOGY_HTML_FILE, load_ontology
 
 HASH_SEED = "0"
 INDIVIDUALS_ANCHOR = '<div id="namespaces">'
@@ -149,13 +149,13 @@ def write_html(out: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the documentation, re-running under a fixed hash seed when needed."""
     parser = argparse.ArgumentParser(
-        prog="python -m critmin.graph.ontology_docs",
+        prog="python -m critmin.graph.owl.ontology_docs",
         description="Write the critmin ontology's HTML documentation with pyLODE.",
     )
     parser.add_argument("--out", type=Path, default=ONTOLOGY_HTML_FILE, help="HTML file")
     args = parser.parse_args(argv)
     if os.environ.get("PYTHONHASHSEED") != HASH_SEED:
-        command = [sys.executable, "-m", "critmin.graph.ontology_docs", "--out", str(args.out)]
+        command = [sys.executable, "-m", "critmin.graph.owl.ontology_docs", "--out", str(args.out)]
         env = {**os.environ, "PYTHONHASHSEED": HASH_SEED}
         return subprocess.run(command, env=env, check=False).returncode
     write_html(args.out)

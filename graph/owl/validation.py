@@ -8,7 +8,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Dataset, Graph, Namespace, Node
 
 from critmin.graph.base.namespaces import bind_prefixes
-from critmin.graph.ontology import load_ontology, load_shapes
+from critmin.graph.owl.ontology import load_ontology, load_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 

@@ -1,12 +1,12 @@
-"""graph/reasoning.py: one test per OWL 2 RL rule the competency questions rely on, then what
-the published closure leaves out and how inconsistencies are reported."""
+"""graph/owl/reasoning.py: one test per OWL 2 RL rule the competency questions rely on, then
+what the published closure leaves out and how inconsistencies are reported."""
 
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Dataset, Graph, Literal, URIRef, namespace
 
 from critmin.graph.base.namespaces import CM, CMR, document_graph
-from critmin.graph.ontology import load_ontology
-from critmin.graph.reasoning import InconsistencyError, infer
+from critmin.graph.owl.ontology import load_ontology
+from critmin.graph.owl.reasoning import InconsistencyError, infer
 
 PREFIXES = """
 @prefix cm: <https://w3id.org/critmin/ontology#> .

@@ -1,10 +1,10 @@
-"""graph/validation.py: SHACL validation of a graph or of the union of a dataset's graphs."""
+"""graph/owl/validation.py: SHACL validation of a graph or of the union of a dataset's graphs."""
 
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef, namespace
 from rdflib.namespace import PROV
 
 from critmin.graph.base.namespaces import CM, CMR, NIF, document_graph, document_iri, span_iri
-from critmin.graph.validation import ValidationResult, Violation, validate
+from critmin.graph.owl.validation import ValidationResult, Violation, validate
 
 CMSH = Namespace("https://w3id.org/critmin/shapes#")
 SHA = "fe" * 32

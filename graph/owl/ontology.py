@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "critmin.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_HTML_FILE = ONTOLOGY_DIR / "critmin.html"
