@@ -138,6 +138,52 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    """Score a build's agreements and controls tables against a gold file; print verdicts,
+    the rows no gold fact matched, recall per table and precision; exit 1 under --min."""
+    import tempfile
+
+    from critmin.graph.build import build
+    from critmin.graph.text.corpus import CorpusError
+    from critmin.service.catalogue import find_query, run
+    from critmin.service.evaluation import GoldError, read_gold, score, source_keys
+    from critmin.service.store import DataFileError, LocalStore
+
+    if bool(args.corpus) == bool(args.data):
+        raise CliError("give either --corpus DIR (to build and score) or --data FILE")
+    try:
+        gold = read_gold(Path(args.gold))
+        with tempfile.TemporaryDirectory(prefix="critmin-evaluate-") as folder:
+            data = Path(args.data) if args.data else Path(folder) / "build.trig"
+            if args.corpus:
+                metadata = Path(args.metadata) if args.metadata else None
+                build(Path(args.corpus), data, metadata=metadata, curation=None)
+            store = LocalStore.from_file(data)
+            tables = {
+                name: _rows(run(find_query(name), store)) for name in ("agreements", "controls")
+            }
+            keys = source_keys(gold, store.dataset)
+    except (GoldError, CorpusError, DataFileError) as error:
+        raise CliError(str(error)) from None
+    result = score(gold, tables, keys.get)
+    for verdict in result.verdicts:
+        print(verdict.line())
+    for row in result.unmatched:
+        table = "agreement" if "parties" in row else "control"
+        print(f"unmatched {table} row: {row.get('label', '')} ({row.get('sources', '')})")
+    print(result.summary())
+    low = [r for r in (result.recall("agreements"), result.recall("controls"), result.precision)
+           if r < args.min]  # fmt: skip
+    return 1 if low else 0
+
+
+def _rows(result) -> list[dict[str, str]]:
+    return [
+        {str(name): "" if row[name] is None else str(row[name]) for name in result.vars}
+        for row in result
+    ]
+
+
 def _serve(args: argparse.Namespace) -> int:
     """Serve the dataset file (or a remote SPARQL endpoint) on waitress until interrupted."""
     from critmin.service.app import create_app
@@ -203,6 +249,23 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--param", action="append", default=[], metavar="K=V", help="parameter")
     query.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
     query.set_defaults(run=_query)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the agreements and controls tables against gold facts",
+        description="Build a corpus (or read a dataset file) and score its agreements and "
+        "controls tables against a gold YAML file: each gold fact is matched only against rows "
+        "sourced from its own text. Prints a verdict per fact, the rows no fact matched, recall "
+        "per table and precision (rows matched to a fact / all rows).",
+    )
+    evaluate.add_argument("--gold", required=True, help="gold YAML file (schema of gold/*.yaml)")
+    evaluate.add_argument("--corpus", help="folder of the gold's texts: build and score it")
+    evaluate.add_argument("--data", help="dataset file to score instead of building")
+    evaluate.add_argument("--metadata", help="YAML manifest of the texts (with --corpus)")
+    evaluate.add_argument(
+        "--min", type=float, default=0.0, help="exit 1 when a recall or precision is below this"
+    )
+    evaluate.set_defaults(run=_evaluate)
 
     serve = commands.add_parser("serve", help="serve the SPARQL endpoint and web form")
     # Defaults are None so that CRITMIN_* variables apply (see critmin.service.config).

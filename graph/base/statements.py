@@ -24,9 +24,22 @@ class Obligation:
     party: Entity | None = None
 
 
+MODALITIES = (
+    "stated", "denied", "hypothetical", "negotiated", "proposed", "initialled", "planned",
+    "threatened",
+)  # fmt: skip
+"""How a source puts a statement: as a fact (``stated``), or as something that is only talked
+about, proposed, initialled, planned, denied, supposed or threatened."""
+
+
 @dataclass(frozen=True)
 class Agreement:
-    """An agreement stated in the text. ``kind`` is the short word of the agreements table."""
+    """An agreement the text mentions. ``kind`` is the short word of the agreements table.
+
+    Only a ``stated`` agreement is an agreement; the others are prospective (talks, proposals,
+    plans) or denied. ``signatories`` are the people or bodies that signed for the parties;
+    ``amends`` the keys of agreements this one changes or extends.
+    """
 
     key: str
     kind: str
@@ -41,6 +54,10 @@ class Agreement:
     obligations: tuple[Obligation, ...] = ()
     comprises: tuple[str, ...] = ()
     agreed_at: str | None = None
+    modality: str = "stated"
+    signatories: tuple[Entity, ...] = ()
+    in_force: DateValue | None = None
+    amends: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +66,8 @@ class Control:
 
     ``acts_on`` holds the keys of the controls a pause or lifting acts on; ``agreed_in`` the key
     of the agreement or event that produced it; ``duration`` an ISO 8601 duration (``P1Y``).
+    ``date`` is when it was announced or decided, ``in_force`` when it applies from;
+    ``replaces`` the keys of controls it replaces. Only a ``stated`` control is a control.
     """
 
     key: str
@@ -65,6 +84,9 @@ class Control:
     acts_on: tuple[str, ...] = ()
     in_exchange_for: tuple[Obligation, ...] = ()
     agreed_in: str | None = None
+    modality: str = "stated"
+    in_force: DateValue | None = None
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +152,10 @@ class SupplySource:
     evidence: Evidence
     located_in: Entity | None = None
     minerals: tuple[Entity, ...] = ()
+
+
+Statement = Agreement | Control | Event | Measurement | Role | SupplySource
+"""Anything an extraction rule returns."""
 
 
 @dataclass(frozen=True)

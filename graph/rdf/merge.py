@@ -40,7 +40,9 @@ from critmin.graph.rdf.triples import document_graph
 from critmin.graph.text.reference import ReferenceIndex
 
 AGREEMENT_FAMILY = frozenset(
-    {"framework", "partnership", "deal", "cooperation", "mou", "investment", "agreement"}
+    {"framework", "partnership", "deal", "cooperation", "mou", "investment", "agreement",
+     "contract", "equity-stake", "loan", "offtake", "supply", "joint-venture", "declaration",
+     "letter-of-intent", "action-plan", "initiative"}
 )
 """Agreement kinds one source may use for what another calls by another of them."""
 
@@ -228,13 +230,22 @@ def same_event(first: Event, second: Event) -> bool:
 
 
 def _claims(extractions: Sequence[Extraction], family: str) -> list[Claim]:
-    """The statements of one family, in document order and then in text order."""
+    """The statements of one family that their sources state as done, in document order and
+    then in text order (what is only proposed or denied is never merged)."""
     claims: list[Claim] = []
     for order, extraction in enumerate(extractions):
         own = iris.statement_iris(extraction)
-        statements = sorted(getattr(extraction, family), key=_statement_order)
+        statements = sorted(
+            (s for s in getattr(extraction, family) if _stated(s)),
+            key=_statement_order,
+        )
         claims.extend(Claim(order, extraction, s, own[s.key]) for s in statements)
     return claims
+
+
+def _stated(statement: Statement) -> bool:
+    """Whether its source states it as done (not talks, a plan or a denial)."""
+    return getattr(statement, "modality", "stated") == "stated"
 
 
 def _cluster(claims: list[Claim]) -> list[list[Claim]]:

@@ -15,6 +15,7 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from critmin.graph.base.documents import Document
+from critmin.graph.base.kinds import MODALITY_INDIVIDUALS, UNCONCLUDED, class_of
 from critmin.graph.base.namespaces import CM, NIF, SCHEMA, bind_prefixes, document_iri, span_iri
 from critmin.graph.base.namespaces import document_graph as document_graph_iri
 from critmin.graph.base.statements import (
@@ -48,25 +49,6 @@ from critmin.graph.rdf.literals import (
 
 log = logging.getLogger(__name__)
 
-AGREEMENT_CLASSES: dict[str, URIRef] = {
-    "framework": CM.Framework, "mou": CM.MemorandumOfUnderstanding, "deal": CM.Deal,
-    "partnership": CM.Partnership, "cooperation": CM.Cooperation,
-    "joint-statement": CM.JointStatement, "letter-of-interest": CM.LetterOfInterest,
-    "investment": CM.InvestmentAgreement, "agreement": CM.Agreement, "group": CM.AgreementGroup,
-}  # fmt: skip
-CONTROL_CLASSES: dict[str, URIRef] = {
-    "export-control": CM.ExportControl, "tariff": CM.Tariff, "sanction": CM.Sanction,
-    "technology-restriction": CM.TechnologyRestriction, "pause": CM.Pause,
-    "lifting": CM.Lifting, "suspension": CM.Suspension,
-}  # fmt: skip
-EVENT_CLASSES: dict[str, URIRef] = {
-    "summit": CM.Summit, "meeting": CM.Meeting, "visit": CM.Visit, "shipment": CM.Shipment,
-    "publication": CM.Publication, "investment": CM.Investment, "outreach": CM.Outreach,
-}  # fmt: skip
-MEASUREMENT_CLASSES: dict[str, URIRef] = {
-    "price": CM.Price, "share": CM.Share, "amount": CM.MonetaryAmount, "count": CM.Count,
-    "forecast": CM.Forecast, "duration": CM.Duration, "impact": CM.Measurement,
-}  # fmt: skip
 SHARE_CLASSES: dict[str, URIRef] = {
     "mining": CM.MiningShare, "processing": CM.ProcessingShare,
     "consumption": CM.ConsumptionShare, "production": CM.ProductionShare,
@@ -218,6 +200,32 @@ class _Writer:
                     anchor.end, len(words), MAX_ANCHOR_WORDS)
         return Span(anchor.begin, words[MAX_ANCHOR_WORDS - 1].end())
 
+    def kind(self, node: URIRef, statement: str, word: str, modality: str) -> None:
+        """The class of a statement of this kind; for one the source does not state as done,
+        the class of unconcluded statements and its modality."""
+        if modality == "stated":
+            self.add(node, RDF.type, class_of(statement, word))
+        else:
+            self.add(node, RDF.type, UNCONCLUDED[statement])
+            self.add(node, CM.modality, MODALITY_INDIVIDUALS[modality])
+
+    def unconcluded(
+        self,
+        node: URIRef,
+        actors: Iterable[Entity],
+        date: DateValue | None,
+        minerals: Iterable[Entity],
+    ) -> None:
+        """What an unconcluded agreement or unimposed control involves: who, when, which
+        minerals (never as parties or imposers, which would make it an agreement or control)."""
+        self.add_all(node, CM.involvesActor, (actor.iri for actor in actors))
+        self.dates(node, date)
+        self.add_all(node, CM.coversMineral, (mineral.iri for mineral in minerals))
+
+    def in_force(self, node: URIRef, date: DateValue | None) -> None:
+        if date is not None and not date.end:
+            self.add(node, CM.inForceFrom, date_literal(date.start))
+
     def dates(self, node: URIRef, date: DateValue | None) -> None:
         if date is None:
             return
@@ -279,8 +287,14 @@ class _Writer:
 
     def agreement(self, agreement: Agreement) -> None:
         node = self.names[agreement.key]
-        self.add(node, RDF.type, _kind_class(AGREEMENT_CLASSES, agreement.kind, CM.Agreement))
+        self.kind(node, "agreement", agreement.kind, agreement.modality)
         self.provenance(node, agreement.label, agreement.evidence)
+        if agreement.modality != "stated":
+            self.unconcluded(node, agreement.parties, agreement.date, agreement.minerals)
+            return
+        self.add_all(node, CM.signatory, (signer.iri for signer in agreement.signatories))
+        self.in_force(node, agreement.in_force)
+        self.linked(node, CM.amends, agreement.amends)
         self.add_all(node, CM.party, (party.iri for party in agreement.parties))
         self.dates(node, agreement.date)
         if agreement.binding is not None:
@@ -294,8 +308,14 @@ class _Writer:
 
     def control(self, control: Control) -> None:
         node = self.names[control.key]
-        self.add(node, RDF.type, _kind_class(CONTROL_CLASSES, control.kind, CM.ControlMeasure))
+        self.kind(node, "control", control.kind, control.modality)
         self.provenance(node, control.label, control.evidence)
+        if control.modality != "stated":
+            actors = (control.imposer, *control.targets) if control.imposer else control.targets
+            self.unconcluded(node, actors, control.date, control.minerals)
+            return
+        self.in_force(node, control.in_force)
+        self.linked(node, CM.replaces, control.replaces)
         self.add(node, CM.imposedBy, control.imposer.iri if control.imposer else None)
         self.add_all(node, CM.targets, (target.iri for target in control.targets))
         self.add_all(node, CM.coversMineral, (mineral.iri for mineral in control.minerals))
@@ -316,7 +336,7 @@ class _Writer:
 
     def event(self, event: Event) -> None:
         node = self.names[event.key]
-        kind_class = _kind_class(EVENT_CLASSES, event.kind, CM.Event)
+        kind_class = class_of("event", event.kind)
         if kind_class == CM.Publication and CRITICAL_MINERALS_LIST.search(event.label.lower()):
             kind_class = CM.CriticalMineralsList
         self.add(node, RDF.type, kind_class)
@@ -347,7 +367,7 @@ class _Writer:
 
     def measurement(self, measurement: Measurement) -> None:
         node = self.names[measurement.key]
-        kind_class = _kind_class(MEASUREMENT_CLASSES, measurement.kind, CM.Measurement)
+        kind_class = class_of("measurement", measurement.kind)
         if kind_class == CM.Share and measurement.share_of is not None:
             kind_class = SHARE_CLASSES.get(measurement.share_of, CM.Share)
         self.add(node, RDF.type, kind_class)
@@ -377,12 +397,6 @@ class _Writer:
         self.provenance(node, source.label, source.evidence)
         self.add(node, CM.locatedIn, source.located_in.iri if source.located_in else None)
         self.add_all(node, CM.sourceOf, (mineral.iri for mineral in source.minerals))
-
-
-def _kind_class(classes: Mapping[str, URIRef], kind: str, generic: URIRef) -> URIRef:
-    if kind not in classes:
-        log.warning("unknown statement kind %r: typed %s", kind, generic)
-    return classes.get(kind, generic)
 
 
 def _amount_label(quantity: Quantity) -> str:

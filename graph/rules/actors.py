@@ -28,6 +28,7 @@ from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.statements import Role
 from critmin.graph.base.values import Entity, Span, slug
 from critmin.graph.rules.agents import is_actor
+from critmin.graph.rules.contract import Found, Reading, Rule
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex
@@ -122,6 +123,7 @@ TITLES = (
     "Premier",
     "King",
     "Minister",
+    "Commissioner",
     "Secretary of State",
     "Secretary",
     "Foreign Minister",
@@ -374,3 +376,10 @@ def _reference_role_in(person: EntityMention, title: str, index: ReferenceIndex)
     if len(roles) == 1 and roles[0].role_in is not None:
         return Entity(roles[0].role_in)
     return None
+
+
+def _roles(reading: Reading, found: Found) -> list[Role]:
+    return find_roles(reading.clauses, reading.index)
+
+
+ROLES = Rule(name="roles", find=_roles)

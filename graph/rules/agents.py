@@ -220,8 +220,3 @@ def counted_states(mention: EntityMention, text: str, index: ReferenceIndex) -> 
         return ()
     states = index.states_in(mention.iri)
     return tuple(map(Entity, states)) if len(states) == parse_number(count["count"]) else ()
-
-
-def stands_for(mention: EntityMention, text: str, index: ReferenceIndex) -> tuple[Entity, ...]:
-    """The entities a listed mention names: counted states, else the state it stands for."""
-    return counted_states(mention, text, index) or (state_for(mention, text, index),)

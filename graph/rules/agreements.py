@@ -1,359 +1,794 @@
-"""Agreements stated in text: rules for the kind of statement, applied clause by clause.
+"""Agreements a text states, clause by clause, with what later sentences say about them.
 
-1. Triggers: agreement nouns (framework, MoU / memorandum of understanding, deal, agreement,
-   accord, pact, treaty, arrangement, partnership, cooperation, joint statement, letter of
-   interest, investment agreement). A clause with triggers joined by "and" / "," is cut into
-   one segment per trigger; triggers not so joined ("cooperation with a deal") make one
-   agreement whose kind is the most specific trigger.
-2. Parties: a dashed pair next to the trigger ("Chile\u2013Peru"), actors named just before it
-   ("G20 and EU cooperation"), the list after "with", "between" or "by", and the agent (the
-   subject, a possessive, a person standing for their state). Without an agent or a pair, the
-   implied agent (``actors.implied_agent``) is added. At least two parties are needed.
-3. Generic mentions make nothing: a plural trigger needs a date, an amount or a signing verb;
-   talks about an agreement ("met to discuss a partnership", "a proposed deal", "could sign a
-   pact") and counts ("four partnerships") are not agreements;
-   a trigger after "this/these/the..." with no counterpart of its own refers back to the
-   previous agreement (within three sentences) and adds its obligations, stages and binding.
-4. Kind ``group`` when three or more counterparts are listed (a collective arrangement),
-   counting the states of "N <region> states" (``agents.counted_states``).
-5. Date: the date nearest after the trigger in its scope (else before it); "before/after the
-   meeting" takes the date of the last meeting named earlier; an agreement among the parties
-   of a group agreement described just before (within three sentences) is one of its
-   agreements and takes its date ("... an arrangement with A, B and C. The A-B partnership
-   is the most ambitious."); else the document's context year.
-   Binding: "non-binding", "not (legally) binding" → False, "binding" / "firm obligations" →
-   True, else None.
-6. Stages, minerals, money amounts and obligations (price floors, obligations against export
-   restrictions, investment commitments, tariff reductions, purchases) come from the segment.
+1. Triggers (``agreement_triggers``): triggers of one clause make one agreement, of the most
+   specific kind ("a memorandum of understanding setting up a strategic partnership" is an
+   MoU), unless "and" starts a new verb between them ("signed an MoU on 27 December, and
+   turned it into a partnership agreement on 31 May").
+2. Modality (``modality``): talks, proposals, initialled texts, plans, denials, conditions
+   and threats are kept with their modality; only stated agreements are agreements.
+3. Reference back: a trigger after "the", "this", "its" ("the memorandum", "the binding
+   agreement", "Memoranda of this kind") with no parties of its own, a named agreement named
+   again, or "it" in a clause about binding status is the agreement last named (of that kind
+   where the noun says one); its clause adds signatories, date, binding status, stages,
+   minerals and money. Signatories that are bodies of a party state stand for it ("The
+   memorandum was signed by the U.S. Department of Energy and ...").
+4. Parties (``parties``): modifiers, objects and subject. "The two sides", "the parties",
+   "the same two ministers" are the last agreement's parties; a clause naming fewer than two
+   takes the company its section is about, then the agent of the paragraph; a grouping may
+   agree alone ("the G7 Critical Minerals Action Plan"); a named agreement without parties in
+   a passage about another one takes its parties.
+5. A plural trigger with counterparts listed ("the minerals arrangements it signed with A, B
+   and C") states one agreement with each.
+6. Date, binding status and subject (``agreement_facts``); without a date, the year of the
+   passage. Agreements on another subject than minerals, or with no word of minerals in them or
+   in what is said of them later, are left out unless named in a text whose title names them.
+7. An agreement with the kind, parties and a compatible date of one named before in the same
+   text is that one (a headline and its story).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from rdflib import URIRef
-
-from critmin.graph.base.statements import Agreement, Obligation
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Agreement
 from critmin.graph.base.values import DateValue, Entity, Span
-from critmin.graph.rules.agents import (
-    agent_before,
-    implied_agent,
-    is_actor,
-    listed_after,
-    stands_for,
+from critmin.graph.rules.agents import implied_agent, is_actor
+from critmin.graph.rules.agreement_facts import (
+    about_minerals,
+    agreement_date,
+    list_lead_date,
+    minerals_in_passage,
+    other_subject,
+    passage_year,
+    stated_binding,
 )
-from critmin.graph.rules.agreement_dates import NEARBY, agreement_date, group_member_date
-from critmin.graph.rules.agreement_labels import agreement_label
+from critmin.graph.rules.agreement_triggers import Trigger, find_triggers, is_plural, specific_kind
+from critmin.graph.rules.contract import Found, Reading, Rule, new_key
+from critmin.graph.rules.modality import modality, modality_after
 from critmin.graph.rules.obligations import find_obligations
+from critmin.graph.rules.parties import (
+    actors_of,
+    entities,
+    first_agent,
+    noun_modifiers,
+    objects_after,
+    relative_subject,
+    subject,
+)
 from critmin.graph.text.mentions import Clause, EntityMention, find_stages
 from critmin.graph.text.nlp import evidence
+from critmin.graph.text.numbers import NUMBER
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
 
-TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, flags), kind)
-    for pattern, kind, flags in (
-        (r"\bmemorand(?:um|a)(?: of (?:understanding|co-?operation))?\b", "mou", re.I),
-        (r"\bM[Oo]Us?\b", "mou", 0),
-        (r"\bjoint (?:statements?|declarations?)\b", "joint-statement", re.I),
-        (r"\bletters? of (?:interest|intent)\b", "letter-of-interest", re.I),
-        (r"\binvestment (?:agreements?|deals?|pacts?)\b", "investment", re.I),
-        (r"\bframeworks?\b", "framework", re.I),
-        (r"\bpartnerships?\b", "partnership", re.I),
-        (r"\bdeals?\b(?![-\u2013])", "deal", re.I),
-        (r"\b(?:agreements?|accords?|pacts?|treaty|treaties|arrangements?)\b", "agreement", re.I),
-        (r"\bco-?operation\b", "cooperation", re.I),
-    )
-)
-KIND_PRIORITY = tuple(dict.fromkeys(kind for _, kind in TRIGGERS))
-SIGNING_VERBS = re.compile(
-    r"\b(?:sign|conclud|reach|strik|struck|finalis|finaliz|ink|agree|seal|announc)\w*", re.I
-)
-_COORDINATOR = re.compile(r",?\s+and\s+|,\s+|\s+as well as\s+")
-_SCOPE_END = re.compile(
-    r"\s(?:and|while|but|whereas)\s+(?:its|their|his|her|it|they|a|an|the(?=\s+[a-z]))\b"
-)
-_UNREALISED = re.compile(
-    r"\b(?:to (?:discuss|negotiate|explore|seek|pursue|consider)|discuss\w*|considering|"
-    r"propos\w*|plann?\w*|hop\w*|could|would|may|might|talks (?:on|about|over|for))\b"
-    r"(?:\s+[\w-]+){0,5}\s*$",
+_NEW_VERB = re.compile(
+    r",?\s+and\s+(?:then\s+|later\s+|also\s+)?(?=(?:turned|signed|agreed|concluded|converted|"
+    r"reached|struck|finali[sz]ed|announced|launched|formed|entered|put)\b)",
     re.I,
 )
-_ANAPHOR = re.compile(r"\b(?:these|this|those|that|such|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_BINDING_WORDS = re.compile(
-    r"\b(non-?binding|not (?:legally )?binding|legally binding|binding)\b", re.I
+# What separates the triggers of two agreements in one sentence: a verb of its own, a
+# clause boundary.
+_SEPARATE = re.compile(
+    r"[.;:]|\b(?:signed|concluded|agreed|struck|sealed|inked|reached|announced|unveiled|"
+    r"launched|formed|turned|turns|converted|becomes?|became|is|was|are|were|has|have|had|will|"
+    r"would)\b",
+    re.I,
 )
-_FIRM_OBLIGATION = re.compile(r"\b(?:firm|enforceable|binding) (?:obligations|commitments)\b", re.I)
-_NEGATED = re.compile(r"\b(?:lack\w*|without|no)\s+(?:\w+\s+)?$", re.I)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s")
+# "it is a political commitment and not a binding treaty": said of the agreement last named.
+_CHANGES = frozenset({"amendment", "extension", "loan-extension"})
+_ENDED = re.compile(
+    r"\b(?:suspend|terminate|cancel|scrap|end|review|renegotiate|exit|leave)\w*\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_ELABORATES = re.compile(
+    r"\W*(?:The\s+(?:money|package|terms|financing|funding)\b|Under\s+(?:it|them|the\s+\w+)\b)"
+)
+_DESCRIBES = re.compile(
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,\s+(?:its|their|an?)\s+(?:[\w-]+\s+){0,4}$"
+)
+_COUNTED = re.compile(
+    rf"\b(?:{NUMBER}|several|many|multiple|numerous)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+)
+_QUOTED = re.compile(r"[\"\u201c\u2018'].+[\"\u201d\u2019']")
+_PREDICATE = re.compile(
+    r"\b(?:it|this|that)\s+(?:is|was|remains)\s+(?:not\s+|also\s+|only\s+)?(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,6}$",
+    re.I,
+)
+_SAID_IT_WOULD = re.compile(
+    r"\bsaid\s+(?:that\s+)?(?:it|they)\b[^.;]*\bwould\s+$|"
+    r"\bsaid\s+(?:that\s+)?(?:it|they)\b[^.;]*\bwould\s+\w+\s+(?:an?\s+)?$"
+)
+_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch|One)\s+"
+    r"(?!own\b)(?:[\w-]+\s+){0,2}$"
+)
+# "An MoU is a statement of interest": said of every MoU, so of the one last named.
+_GENERIC_SUBJECT = re.compile(r"(?:^|[.!?:]\s+)[\"\u201c]?(?:An?|Such)\s+$")
+_IS_AFTER = re.compile(r"\s+(?:is|are)\b")
+_OF_THIS_KIND = re.compile(r"\s+(?:of\s+this\s+kind|like\s+this(?:\s+one)?)\b", re.I)
+_COLLECTIVE = re.compile(
+    r"\b(?:the|both)\s+(?:same\s+)?(?:two\s+|three\s+)?(?:sides|parties|companies|governments|"
+    r"ministers|partners|countries|firms)\b",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[.;:,]\s+)(?:It|it|The\s+(?:text|document|accord))\s+(?:is|was|has|had|does|did|"
+    r"will|would|covers|sets|says|contains|remains|appears|identifies|lists)\b"
+)
+_IN_FORCE_NOW = re.compile(r"\b(?:enters?|entered)\s+into\s+force\b|\btakes\s+effect\b", re.I)
+# "Chile's Minister of Foreign Affairs": a state signing through its officer.
+_OFFICER_AFTER = re.compile(
+    r"['\u2019]s?\s+(?:Foreign\s+|Prime\s+|Trade\s+)?(?:Minister|Secretary|President|Ambassador)\b"
+)
+_PRESENCE = re.compile(r"\bin\s+the\s+presence\s+of\b|;", re.I)
+_SIGNED_BY = re.compile(r"\bsigned\b[^.;]*?\bby\s+", re.I)
+# Said later of an agreement named as made: it is not.
+_NOT_CONCLUDED = re.compile(
+    r"\bremains?\s+(?:a\s+|under\s+|in\s+)?negotiation|\b(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+"
+    r"signed|\bwas\s+never\s+signed|\bnot\s+a\s+signature\b|\bnothing\s+(?:was|has\s+been)\s+signed",
+    re.I,
+)
+_SIGNING = re.compile(
+    r"\b(?:signed|concluded|agreed|sealed|inked|finali[sz]ed|struck|reached|"
+    r"put\s+their\s+names)\b",
+    re.I,
+)
+# Nouns that may refer back to an agreement of any kind ("the deal" after an MoU).
+_ANY_KIND = {"agreement", "deal", "referring", "partnership", "framework", "contract"}
+NEARBY_SENTENCES = 3
 
 
-def find_triggers(text: str, begin: int, end: int) -> list[tuple[Span, str]]:
-    """Agreement trigger spans and kinds between two offsets, longest match first."""
-    found: list[tuple[Span, str]] = []
-    for pattern, kind in TRIGGERS:
-        for match in pattern.finditer(text, begin, end):
-            span = Span(match.start(), match.end())
-            if not any(s.begin < span.end and span.begin < s.end for s, _ in found):
-                found.append((span, kind))
-    return sorted(found)
+@dataclass
+class _Found:
+    """An agreement being read: the statement, and where it was last named."""
+
+    agreement: Agreement
+    sentence: int
+    about_minerals: bool
+    named: str | None = None
+    year_only: bool = False
+    other_subject: bool = False
 
 
-def _segments(clause: Clause, triggers: list[tuple[Span, str]]) -> list[tuple[Span, list]]:
-    """Cut a clause between coordinated triggers; each segment keeps its triggers."""
-    segments: list[tuple[Span, list]] = []
-    start, group = clause.span.begin, [triggers[0]]
-    for previous, current in pairwise(triggers):
-        gap = clause.between(previous[0].end, current[0].begin)
-        cut = list(_COORDINATOR.finditer(gap))
-        if cut:
-            boundary = previous[0].end + cut[-1].start()
-            segments.append((Span(start, boundary), group))
-            start, group = previous[0].end + cut[-1].end(), [current]
-        else:
-            group.append(current)
-    segments.append((Span(start, clause.span.end), group))
-    return segments
-
-
-def find_agreements(
-    clauses: Sequence[Clause], index: ReferenceIndex, year: int | None
-) -> list[Agreement]:
-    """Every agreement the clauses state, keyed ``agreement-<n>`` in text order."""
-    agreements: list[Agreement] = []
+def find_agreements(reading: Reading, found: Found) -> list[Agreement]:
+    """The agreements of a document (see the module docstring)."""
+    index, clauses = reading.index, reading.clauses
+    results: list[_Found] = []
+    last: list[int] = []  # indices of results, most recently named last
     for clause in clauses:
+        if clause.words.isupper() or clause.words.count(" / ") >= 2:
+            continue  # a section label ("THE CONTRACT"), a row of a text table
         triggers = find_triggers(clause.text, clause.span.begin, clause.span.end)
         if not triggers:
+            _said_of_last(reading, clause, results, last)
             continue
         for segment, group in _segments(clause, triggers):
-            found = _agreement(clauses, clause, segment, group, index, year, agreements)
-            if found is None:
-                continue
-            if found.key:
-                agreements[int(found.key.rsplit("-", 1)[1]) - 1] = found
-            else:
-                agreements.append(replace(found, key=f"agreement-{len(agreements) + 1}"))
-    kept = [a for a in agreements if not any(_restates(a, other) for other in agreements)]
-    return [replace(a, key=f"agreement-{n}") for n, a in enumerate(kept, start=1)]
-
-
-def _restates(agreement: Agreement, other: Agreement) -> bool:
-    """Whether an agreement restates another with less (a headline): the same kind and
-    parties, dated by the year only, the other dated finer within that year."""
-    vague, finer = agreement.date, other.date
-    return (
-        other is not agreement
-        and (other.kind, set(other.parties)) == (agreement.kind, set(agreement.parties))
-        and vague is not None
-        and finer is not None
-        and len(vague.start) == 4 < len(finer.start)
-        and finer.start[:4] == vague.start
-    )
-
-
-def _agreement(
-    clauses: Sequence[Clause],
-    clause: Clause,
-    segment: Span,
-    group: list[tuple[Span, str]],
-    index: ReferenceIndex,
-    year: int | None,
-    earlier: list[Agreement],
-) -> Agreement | None:
-    """The agreement a segment states, an update of an earlier one (keeps its key), or None."""
-    text = clause.text
-    trigger, kind = min(group, key=lambda tk: KIND_PRIORITY.index(tk[1]))
-    first, last = group[0][0], group[-1][0]
-    scope_end = _scope_end(clause, segment, last.end)
-    words = text[segment.begin : segment.end]
-    pair = _dashed_pair(clause, first.begin, segment)
-    modifiers = _modifiers(clause, first.begin, segment, index)
-    listed = _listed(clause, last.end, scope_end, index)
-    agent = agent_before(_narrow(clause, segment), first.begin, index)
-    if agent is not None and (agent in modifiers or agent in pair):
-        agent = None
-    co_agents = _joined_before(clause, agent, index) if agent is not None else []
-    counterparts = [*co_agents, *pair, *modifiers, *listed]
-    stages = find_stages(words)
-    obligations = find_obligations(clause, segment, index)
-    binding = stated_binding(words)
-    if _ANAPHOR.search(text[segment.begin : first.begin]) and not (pair or listed):
-        return _refer_back(
-            earlier, clause, stages, obligations, binding, _minerals(clause, segment, index)
-        )
-    amounts = tuple(
-        q
-        for q in clause.quantities_within(segment.begin, scope_end)
-        if q.unit == "money" and q.per_unit is None
-    )
-    date = agreement_date(clause, segment, trigger, scope_end, clauses)
-    plural = text[trigger.begin : trigger.end].lower().endswith(("s", "memoranda", "treaties"))
-    if plural and date is None and not amounts and not SIGNING_VERBS.search(words):
-        return None
-    if _UNREALISED.search(text[segment.begin : trigger.begin]):
-        return None  # "met to discuss a partnership": talks, not an agreement
-    if any(
-        q.unit == "count" and q.end >= trigger.end - 1 and q.begin < trigger.begin
-        for q in clause.quantities
-    ):
-        return None  # "five partnerships": a count, not an agreement
-    parties: list[Entity] = []
-    for mention in ([agent] if agent else []) + counterparts:
-        for entity in stands_for(mention, text, index):
-            if entity not in parties:
-                parties.append(entity)
-    lone_agent = (
-        agent is not None
-        and not counterparts
-        and not plural
-        and (date is not None or bool(amounts))
-    )
-    mutual = len(listed) >= 2 and re.search(r"\bbetween\b", text[last.end : listed[0].span.begin])
-    if (agent is None and len(pair) < 2 and counterparts and not mutual) or lone_agent:
-        implied = implied_agent(clauses, clause, index)
-        if implied is not None and implied not in parties:
-            parties.insert(0, implied)
-    if len(parties) < 2:
-        return None
-    if len([e for m in listed for e in stands_for(m, text, index)]) >= 3:
-        kind = "group"
-    if date is None and kind != "group":
-        date = group_member_date(earlier, clause, parties)
-    if date is None and year is not None:
-        date = DateValue(str(year))
-    minerals = _minerals(clause, segment, index)
-    return Agreement(
-        key="",
-        kind=kind,
-        label=agreement_label(clause, segment, trigger, parties, listed, kind, index),
-        evidence=evidence(text, clause.sentence, trigger, segment),
-        parties=tuple(parties),
-        date=date,
-        binding=binding if binding is not None else (False if kind == "mou" else None),
-        stages=stages,
-        minerals=minerals,
-        amounts=amounts,
-        obligations=obligations,
-    )
-
-
-def _minerals(clause: Clause, segment: Span, index: ReferenceIndex) -> tuple[Entity, ...]:
-    named = clause.mentions_within(segment.begin, segment.end)
-    return tuple(dict.fromkeys(m.entity for m in named if index.is_a(m.iri, MINERAL_CLASSES)))
-
-
-def _joined_before(
-    clause: Clause, agent: EntityMention, index: ReferenceIndex
-) -> list[EntityMention]:
-    """Actors listed with the agent before it ("A and B agreed"): A for agent B."""
-    found: list[EntityMention] = []
-    head = agent
-    for previous in reversed([m for m in clause.mentions if m.span.end <= agent.span.begin]):
-        if not re.fullmatch(
-            r"\s*(?:,|and|, and|&)\s*(?:the\s+)?",
-            clause.between(previous.span.end, head.span.begin),
-        ):
-            break
-        if is_actor(previous, index):
-            found.insert(0, previous)
-        head = previous
-    return found
-
-
-def _narrow(clause: Clause, segment: Span) -> Clause:
-    return replace(
-        clause, span=segment, mentions=clause.mentions_within(segment.begin, segment.end)
-    )
-
-
-def _scope_end(clause: Clause, segment: Span, after: int) -> int:
-    """Where what a trigger governs ends: before "and its ..." opening another statement."""
-    for match in _SCOPE_END.finditer(clause.text, after, segment.end):
-        if not any(d.begin <= match.start() < d.end for d in clause.dates):
-            return match.start()
-    return segment.end
-
-
-def _dashed_pair(clause: Clause, position: int, segment: Span) -> list[EntityMention]:
-    """Two actor mentions joined by a dash in the words just before the trigger."""
-    inside = [m for m in clause.mentions_within(segment.begin, position)]
-    for left, right in pairwise(inside):
-        dashed = re.fullmatch(r"[-\u2013\u2014]", clause.between(left.span.end, right.span.begin))
-        if dashed and len(clause.between(right.span.end, position).split()) <= 4:
-            return [left, right]
-    return []
-
-
-def _modifiers(
-    clause: Clause, position: int, segment: Span, index: ReferenceIndex
-) -> list[EntityMention]:
-    """Actors named in the noun phrase before the trigger ("G20 and EU cooperation")."""
-    found: list[EntityMention] = []
-    cursor = position
-    for mention in reversed(clause.mentions_within(segment.begin, position)):
-        gap = clause.between(mention.span.end, cursor)
-        limit = 4 if not found else 1
-        if (
-            not is_actor(mention, index)
-            or mention.possessive
-            or len(gap.split()) > limit
-            or (
-                (
-                    re.search(r"[,;]|\b(?:with|by|between|into|of|in|at|on)\b", gap)
-                    or SIGNING_VERBS.search(gap)
-                )
-                and not (found and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap))
-            )
-        ):
-            break
-        found.insert(0, mention)
-        cursor = mention.span.begin
+            _read_segment(reading, clause, segment, group, results, last)
+    miners = {p for i in results if i.about_minerals and i.agreement.modality == "stated"
+              for p in i.agreement.parties}  # fmt: skip
     return [
-        m
-        for m in found
-        if not re.fullmatch(r"[-\u2013\u2014]", clause.text[m.span.end : m.span.end + 1])
+        item.agreement
+        for item in results
+        if item.agreement.kind != "referring"
+        and (len(item.agreement.parties) >= 2 or _collective_party(item.agreement.parties, index))
+        and (
+            item.agreement.modality != "stated"
+            or item.about_minerals
+            or (item.named and _title_names(reading, item.agreement))
+            or (not item.other_subject and _company_of(item.agreement, miners, index))
+        )
     ]
 
 
-def _listed(clause: Clause, after: int, end: int, index: ReferenceIndex) -> list[EntityMention]:
-    """The actors listed after "with", "between" or "by" following the trigger."""
-    for match in re.finditer(r"\b(?:with|between|by|among)\b", clause.text[after:end]):
-        found = listed_after(clause, after + match.end(), index, end=end)
-        if found:
-            return found
-    return []
+RULE = Rule(name="agreements", find=find_agreements)
 
 
-def stated_binding(words: str) -> bool | None:
-    """False for "non-binding", True for "binding" or firm obligations, else None."""
-    match = _BINDING_WORDS.search(words)
-    if match:
-        return not match.group(1).lower().startswith("no")
-    firm = _FIRM_OBLIGATION.search(words)
-    if firm and not _NEGATED.search(words[: firm.start()]):
-        return True
+def _segments(clause: Clause, triggers: list[Trigger]) -> list[tuple[Span, list[Trigger]]]:
+    """Triggers grouped where they name one agreement ("a share purchase agreement and a
+    shareholders' agreement", "an MoU setting up a partnership", "heads of agreement ... in a
+    deal"), each group with the part of the clause it governs: up to where "and" starts a new
+    verb, or the next group."""
+    cuts = [m.start() for m in _NEW_VERB.finditer(clause.text, clause.span.begin, clause.span.end)]
+    groups: list[list[Trigger]] = []
+    for trigger in triggers:
+        if groups and not any(groups[-1][-1].span.end <= c < trigger.span.begin for c in cuts):
+            gap = clause.text[groups[-1][-1].span.end : trigger.span.begin]
+            if not _SEPARATE.search(gap) and trigger.kind != "referring":
+                groups[-1].append(trigger)
+                continue
+        groups.append([trigger])
+    parts = []
+    for number, group in enumerate(groups):
+        begin = clause.span.begin if number == 0 else groups[number - 1][-1].span.end
+        following = [c for c in cuts if c > group[-1].span.end]
+        end = groups[number + 1][0].span.begin if number + 1 < len(groups) else clause.span.end
+        end = min([end, *following])
+        parts.append((Span(begin, end), group))
+    return parts
+
+
+def _read_segment(
+    reading: Reading,
+    clause: Clause,
+    segment: Span,
+    group: list[Trigger],
+    results: list[_Found],
+    last: list[int],
+) -> None:
+    text, index = clause.text, reading.index
+    first, final = group[0], group[-1]
+    kind = specific_kind([t.kind for t in group])
+    mood = modality(text, clause.span.begin, first.span.begin, final.span.end)
+    if mood == "stated":
+        after = modality_after(
+            text, clause.span.begin, clause.span.end, first.span.begin, final.span.end
+        )
+        mood = after or mood
+    modifiers = noun_modifiers(clause, first.span.begin, index, final.span.end)
+    objects = objects_after(clause, first.span.begin, final.span.end, segment.end, index)
+    name = _name(text, first)
+    definite = first.noun and bool(_DEFINITE.search(text, segment.begin, first.span.begin))
+    generic = first.noun and bool(
+        _OF_THIS_KIND.match(text, final.span.end)
+        or (
+            _GENERIC_SUBJECT.search(text[clause.sentence.begin : first.span.begin])
+            and _IS_AFTER.match(text, final.span.end)
+        )
+    )  # fmt: skip
+    predicate = bool(_PREDICATE.search(text, segment.begin, first.span.begin))
+    earlier = _named_before(results, name) if name else None
+    relative = relative_subject(
+        clause, final.span.end, index, first_agent(clause, first.span.begin, index)
+    )
+    referring = definite or generic or predicate or kind == "referring"
+    if earlier is None and referring and not name:
+        noun = text[first.span.begin : final.span.end]
+        candidate = _last_of_kind(results, last, kind, clause, noun)
+        named = entities([*modifiers, *relative, *objects], text, index, reading.layout.home)
+        if candidate is not None and _compatible_parties(
+            named, results[candidate].agreement, index
+        ):
+            earlier = candidate
+        elif not named:
+            return
+    if earlier is not None:
+        if predicate:
+            mood = "stated"
+        _add_to(reading, clause, segment, first, final, results, last, earlier, mood)
+        return
+    if _ENDED.search(text, max(segment.begin, first.span.begin - 40), first.span.begin):
+        return  # "asked IREL to suspend a 13-year-old arrangement": an act on one, not a new one
+    if _ELABORATES.match(clause.words) and not (definite or generic or predicate):
+        return  # "The money: a US$620m loan to Vulcan ...": terms of the agreement just named
+    if _DESCRIBES.search(text, max(segment.begin, first.span.begin - 60), first.span.begin):
+        return  # "Thacker Pass, its Nevada lithium joint venture with GM": what a thing is
+    if kind == "cooperation" and not modifiers:
+        return  # "cooperation on hydropower": said of something, not an agreement of its own
+    plural = is_plural(text, first)
+    dated = _dated(clause, segment)
+    if plural and (
+        (_COUNTED.search(text, segment.begin, first.span.begin) and not dated)
+        or not (_SIGNING.search(text, segment.begin, segment.end) or dated)
+    ):
+        return  # "five public-private partnerships", "short-term deals with China": no one deal
+    if definite and not (
+        objects
+        or relative
+        or _SIGNING.search(text, segment.begin, segment.end)
+        or _dated(clause, segment)
+        or list_lead_date(text, clause.span.begin, reading.dates)
+        or _IN_FORCE_NOW.search(text, final.span.end, segment.end)
+    ):
+        return  # "the original Association Agreement": named in passing, not stated
+    if mood == "planned" and _SAID_IT_WOULD.search(text, segment.begin, first.span.begin):
+        mood = "stated"  # "MP Materials said it ... would form a joint venture": announced
+    if kind == "letter-of-interest" and mood == "stated":
+        mood = "proposed"  # a lender's letter of interest offers, it does not agree
+    if _QUOTED.fullmatch(text, first.span.begin - 1, final.span.end + 1):
+        mood = "hypothetical"  # 'a US$100bn "deal"': so called, not shown to be one
+    antecedent = first_agent(clause, first.span.begin, index)
+    agents = subject(clause, first.span.begin, index, antecedent)
+    home = reading.layout.home
+    parties = entities([*agents, *modifiers, *relative, *objects], text, index, home)
+    topic = reading.layout.topic_at(clause.span.begin)
+    if not agents and topic is not None and Entity(topic) not in parties:
+        parties.insert(0, _entity(reading, topic))
+    elif not (agents or relative or name) and (objects or modifiers) and not _dashed(
+        clause, modifiers
+    ):
+        agent = implied_agent(reading.clauses, clause, index)  # "These include ... with Malaysia"
+        if agent is not None and agent not in parties:
+            parties.insert(0, agent)
+    if _COLLECTIVE.search(text, segment.begin, first.span.begin):
+        agreed = [
+            i
+            for i in reversed(last)
+            if len(results[i].agreement.parties) >= 2 and results[i].agreement.modality == "stated"
+        ]
+        if agreed:
+            parties = _merged(parties, results[agreed[0]].agreement.parties)
+    amended = None
+    if kind in _CHANGES and len(parties) < 2:
+        amended = _changed(results, last, text[first.span.begin : final.span.end])
+        if amended is not None:
+            parties = _merged(parties, results[amended].agreement.parties)
+    if len(parties) < 2 and not _collective_party(parties, index):
+        parties = _completed(reading, clause, first, parties, results, last)
+    parties = _members_named(clause, parties, index)
+    date = agreement_date(
+        clause, segment.begin, segment.end, first.span.begin, final.span.end, reading.dates
+    )
+    year_only = date is None
+    if date is None:
+        date = passage_year(text, clause.span.begin, reading.dates, reading.document.date)
+    words = text[segment.begin : segment.end]
+    agreement = Agreement(
+        key="",
+        kind=kind,
+        label=_label(text, first, final, name, parties, index),
+        evidence=evidence(text, clause.sentence, first.span, segment),
+        parties=tuple(parties),
+        date=date,
+        binding=_binding(kind, stated_binding(words)),
+        stages=find_stages(words),
+        minerals=_minerals(clause, segment, index),
+        amounts=tuple(
+            q for q in clause.quantities_within(segment.begin, segment.end)
+            if q.unit == "money" and q.per_unit is None
+        ),
+        obligations=find_obligations(clause, segment, index),
+        modality=mood,
+        amends=(results[amended].agreement.key,) if amended is not None else (),
+    )  # fmt: skip
+    elsewhere = other_subject(clause, first.span.begin) and not name
+    minerals_said = (
+        about_minerals(clause, clause.sentence.begin, clause.sentence.end, index)
+        or minerals_in_passage(text, clause.sentence.begin, clause.sentence.end)
+    ) and not elsewhere
+    listed = [m for m in objects if m.span.begin > final.span.end]
+    makers = agents or relative
+    if (
+        plural
+        and len(listed) >= 2
+        and makers
+        and not _COUNTED.search(text, segment.begin, first.span.begin)
+    ):
+        for counterpart in entities(listed, text, index):
+            each = replace(
+                agreement, parties=tuple(_merged(entities(makers, text, index), [counterpart]))
+            )
+            _remember(
+                results, last, _Found(each, clause.sentence_number, minerals_said, name, year_only, elsewhere)
+            )
+        return
+    duplicate = _restated(results, agreement, year_only, name)
+    if duplicate is not None:
+        if results[duplicate].year_only and not year_only:
+            results[duplicate].agreement = replace(results[duplicate].agreement, date=date)
+            results[duplicate].year_only = False
+        _add_to(reading, clause, segment, first, final, results, last, duplicate, mood)
+        return
+    _remember(
+        results, last, _Found(agreement, clause.sentence_number, minerals_said, name, year_only, elsewhere)
+    )
+
+
+def _remember(results: list[_Found], last: list[int], item: _Found) -> None:
+    item.agreement = replace(item.agreement, key=new_key(len(results) + 1))
+    results.append(item)
+    last.append(len(results) - 1)
+
+
+def _add_to(
+    reading: Reading,
+    clause: Clause,
+    segment: Span,
+    first: Trigger,
+    final: Trigger,
+    results: list[_Found],
+    last: list[int],
+    target: int,
+    mood: str,
+) -> None:
+    """What a clause naming an earlier agreement again says about it."""
+    text, index = clause.text, reading.index
+    item = results[target]
+    agreement = item.agreement
+    words = text[segment.begin : segment.end]
+    binding = stated_binding(words)
+    signers = objects_after(clause, first.span.begin, final.span.end, segment.end, index)
+    parties = list(agreement.parties)
+    signatories = list(agreement.signatories)
+    if signers and re.search(r"\bby\b", text[final.span.end : signers[0].span.begin]):
+        for mention in signers:
+            (entity,) = entities([mention], text, index, reading.layout.home) or (None,)
+            signatories.append(mention.entity)
+            if entity is None:
+                continue
+            state = _state_of(entity, index)
+            if state is not None and state != entity and state in parties:
+                parties[parties.index(state)] = entity
+            elif entity not in parties and len(parties) < 2:
+                parties.append(entity)
+    date = agreement.date
+    found = agreement_date(
+        clause, segment.begin, segment.end, first.span.begin, final.span.end, reading.dates
+    )
+    lead = list_lead_date(text, clause.span.begin, reading.dates)
+    signed = _SIGNING.search(words) is not None
+    if (
+        found is not None
+        and mood == "stated"
+        and (
+            date is None
+            or (signed and (_finer_or_first(found, date) or item.year_only))
+            or (item.year_only and found == lead)
+        )
+    ):
+        date = found
+        item.year_only = False
+    if _NOT_CONCLUDED.search(words):
+        agreement = replace(agreement, modality="negotiated")  # "remains a negotiation"
+    item.agreement = replace(
+        agreement,
+        parties=tuple(parties),
+        signatories=tuple(dict.fromkeys(signatories)),
+        date=date,
+        binding=_binding(agreement.kind, binding if binding is not None else agreement.binding),
+        stages=tuple(dict.fromkeys([*agreement.stages, *find_stages(words)])),
+        minerals=tuple(dict.fromkeys([*agreement.minerals, *_minerals(clause, segment, index)])),
+    )
+    item.about_minerals = item.about_minerals or about_minerals(
+        clause, segment.begin, segment.end, index
+    )
+    item.sentence = clause.sentence_number
+    if target in last:
+        last.remove(target)
+    last.append(target)
+
+
+def _said_of_last(
+    reading: Reading, clause: Clause, results: list[_Found], last: list[int]
+) -> None:
+    """A sentence about "it" naming no agreement says more of the last one named: "It is a
+    political commitment" (binding status), "It was signed in Brussels on 18 July 2023 by X
+    and Y" (date, signatories), minerals."""
+    if not last or not _PRONOUN_SUBJECT.search(clause.words):
+        return
+    item = results[last[-1]]
+    if clause.sentence_number - item.sentence > NEARBY_SENTENCES:
+        return
+    agreement = item.agreement
+    binding = _binding(agreement.kind, stated_binding(clause.words))
+    if binding is not None:
+        agreement = replace(agreement, binding=binding)
+    if re.search(r"\bminerals?\b|\bmining\b|\bsupply chains?\b", clause.words, re.I):
+        item.about_minerals = True
+    signed = _SIGNED_BY.search(clause.text, clause.span.begin, clause.span.end)
+    if signed is not None:
+        dates = [d for d in clause.dates if d.value.qualifier is None]
+        if dates and (agreement.date is None or item.year_only):
+            agreement = replace(agreement, date=dates[0].value)
+            item.year_only = False
+        stop = _PRESENCE.search(clause.text, signed.end(), clause.span.end)
+        signers = [
+            m
+            for m in clause.mentions
+            if signed.end() <= m.span.begin < (stop.start() if stop else clause.span.end)
+            and is_actor(m, reading.index)
+            and (not m.possessive or _OFFICER_AFTER.match(clause.text, m.span.end))
+        ]
+        named = entities(signers, clause.text, reading.index, reading.layout.home)
+        parties = list(agreement.parties)
+        for entity in named:
+            if entity not in parties and len(parties) < 2:
+                parties.append(entity)
+        agreement = replace(
+            agreement,
+            parties=tuple(parties),
+            signatories=tuple(dict.fromkeys([*agreement.signatories, *(m.entity for m in signers)])),
+        )
+    item.agreement = agreement
+
+
+def _last_of_kind(
+    results: list[_Found], last: list[int], kind: str, clause: Clause, words: str = ""
+) -> int | None:
+    """The agreement last named within a few sentences that a noun of ``kind`` may refer to;
+    first one whose name holds the noun's ``words`` ("the action plan": the G7 Critical
+    Minerals Action Plan, not a plan named after it)."""
+    for target in reversed(last):
+        named = results[target].named
+        if words and named and words.lower() in named.lower():
+            return target
+    for target in reversed(last):
+        item = results[target]
+        if clause.sentence_number - item.sentence > NEARBY_SENTENCES * 2:
+            return None
+        if kind in _ANY_KIND or item.agreement.kind == kind:
+            return target
     return None
 
 
-def _refer_back(
-    earlier: list[Agreement],
-    clause: Clause,
-    stages: tuple[URIRef, ...],
-    obligations: tuple[Obligation, ...],
-    binding: bool | None,
-    minerals: tuple[Entity, ...],
-) -> Agreement | None:
-    """Add what an anaphoric mention says to the previous agreement (within three sentences)."""
-    if not earlier or not (stages or obligations or binding is not None or minerals):
-        return None
-    previous = earlier[-1]
-    if clause.sentence.begin - previous.evidence.sentence.end > NEARBY:
-        return None
-    return replace(
-        previous,
-        stages=tuple(dict.fromkeys([*previous.stages, *stages])),
-        minerals=tuple(dict.fromkeys([*previous.minerals, *minerals])),
-        obligations=(*previous.obligations, *obligations),
-        binding=previous.binding if binding is None else binding,
+def _named_before(results: list[_Found], name: str) -> int | None:
+    return next((i for i, item in enumerate(results) if item.named == name), None)
+
+
+def _restated(
+    results: list[_Found], agreement: Agreement, year_only: bool, name: str | None
+) -> int | None:
+    """An earlier agreement of this text that this one names again: the same kind and
+    modality, the same parties (or one's among the other's, two at least), and dates that
+    agree (a year guessed from the passage agrees with any)."""
+    parties = set(agreement.parties)
+    for number, item in enumerate(results):
+        other = item.agreement
+        theirs = set(other.parties)
+        if (
+            other.kind == agreement.kind
+            and not (name and item.named and name != item.named)
+            and other.modality == agreement.modality
+            and (theirs == parties or (min(len(theirs), len(parties)) >= 2
+                                       and (theirs <= parties or parties <= theirs)))
+            and (year_only or item.year_only or _compatible(other.date, agreement.date))
+        ):  # fmt: skip
+            return number
+    return None
+
+
+def _compatible_parties(
+    named: Sequence[Entity], agreement: Agreement, index: ReferenceIndex
+) -> bool:
+    """Whether actors named with a definite noun can be the parties of an agreement named
+    before: each is one of them, or a body or person of a party state."""
+    if len(agreement.parties) < 2:
+        return all(entity in agreement.parties for entity in named)
+    return all(
+        entity in agreement.parties or _state_of(entity, index) in agreement.parties
+        for entity in named
     )
+
+
+def _compatible(one: DateValue | None, other: DateValue | None) -> bool:
+    if one is None or other is None:
+        return True
+    return one.start.startswith(other.start) or other.start.startswith(one.start)
+
+
+def _finer_or_first(found: DateValue, date: DateValue) -> bool:
+    return found.start.startswith(date.start) and len(found.start) > len(date.start)
+
+
+def _merged(first: Sequence[Entity], second: Sequence[Entity]) -> list[Entity]:
+    return list(dict.fromkeys([*first, *second]))
+
+
+def _completed(
+    reading: Reading,
+    clause: Clause,
+    trigger: Trigger,
+    parties: list[Entity],
+    results: list[_Found],
+    last: list[int],
+) -> list[Entity]:
+    """Fewer than two parties named: add the section's company, else the paragraph's agent,
+    else (for a named agreement) the parties of the agreement last named."""
+    index = reading.index
+    lead = _lead_in_actors(reading, clause)
+    if lead and parties:
+        return _merged(parties, lead)
+    exchange = _in_return(reading, clause)
+    if exchange is not None and parties and exchange not in parties:
+        return _merged(parties, [exchange])
+    paired = _paragraph_pair(reading, clause)
+    if len(paired) == 2 and (not parties or parties[0] in paired):
+        return _merged(parties, paired)
+    matrix = first_agent(clause, trigger.span.begin, index)
+    if parties and matrix is not None:
+        entity = entities([matrix], clause.text, index, reading.layout.home)
+        if entity and entity[0] not in parties:
+            return _merged(entity, parties)
+    if parties:
+        agent = implied_agent(reading.clauses, clause, index)
+        if agent is not None and agent not in parties:
+            return _merged([agent], parties)
+    if _name(clause.text, trigger) and not parties:
+        if last and clause.sentence_number - results[last[-1]].sentence <= NEARBY_SENTENCES:
+            return list(results[last[-1]].agreement.parties)
+        return _title_pair(reading)
+    return parties
+
+
+def _company_of(agreement: Agreement, miners: set[Entity], index: ReferenceIndex) -> bool:
+    """Whether a company among the parties is a party of an agreement on minerals stated in
+    the same text (the tungsten buyer's letter of intent with a trade agency)."""
+    return any(
+        party in miners and CM.Company in (set(party.types) | set(index.types.get(party.iri, ())))
+        for party in agreement.parties
+    )
+
+
+def _title_names(reading: Reading, agreement: Agreement) -> bool:
+    """Whether the text's title names minerals and every party of the agreement."""
+    title = reading.document.title or ""
+    if not re.search(r"minerals?|mining|rare earths?|raw materials|lithium|metals", title, re.I):
+        return False
+    in_title = {m.iri for m in reading.mentions if m.span.end <= len(title) + 200
+                and title.find(reading.text[m.span.begin : m.span.end]) >= 0}  # fmt: skip
+    return len(agreement.parties) >= 2 and all(p.iri in in_title for p in agreement.parties)
+
+
+def _binding(kind: str, binding: bool | None) -> bool | None:
+    """The binding status stated, except a binding MoU: a memorandum of understanding does not
+    bind by definition, so "binding" said of one is taken for a mistake of reference."""
+    return None if kind == "mou" and binding else binding
+
+
+def _dashed(clause: Clause, modifiers: Sequence[EntityMention]) -> bool:
+    """Whether two of the modifiers are joined by a dash ("US\u2013Japan"): a pair of parties."""
+    return any(
+        re.fullmatch(r"\s*[-\u2013\u2014]\s*", clause.text[left.span.end : right.span.begin])
+        for left, right in pairwise(modifiers)
+    )
+
+
+def _dated(clause: Clause, segment: Span) -> bool:
+    """Whether a segment names when something happened (not since or until when)."""
+    return any(
+        segment.begin <= d.begin < segment.end
+        and (d.value.qualifier or "").split(" ")[0] not in ("since", "until", "till", "by")
+        for d in clause.dates
+    )
+
+
+def _state_of(entity: Entity, index: ReferenceIndex) -> Entity | None:
+    """The state a body or person stands for, from the reference data or a minted entity's
+    facts ("Saudi Arabia's Ministry of ...": run by Saudi Arabia)."""
+    state = index.state_of(entity.iri)
+    if state is None:
+        state = next((o for p, o in entity.facts if p in (CM.runBy, CM.basedIn)), None)
+    return Entity(state) if state is not None else None
+
+
+def _entity(reading: Reading, iri) -> Entity:
+    """The entity of an IRI as the text's mentions carry it (minted ones with their label)."""
+    return next((m.entity for m in reading.mentions if m.iri == iri), Entity(iri))
+
+
+def _members_named(clause: Clause, parties: list[Entity], index: ReferenceIndex) -> list[Entity]:
+    """A grouping three or more of whose members (or all) the sentence names gives way to them
+    ("the foreign ministers of Australia, India, Japan and the United States ... the Quad ...
+    Initiative")."""
+    named = {m.iri for m in clause.mentions}
+    result: list[Entity] = []
+    for party in parties:
+        every = index.members.get(party.iri, ())
+        members = [m for m in every if m in named]
+        if len(members) >= min(3, len(every)) and members:
+            result.extend(Entity(m) for m in members)
+        else:
+            result.append(party)
+    return list(dict.fromkeys(result))
+
+
+def _in_return(reading: Reading, clause: Clause) -> Entity | None:
+    """The actor the next sentence says gives something in return ("Lynas in turn will
+    supply ...", "In return, X ..."): the other side of an agreement stated with one party."""
+    following = next(
+        (c for c in reading.clauses if c.sentence_number == clause.sentence_number + 1), None
+    )
+    if following is None or not following.mentions:
+        return None
+    first = following.mentions[0]
+    before = reading.text[following.span.begin : first.span.begin]
+    after = reading.text[first.span.end : first.span.end + 12]
+    if re.fullmatch(r"\s*In\s+(?:return|exchange)\s*,?\s*", before) or (
+        not before.strip() and re.match(r"\s+in\s+(?:turn|return)\b", after)
+    ):
+        return first.entity
+    return None
+
+
+def _lead_in_actors(reading: Reading, clause: Clause) -> list[Entity]:
+    """The actors of the sentence that introduces the list a clause is an item of ("The
+    project has advanced in three contractual steps with DoD:")."""
+    text = reading.text
+    line_start = text.rfind("\n", 0, clause.span.begin) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return []
+    colon = text.rfind(":\n", 0, line_start)
+    if colon < 0 or "\n\n" in text[colon:line_start]:
+        return []
+    lead = next((c for c in reading.clauses if c.span.begin <= colon < c.span.end + 1), None)
+    if lead is None:
+        return []
+    return entities(actors_of(lead.mentions, reading.index), text, reading.index)
+
+
+def _changed(results: list[_Found], last: list[int], words: str) -> int | None:
+    """The agreement an amendment or extension changes: the last named of the kind its words
+    name ("The loan was extended": the last loan), else the last stated with parties."""
+    noun = re.search(r"\b(loan|contract|lease|deal|agreement)\b", words, re.I)
+    for number in reversed(last):
+        agreement = results[number].agreement
+        if agreement.modality != "stated" or len(agreement.parties) < 2:
+            continue
+        if noun is None or noun.group(1).lower() in (agreement.kind, "deal", "agreement"):
+            return number
+    return None
+
+
+def _title_pair(reading: Reading) -> list[Entity]:
+    """Two actors joined by a dash in the text's first line ("EU\u2013Chile: trade pillar ...")."""
+    first_line = reading.text.split("\n", 1)[0]
+    mentions = [m for m in reading.mentions if m.span.end <= len(first_line)]
+    for left, right in pairwise(mentions):
+        if re.fullmatch(r"[-\u2013\u2014]", reading.text[left.span.end : right.span.begin]):
+            return [left.entity, right.entity]
+    return []
+
+
+def _paragraph_pair(reading: Reading, clause: Clause) -> list[Entity]:
+    """Two actors joined by a dash in the first sentence of the clause's paragraph, where
+    that sentence comes before it ("5) RIYADH\u2013WASHINGTON: from MoU to joint venture.")."""
+    text = reading.text
+    start = text.rfind("\n", 0, clause.span.begin) + 1
+    first = next((c for c in reading.clauses if c.span.begin >= start), None)
+    if first is None or first.sentence == clause.sentence:
+        return []
+    for left, right in zip(first.mentions, first.mentions[1:], strict=False):
+        if re.fullmatch(r"[-\u2013\u2014]", text[left.span.end : right.span.begin]):
+            return [left.entity, right.entity]
+    return []
+
+
+def _collective_party(parties: Sequence[Entity], index: ReferenceIndex) -> bool:
+    return len(parties) == 1 and index.is_a(
+        parties[0].iri, frozenset({CM.Grouping, CM.IntergovernmentalOrganisation})
+    )
+
+
+def _name(text: str, trigger: Trigger) -> str | None:
+    """The agreement's proper name, where the trigger is part of a Title-Case name."""
+    if not trigger.noun or not text[trigger.span.begin].isupper():
+        return None
+    begin = trigger.span.begin
+    while True:
+        before = re.search(
+            r"(?:[A-Z][\w'\u2019-]*|of|for|on|and|the|\u2013|-)\s*$",
+            text[max(0, begin - 40) : begin],
+        )
+        if before is None or before.group().strip().lower() in ("the", "and"):
+            break
+        begin -= len(before.group())
+    after = re.match(
+        r"(?:\s+(?:of|for|on|in|the|and)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*",
+        text[trigger.span.end :],
+    )
+    end = trigger.span.end + (after.end() if after else 0)
+    name = re.sub(r"^(?:An?|The|This|That)\s+", "", text[begin:end].strip(" -\u2013"))
+    words = [w for w in name.split() if w[0].isupper()]
+    return name if len(words) >= 2 else None
+
+
+def _label(
+    text: str, first: Trigger, final: Trigger, name: str | None, parties: Sequence[Entity],
+    index: ReferenceIndex,
+) -> str:  # fmt: skip
+    if name:
+        return name
+    names = " \u2013 ".join(p.label or index.label(p.iri) for p in parties[:4])
+    words = text[first.span.begin : final.span.end]
+    noun = words if len(words.split()) <= 6 else text[first.span.begin : first.span.end]
+    return f"{names} {noun.lower() if not noun.isupper() else noun}".strip()
+
+
+def _minerals(clause: Clause, segment: Span, index: ReferenceIndex) -> tuple[Entity, ...]:
+    named: list[EntityMention] = list(clause.mentions_within(segment.begin, segment.end))
+    return tuple(dict.fromkeys(m.entity for m in named if index.is_a(m.iri, MINERAL_CLASSES)))

@@ -1,24 +1,25 @@
-"""Control measures stated in text: export controls, tariffs, sanctions, technology restrictions.
+"""Control measures a text states, and the acts that pause, lift or replace them.
 
-Rules:
-
-1. Triggers: "export controls/restrictions/bans/duties", "restricted/banned/curbed exports",
-   "tariffs" / "tariff measures", "technology/technological restrictions", "sanctions". Not
-   a control: a trigger after "against" (an obligation against export restrictions) or with
-   no imposer.
-2. Imposer: an actor named just before the trigger ("Chile's export duties", "US tariffs",
-   "Chinese export bans"), else the agent of the clause before the trigger ("Beijing banned
-   exports"); a person or "X administration" stands for their state. A trigger coordinated
-   with the previous one ("tariffs and technology restrictions") shares its imposer.
-3. Targets: actors after "against", "on", "targeting"; for tariffs, sanctions and
-   technology restrictions without one, the one other state named in the sentence.
-4. Minerals, element count and date come from the trigger's scope (up to the next trigger):
-   mineral mentions, a count of elements/metals/minerals (a count noun naming a mineral group
-   gives that group; a generic one gives the mineral group last named before), the nearest
-   date after the trigger, else the document's context year.
-5. "followed by N elements in MONTH" continues the previous control: same imposer, kind and
-   minerals, its own count and date.
-Acts on controls (pauses, suspensions, liftings) are read by ``control_acts``.
+1. Triggers (``control_triggers``), clause by clause; a trigger governed by talk, a plan, a
+   threat, a denial or a condition (``modality``) is kept with its modality, not as a control.
+2. What each says (``control_facts``): imposer, targets, minerals, element count, the date
+   it was announced or decided and the date it applies from. Without an imposer of its own, a
+   measure is the last measure's imposer's (or the home state's) when it continues the same
+   passage. A ban aimed at a destination is an export ban; a measure imposed by no state (an
+   armed group's) is no control.
+3. Reference back: "the moratorium", "the order", "that prohibition", "the ban", "It" in a
+   sentence about a measure name the measure last named: "took effect" gives it a date in
+   force, "was made public on" its date, "added five further elements" its count.
+4. One measure named again ("Namibia bans ...", "Cabinet approved a ban on ...") is one
+   control: same imposer and kind, minerals and dates that agree, the same instrument if both
+   name one ("Announcement No. 46, second part"). A measure first reported as planned ("said
+   Malaysia would ban exports") and later stated takes the date it was announced.
+5. "followed by 12 elements in October" after a measure states a second one of the same
+   imposer and kind, with its own count and date.
+6. Acts: a pause or a lifting acts on the measures its words name (a described measure is a
+   control of its own: "suspending the six export-control announcements of 9 October"), else
+   on the last measure named; "until" gives its end and so its duration. An instrument
+   "repealed by the new order" is replaced by that order's measure.
 """
 
 from __future__ import annotations
@@ -27,359 +28,319 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rdflib import URIRef
-
-from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Control
-from critmin.graph.base.values import DateValue, Entity, Quantity, Span
-from critmin.graph.rules.agents import agent_before, implied_agent, is_actor, state_for
-from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.base.values import DateValue, Span
+from critmin.graph.rules.agreement_facts import passage_year
+from critmin.graph.rules.contract import Found, Reading, Rule
+from critmin.graph.rules.control_acts import read_act, read_replacements
+from critmin.graph.rules.control_facts import (
+    control_dates,
+    control_label,
+    element_count,
+    imposer_named,
+    instrument_named,
+    minerals_named,
+    non_state_subject,
+    targets_named,
+)
+from critmin.graph.rules.control_memory import (
+    Measure,
+    context_imposer,
+    last_measure,
+    last_of_kind,
+    remember,
+)
+from critmin.graph.rules.control_triggers import ControlTrigger, find_control_triggers
+from critmin.graph.rules.modality import governing_start, modality, modality_after
+from critmin.graph.text.dates import DateMention
+from critmin.graph.text.mentions import Clause
 from critmin.graph.text.nlp import evidence
-from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
 
-BASE_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.I), kind)
-    for pattern, kind in (
-        (
-            r"\bexport (?:controls?|restrictions?|bans?|curbs?|quotas?|duties|duty|taxes|"
-            r"licen[cs]ing(?: requirements)?|licen[cs]es|permits)\b|\bannual (?:export )?quotas\b",
-            "export-control",
-        ),
-        (  # "banned exports", "banned nickel ore exports", "a suspension of cobalt exports"
-            r"\b(?:restrict|ban|curb|halt|limit|tighten|suspen[ds])\w*\s+(?:of\s+|on\s+)?"
-            r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?exports?\b(?!\s+(?:controls?|restrictions?|bans?|"
-            r"curbs?|licen|permits|quotas))",
-            "export-control",
-        ),
-        (r"\btechnolog(?:y|ical) (?:restrictions|controls|curbs|bans)\b", "technology-restriction"),
-        (
-            r"\btariffs\b(?!\s+(?:reductions?|cuts?))|\btariff (?:measures|hikes?|increases?|"
-            r"barriers|rates)\b|\b(?:anti-?dumping|countervailing|import) (?:duties|duty)\b",
-            "tariff",
-        ),
-        (r"\bsanctions\b", "sanction"),
-    )
+_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]hose|[Tt]hese)\s+(?:[\w-]+\s+){0,2}$"
 )
-# An export ban whose object is technology: "banned the export of technologies for ...".
-_TECHNOLOGY_OBJECT = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}technolog", re.I)
-# US trade-law provisions name their imposer: "Section 232 tariffs", "Section 301 duties".
-_US_TRADE_LAW = re.compile(r"\bSection (?:201|232|301)\s+$")
-_FOLLOWED = re.compile(
-    r"\b(?:followed by|then|and later|and then)\s+(?:a further\s+|another\s+)?$", re.I
+_REFERRING = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?P<noun>ban|measure|order|"
+    r"prohibition|moratorium|rule|policy|curbs|controls|restrictions|package|licensing|"
+    r"instrument|notice|suspension)\b|^\s*It\b"
 )
-_COUNTED = re.compile(
-    r"\b(?:elements?|REEs?|rare[- ]earths?(?: elements)?|metals|minerals|materials)$", re.I
-)
-_AGAINST = re.compile(r"\b(?:against|renewed|periods of|risk of)\s+$", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?$", re.I)
-_TARGET_PREPOSITIONS = re.compile(r"\b(?:against|on|targeting|toward|towards)\s+(?:the\s+)?$", re.I)
-# A subject that names a government without naming its state: the state is the implied agent.
-_GOVERNMENT_SUBJECT = re.compile(
-    r"\b(?:the (?:government|ministry|authorities|regulator|cabinet)|authorities|officials)\b",
+_TOOK_EFFECT = re.compile(
+    r"\b(?:took|takes)\s+effect\b|\bentered\s+into\s+force\b|\bapplies\s+with\s+immediate\s+effect\b|\bbites\s+at\s+once\b",
     re.I,
 )
-_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$", re.I)  # exports "to the United States"
+_MADE_PUBLIC = re.compile(r"\b(?:made\s+public|announced|published|issued|gazetted)\b", re.I)
+# Measures named together in one noun phrase are one: "US tariffs and technological restrictions".
+_JOINED = re.compile(r"\s+and\s+(?:[a-z-]+\s+){0,2}")
+_FOLLOWED = re.compile(
+    r",?\s+(?:followed\s+by|then|and\s+later)\s+(?:a\s+further\s+|another\s+)?\d+\s", re.I
+)
+_WHEN = re.compile(r",?\s+when\s+")  # "its origin in 2010, when shipments were held up"
+_LINE_LEAD = re.compile(r"[\s\-*\u2022\u00b7\d.)]*")
+_NOT_A_MEASURE = re.compile(
+    r"\b(?:against|renewed|periods\s+of|risk\s+of|vulnerable\s+to|threat\s+of)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_GENERIC_OWNER = re.compile(r"\b(?:foreign|other\s+countries['\u2019]?|such)\b", re.I)
 
 
-def find_controls(
-    clauses: Sequence[Clause],
-    index: ReferenceIndex,
-    year: int | None,
-    exclude: Sequence[Span] = (),
-) -> list[Control]:
-    """Every control measure the clauses state outside ``exclude`` (the objects of acts on
-    controls, which ``control_acts`` reads), keyed ``control-<n>``."""
-    base: list[Control] = []
-    for clause in clauses:
-        objects = [s for s in exclude if clause.span.begin <= s.begin < clause.span.end]
-        base.extend(_base_controls(clause, clauses, index, year, objects, len(base)))
-    return _renumber(_without_repeats(base))
-
-
-def _without_repeats(controls: list[Control]) -> list[Control]:
-    """Drop a control restated with less: no count of its own, while the same imposer's control
-    of that kind and year is stated with a count ("tightened export controls" ... "controls on
-    seven elements") or, the restatement being dated by the year only, with a finer date and
-    the same minerals (a headline and the story's sentence)."""
-    return [c for c in controls if not any(_restates(c, other) for other in controls)]
-
-
-def _restates(control: Control, other: Control) -> bool:
-    year = control.date.start[:4] if control.date else None
-    vague = control.date is None or len(control.date.start) == 4
-    if (
-        other is control
-        or control.element_count is not None
-        or other.kind != control.kind
-        or other.imposer != control.imposer
-        or (other.date.start[:4] if other.date else None) != year
-    ):
-        return False
-    if other.element_count is not None:
-        return vague or other.date == control.date
-    finer = other.date is not None and len(other.date.start) > 4
-    return vague and finer and set(other.minerals) == set(control.minerals)
-
-
-def _renumber(controls: list[Control]) -> list[Control]:
-    return [replace(c, key=f"control-{n}") for n, c in enumerate(controls, start=1)]
-
-
-def _triggers(clause: Clause) -> list[tuple[Span, str]]:
-    found: list[tuple[Span, str]] = []
-    for pattern, kind in BASE_TRIGGERS:
-        for match in pattern.finditer(clause.text, clause.span.begin, clause.span.end):
-            span = Span(match.start(), match.end())
-            technology = _TECHNOLOGY_OBJECT.match(clause.text, span.end)
-            stated = "technology-restriction" if technology else kind
-            if not any(s.begin < span.end and span.begin < s.end for s, _ in found):
-                found.append((span, stated))
-    return sorted(found)
-
-
-def _base_controls(
-    clause: Clause,
-    clauses: Sequence[Clause],
-    index: ReferenceIndex,
-    year: int | None,
-    objects: list[Span],
-    numbered: int,
-) -> list[Control]:
-    text = clause.text
-    controls: list[Control] = []
-    triggers = [
-        t
-        for t in _triggers(clause)
-        if not _AGAINST.search(text[clause.span.begin : t[0].begin])
-        and not any(o.begin <= t[0].begin < o.end for o in objects)
-    ]
-    for position, (trigger, kind) in enumerate(triggers):
-        scope_end = (
-            triggers[position + 1][0].begin if position + 1 < len(triggers) else clause.span.end
-        )
-        previous = controls[-1] if controls else None
-        coordinated = previous is not None and re.fullmatch(
-            r"\s*(?:and|or|,|, and)\s*(?:[a-z-]+\s+)?",
-            text[triggers[position - 1][0].end : trigger.begin],
-        )
-        imposer = _imposer(clause, trigger, index)
-        if imposer is None and coordinated:
-            imposer = previous.imposer
-        if imposer is None and _GOVERNMENT_SUBJECT.search(text, clause.span.begin, trigger.begin):
-            imposer = implied_agent(clauses, clause, index)
-        if imposer is None:
+def find_controls(reading: Reading, found: Found) -> list[Control]:
+    """The control measures and acts of a document (see the module docstring)."""
+    items: list[Measure] = []
+    for clause in reading.clauses:
+        if clause.words.isupper() or clause.words.rstrip().endswith("?"):
+            continue  # a section label, or a question: neither states a measure
+        triggers = [
+            t for t in find_control_triggers(clause.text, clause.span.begin, clause.span.end)
+            if not any(m.span.begin <= t.span.begin < m.span.end for m in clause.mentions)
+        ]  # fmt: skip
+        if not triggers:
+            _said_of_last(reading, clause, items)
             continue
-        scope = Span(trigger.begin, scope_end)
-        ellipsis = _ellipsis(clause, scope)
-        own_scope = Span(trigger.begin, ellipsis[0][0].begin if ellipsis else scope_end)
-        count, minerals = count_and_minerals(clause, own_scope, index, clauses)
-        targets = control_targets(clause, own_scope, imposer, kind, index)
-        date = control_date(clause, own_scope, trigger, year)
-        if not (minerals or targets or count) and date == DateValue(str(year)):
-            continue  # a generic mention ("whatever happens to tariffs"), not a measure
-        control = Control(
-            key=f"control-{numbered + len(controls) + 1}",
-            kind=kind,
-            label="",
-            evidence=evidence(text, clause.sentence, trigger, clause.span),
-            imposer=imposer,
-            targets=targets,
-            minerals=minerals
-            or (_earlier_minerals(clause, trigger, index) if kind == "export-control" else ()),
-            element_count=count,
-            date=date,
-            duration=_stated_duration(clause, own_scope),
-        )
-        controls.append(replace(control, label=control_label(control, index)))
-        for quantity, after in ellipsis:
-            date_scope = Span(quantity.end, after)
-            dates = clause.dates_within(date_scope.begin, date_scope.end)
-            continued = replace(
-                control,
-                key=f"control-{numbered + len(controls) + 1}",
-                evidence=evidence(
-                    text, clause.sentence, Span(quantity.begin, quantity.end), clause.span
-                ),
-                element_count=int(quantity.value) if quantity.value is not None else None,
-                date=dates[0].value if dates else control.date,
-            )
-            controls.append(replace(continued, label=control_label(continued, index)))
-    return controls
+        acts = [t for t in triggers if t.act]
+        measures = [
+            t for n, t in enumerate(triggers) if not t.act and not _joined(clause, triggers, n)
+        ]
+        objects: dict[int, list[int]] = {}
+        for trigger in measures:
+            number = _read_measure(reading, clause, trigger, triggers, items)
+            act = _governing_act(clause, trigger, acts)
+            if number is not None and act is not None:
+                objects.setdefault(act.span.begin, []).append(number)
+        for act in acts:
+            read_act(reading, clause, act, objects.get(act.span.begin, []), items)
+        read_replacements(clause, items)
+    return [item.control for item in items]
 
 
-def _earlier_minerals(clause: Clause, trigger: Span, index: ReferenceIndex) -> tuple[Entity, ...]:
-    """Minerals named earlier in the clause, for an export measure that names none of its own
-    ("replace its suspension of cobalt exports with annual quotas")."""
-    before = clause.mentions_within(clause.span.begin, trigger.begin)
-    return tuple(dict.fromkeys(m.entity for m in before if index.is_a(m.iri, MINERAL_CLASSES)))
+RULE = Rule(name="controls", find=find_controls)
 
 
-def _stated_duration(clause: Clause, scope: Span) -> str | None:
-    """How long a measure lasts, stated "for <N> months/years" in its scope: ``P4M``."""
-    for quantity in clause.quantities_within(scope.begin, scope.end):
-        if (
-            quantity.unit in ("year", "month")
-            and quantity.value
-            and re.search(
-                r"\bfor\s+(?:a\s+period\s+of\s+)?$", clause.between(scope.begin, quantity.begin)
-            )
-        ):
-            return f"P{int(quantity.value)}{'Y' if quantity.unit == 'year' else 'M'}"
-    return None
+def _joined(clause: Clause, triggers: Sequence[ControlTrigger], number: int) -> bool:
+    """Whether a measure trigger is named with the one before it ("tariffs and technological
+    restrictions"): one measure."""
+    if number == 0 or triggers[number - 1].act:
+        return False
+    previous, trigger = triggers[number - 1], triggers[number]
+    return bool(_JOINED.fullmatch(clause.text, previous.span.end, trigger.span.begin))
 
 
-def _ellipsis(clause: Clause, scope: Span) -> list[tuple[Quantity, int]]:
-    """Counts introduced by "followed by" in a control's scope, with where each one's text ends."""
-    found: list[Quantity] = []
-    for quantity in clause.quantities_within(scope.begin, scope.end):
-        if quantity.unit == "count" and _FOLLOWED.search(clause.text[scope.begin : quantity.begin]):
-            found.append(quantity)
-    ends = [q.begin for q in found[1:]] + [scope.end]
-    return list(zip(found, ends, strict=False)) if found else []
-
-
-def _imposer(clause: Clause, trigger: Span, index: ReferenceIndex) -> Entity | None:
-    text = clause.text
-    for mention in reversed(clause.mentions_within(clause.span.begin, trigger.begin)):
-        gap = text[mention.span.end : trigger.begin]
-        if (
-            is_actor(mention, index)
-            and len(gap.split()) <= 3
-            and re.fullmatch(
-                r"(?:['\u2019]s?)?(?:,\s+(?:which|that|who))?(?:\s+[\w-]+){0,3}\s*", gap
-            )
-            and not re.search(r"\b(?:and|or|with|of|on|to)\b", gap)
-        ):
-            return state_for(mention, text, index)
-        break
-    if _US_TRADE_LAW.search(text, max(0, trigger.begin - 20), trigger.begin):
-        return next((Entity(a.iri) for a in index.lookup("United States")), None)
-    agent = agent_before(clause, trigger.begin, index)
-    return state_for(agent, text, index) if agent is not None else None
-
-
-def control_targets(
-    clause: Clause, scope: Span, imposer: Entity, kind: str, index: ReferenceIndex
-) -> tuple[Entity, ...]:
-    text = clause.text
-    found: list[Entity] = []
-    for mention in clause.mentions_within(scope.begin, scope.end):
-        before = text[scope.begin : mention.span.begin][-30:]
-        destination = kind == "export-control" and _DESTINATION.search(before)
-        if is_actor(mention, index) and (_TARGET_PREPOSITIONS.search(before) or destination):
-            entity = state_for(mention, text, index)
-            if entity != imposer and entity not in found:
-                found.append(entity)
-    if found or kind == "export-control":
-        return tuple(found)
-    return _other_state(clause.mentions, imposer, text, index)
-
-
-def _other_state(
-    mentions: Sequence[EntityMention], imposer: Entity | None, text: str, index: ReferenceIndex
-) -> tuple[Entity, ...]:
-    others = {
-        state_for(m, text, index)
-        for m in mentions
-        if is_actor(m, index)
-        and not _LOCATIVE.search(text[max(0, m.span.begin - 8) : m.span.begin])
-    } - {imposer}
-    states = [e for e in others if index.is_a(e.iri, CM.State)]
-    return tuple(states) if len(states) == 1 else ()
-
-
-def count_and_minerals(
-    clause: Clause, scope: Span, index: ReferenceIndex, clauses: Sequence[Clause]
-) -> tuple[int | None, tuple[Entity, ...]]:
-    """Minerals named in the scope (or just before it: "lithium export duties") and a count."""
-    before = clause.mentions_within(clause.span.begin, scope.begin)
-    modifiers = [
-        m for m in before[-1:] if len(clause.between(m.span.end, scope.begin).split()) <= 1
-    ]
-    minerals = [
-        m.entity
-        for m in [*modifiers, *clause.mentions_within(scope.begin, scope.end)]
-        if index.is_a(m.iri, MINERAL_CLASSES)
-    ]
-    count = None
-    for quantity in clause.quantities_within(scope.begin, scope.end):
-        written = clause.between(quantity.begin, quantity.end)
-        described = re.search(r",\s*$", clause.between(scope.begin, quantity.begin))
-        if quantity.unit == "count" and _COUNTED.search(written) and not described:
-            count = int(quantity.value) if quantity.value is not None else None
-            named = [
-                m.iri
-                for m in clause.mentions_within(quantity.begin, quantity.end)
-                if index.is_a(m.iri, MINERAL_CLASSES)
-            ]
-            group = named[0] if named else _context_group(clause, clauses, index)
-            if group is not None and Entity(group) not in minerals:
-                minerals.insert(0, Entity(group))
-            break
-    return count, tuple(dict.fromkeys(minerals))
-
-
-def _context_group(
-    clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex
-) -> URIRef | None:
-    """The mineral group named most often up to the clause (ties: the one named last)."""
-    named = [
-        m.iri
-        for c in clauses
-        if c.span <= clause.span
-        for m in c.mentions
-        if m.span.begin < clause.span.end and index.is_a(m.iri, CM.MineralGroup)
-    ]
-    if not named:
+def _read_measure(
+    reading: Reading,
+    clause: Clause,
+    trigger: ControlTrigger,
+    triggers: Sequence[ControlTrigger],
+    items: list[Measure],
+) -> int | None:
+    """Read one measure trigger; the index of the item it states or names again, if any."""
+    text, index = clause.text, reading.index
+    mood = modality(text, clause.span.begin, trigger.span.begin, trigger.span.end)
+    start = governing_start(text, clause.span.begin, trigger.span.begin)
+    later = []
+    for following in (t for t in triggers if t.span.begin > trigger.span.end):
+        own_start = governing_start(text, clause.span.begin, following.span.begin)
+        later.append(own_start if own_start > trigger.span.end else following.span.begin)
+    end = min([clause.span.end, *later])
+    imposer = imposer_named(clause, start, trigger.span.begin, end, index)
+    if imposer is None and non_state_subject(clause, start, trigger.span.begin, index):
+        return None  # "the KIA in turn sealed the crossings": no state's measure
+    if imposer is None and _GENERIC_OWNER.search(text, start, trigger.span.begin):
+        return None  # "foreign suppliers' use of export restrictions": no one's in particular
+    if _NOT_A_MEASURE.search(text, max(start, trigger.span.begin - 40), trigger.span.begin):
+        return None  # "obligations against export restrictions", "renewed export restrictions"
+    instrument = instrument_named(clause.words, reading.text[: clause.span.begin])
+    own_dates = [d for d in clause.dates if start <= d.begin < end]
+    own_minerals = minerals_named(clause, start, end, index)
+    objects_of = [a for a in triggers if a.act]
+    if objects_of and imposer is None and not own_dates:
+        earlier = last_of_kind(items, trigger.kind)
+        if earlier is not None:
+            return earlier  # "Quotas on rare earths ... disappeared": the quotas named before
+    if (
+        _DEFINITE.search(text, start, trigger.span.begin)
+        and imposer is None
+        and not (own_dates or own_minerals)
+    ):
+        target = last_measure(items, clause, trigger.kind)
+        if target is None:
+            target = last_of_kind(items, trigger.kind)
+        if target is not None:
+            return target
+    if imposer is None:
+        imposer = context_imposer(reading, clause, items)
+    if imposer is None:
         return None
-    return max(reversed(named), key=named.count)
+    targets = targets_named(clause, start, end, index)
+    kind = "export-ban" if trigger.measure == "ban" and targets else trigger.kind
+    if mood == "stated":
+        after = modality_after(
+            text, clause.span.begin, clause.span.end, trigger.span.begin, trigger.span.end
+        )
+        mood = after or mood
+    minerals = minerals_named(clause, start, end, index)
+    count = element_count(text, start, end)
+    date, in_force, year_only, in_force_only = _measure_dates(
+        reading, clause, trigger, triggers, Span(start, end), items, instrument
+    )
+    control = Control(
+        key="",
+        kind=kind,
+        label=control_label(index, imposer, kind, None, minerals, count, targets, date),
+        evidence=evidence(
+            text, clause.sentence, trigger.span, Span(_head(clause, start, trigger), end)
+        ),
+        imposer=imposer,
+        targets=targets,
+        minerals=minerals,
+        element_count=count,
+        date=date,
+        in_force=in_force if in_force != date else None,
+        modality=mood,
+    )
+    item = Measure(control, clause.sentence_number, clause.paragraph, instrument, year_only,
+                 in_force_only, headline=clause.sentence_number == 0)  # fmt: skip
+    number = remember(items, item)
+    _continued(clause, Span(trigger.span.end, end), items[number], items)
+    return number
 
 
-def control_date(clause: Clause, scope: Span, trigger: Span, year: int | None) -> DateValue | None:
-    after = clause.dates_within(trigger.end, scope.end)
-    if after:
-        return after[0].value
-    before = clause.dates_within(clause.span.begin, trigger.begin)
+def _measure_dates(
+    reading: Reading,
+    clause: Clause,
+    trigger: ControlTrigger,
+    triggers: Sequence[ControlTrigger],
+    words: Span,
+    items: list[Measure],
+    instrument: tuple[str, str | None, str | None] | None,
+) -> tuple[DateValue, DateValue | None, bool, bool]:
+    """(date, date in force, whether the date is a year guessed from the passage, whether it
+    is only the date in force) of a measure whose words are ``words``."""
+    text = clause.text
+    dates = [
+        d for d in reading.dates
+        if clause.sentence.begin <= d.begin < clause.sentence.end
+        and (not clause.span.begin <= d.begin < clause.span.end
+             or words.begin <= d.begin < words.end
+             or _LINE_LEAD.fullmatch(text, text.rfind("\n", 0, d.begin) + 1, d.begin)
+             or _WHEN.fullmatch(text, d.end, words.begin))
+    ]  # fmt: skip
+    acts = [t for t in triggers if t.act]
+    if acts:  # the dates of "disappeared from 1 January 2015" are the act's
+        dates = [d for d in dates if _of_the_measure(text, d, trigger, words.begin, acts)]
+    date, in_force = control_dates(clause, trigger.span.begin, dates)
+    if date is None and in_force is None and acts:
+        date = _coordinated_date(items, clause, words.begin)
+    if date is None and in_force is not None:
+        return in_force, in_force, False, True
+    if date is not None:
+        return date, in_force, False, False
+    if instrument is not None and instrument[1]:
+        return DateValue(instrument[1]), in_force, True, False
+    year = passage_year(text, clause.span.begin, reading.dates, reading.document.date)
+    return year, in_force, True, False
+
+
+def _continued(clause: Clause, after: Span, item: Measure, items: list[Measure]) -> None:
+    """ "... restricted exports of seven REEs in April, followed by 12 elements in October":
+    a second measure of the same imposer and kind, with its own count and date."""
+    match = _FOLLOWED.search(clause.text, after.begin, after.end)
+    if match is None or item.control.modality != "stated":
+        return
+    dates = [d for d in clause.dates if match.start() <= d.begin < clause.span.end]
+    count = element_count(clause.text, match.start(), clause.span.end)
+    if count is None or not dates:
+        return
+    control = replace(
+        item.control,
+        key="",
+        date=dates[0].value,
+        in_force=None,
+        element_count=count,
+        evidence=evidence(
+            clause.text, clause.sentence, Span(match.start(), match.end()), clause.span
+        ),
+    )
+    remember(items, Measure(control, clause.sentence_number, clause.paragraph))
+
+
+def _head(clause: Clause, start: int, trigger: ControlTrigger) -> int:
+    """Where the words naming a measure begin: at its owner just before it ("Chinese curbs on
+    exports"), else at the trigger, so that its evidence does not reach into the words before."""
+    owners = [
+        m.span.begin
+        for m in clause.mentions
+        if start <= m.span.begin and 0 <= trigger.span.begin - m.span.end <= 3
+    ]
+    return min(owners, default=max(start, trigger.span.begin))
+
+
+def _governing_act(
+    clause: Clause, trigger: ControlTrigger, acts: Sequence[ControlTrigger]
+) -> ControlTrigger | None:
+    """The act whose object or subject a measure trigger is: the nearest act before it in the
+    same clause ("suspending ... the six export-control announcements"), else after it ("The
+    export duties were scrapped")."""
+    start = governing_start(clause.text, clause.span.begin, trigger.span.begin)
+    before = [a for a in acts if start <= a.span.begin and a.span.end <= trigger.span.begin]
+    after = [
+        a for a in acts
+        if a.span.begin >= trigger.span.end
+        and governing_start(clause.text, clause.span.begin, a.span.begin) <= trigger.span.begin
+    ]  # fmt: skip
     if before:
-        return before[-1].value
-    return DateValue(str(year)) if year is not None else None
+        return before[-1]
+    return after[0] if after else None
 
 
-_DURATION = re.compile(r"P(\d+)([YMWD])")
-_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
-_SMALL_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+def _said_of_last(reading: Reading, clause: Clause, items: list[Measure]) -> None:
+    """A sentence naming the last measure again: its date, date in force, count."""
+    match = _REFERRING.search(clause.words)
+    if match is None or not items:
+        return
+    target = last_measure(items, clause, None)
+    if target is None:
+        return
+    item = items[target]
+    control = item.control
+    dates = [d for d in clause.dates if (d.value.qualifier or "") not in ("until", "by")]
+    if _TOOK_EFFECT.search(clause.words):
+        in_force = dates[0].value if dates else control.date
+        control = replace(control, in_force=in_force)
+    elif _MADE_PUBLIC.search(clause.words) and dates and (item.year_only or control.date is None):
+        control = replace(control, date=dates[0].value)
+        item.year_only = False
+    count = element_count(clause.text, clause.span.begin, clause.span.end)
+    if count is not None and control.element_count is None:
+        control = replace(control, element_count=count)
+    item.control = control
+    item.sentence = clause.sentence_number
 
 
-def duration_words(duration: str) -> str:
-    """An ISO 8601 duration as an adjective: ``P1Y`` → "one-year", ``P18M`` → "18-month"."""
-    match = _DURATION.fullmatch(duration)
-    if not match:
-        return duration
-    count = int(match[1])
-    number = _SMALL_NUMBERS[count - 1] if 1 <= count <= len(_SMALL_NUMBERS) else str(count)
-    return f"{number}-{_DURATION_UNITS[match[2]]}"
+def _of_the_measure(
+    text: str,
+    date: DateMention,
+    trigger: ControlTrigger,
+    start: int,
+    acts: Sequence[ControlTrigger],
+) -> bool:
+    """Whether a date in an act's clause dates the measure, not the act: "the six
+    export-control announcements of 9 October", "the December 2024 rule that ..."; a date
+    before the act is the act's."""
+    before = start <= date.begin and date.end <= trigger.span.begin
+    after_act = any(a.span.end <= date.begin for a in acts) or all(
+        a.span.begin > trigger.span.end for a in acts
+    )
+    of = trigger.span.end <= date.begin <= trigger.span.end + 25 and re.search(
+        r"\bof\s+$", text[max(0, date.begin - 4) : date.begin]
+    )
+    return bool((before and after_act) or of)
 
 
-def control_label(control: Control, index: ReferenceIndex) -> str:
-    imposer = index.label(control.imposer.iri) if control.imposer else "unknown"
-    words = {
-        "export-control": "export controls",
-        "tariff": "tariffs",
-        "sanction": "sanctions",
-        "technology-restriction": "technology restrictions",
-        "pause": "pause",
-        "suspension": "suspension",
-    }
-    noun = words.get(control.kind, control.kind.replace("-", " "))
-    if control.duration:
-        noun = f"{duration_words(control.duration)} {noun}"
-    parts = [f"{imposer} {noun}"]
-    if control.targets:
-        parts.append("on " + " and ".join(index.label(t.iri) for t in control.targets))
-    if control.element_count:
-        parts.append(f"on {control.element_count} elements")
-    elif control.minerals:
-        parts.append("on " + " and ".join(index.label(m.iri) for m in control.minerals))
-    if control.date:
-        parts.append(f"({control.date.start})")
-    return " ".join(parts)
+def _coordinated_date(items: list[Measure], clause: Clause, start: int) -> DateValue | None:
+    """The date of the measure named just before in the same clause, for one joined to it
+    ("the December 2024 rule ..., together with the tighter checks on graphite")."""
+    previous = [
+        i for i in items
+        if i.sentence == clause.sentence_number and i.control.evidence.anchor.begin < start
+        and not i.control.acts_on and not i.year_only
+    ]  # fmt: skip
+    return previous[-1].control.date if previous else None

@@ -35,6 +35,7 @@ from critmin.graph.rules.agents import (
     listed_after,
     state_for,
 )
+from critmin.graph.rules.contract import Found, Reading, Rule
 from critmin.graph.rules.event_parts import entities_of, make_event, name_of, place_in
 from critmin.graph.rules.transfers import financing, investments, shipments
 from critmin.graph.text.mentions import Clause, EntityMention
@@ -277,3 +278,10 @@ def _outreach(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) 
             )
         )
     return events
+
+
+def _events(reading: Reading, found: Found) -> list[Event]:
+    return find_events(reading.clauses, reading.index)
+
+
+RULE = Rule(name="events", find=_events)

@@ -1,124 +1,134 @@
-"""Extraction of one document: mentions, then statements of each kind, then links between them.
+"""Extraction of one document: the reading, then every rule in order, then the links.
 
-Steps: sentences outside the noise spans; reference mentions and minted names (organisations
-and people the reference data lacks); dates (with the document's context year) and
-quantities; clauses; then agreements, events, controls and acts on them, the agreements
-those acts imply, measurements, roles and supply sources. Keys are ``<kind>-<n>``, unique
-within the document (in text order, implied agreements after stated ones). Links: a pause or
-lifting acts on the controls of its imposer; an agreement or control action stated in the
-sentence of a meeting is its outcome and is agreed at / in it.
+``RULES`` are run in order, each after the rules whose statements it reads. The extractor
+alone gives statements their keys, ``<kind>-<n>`` in the order the rules return them (the
+agreements a rule implies after those stated), rewriting the keys statements use for each
+other. Links: an agreement or a control action stated in the clause of a meeting or summit
+is its outcome and is agreed at / in it; a control action stated with an agreement is agreed
+in it.
+
+``Extractor`` is the interface any extractor keeps (a document in, statements with evidence
+out), so that a statistical one can be scored on the same gold.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import fields, replace
+from typing import Protocol
 
 from spacy.language import Language
 
 from critmin.graph.base.documents import Document
-from critmin.graph.base.statements import Agreement, Control, Event, Extraction
-from critmin.graph.base.values import Evidence, Quantity, Span
-from critmin.graph.rules.actors import find_new_actors, find_roles, merge_mentions
-from critmin.graph.rules.agreements import find_agreements
-from critmin.graph.rules.control_acts import act_objects, find_control_acts
-from critmin.graph.rules.controls import find_controls
-from critmin.graph.rules.events import find_events
-from critmin.graph.rules.implied_agreements import (
-    adopted_instruments,
-    committed_agreements,
+from critmin.graph.base.statements import Agreement, Control, Event, Extraction, Statement
+from critmin.graph.base.values import Evidence
+from critmin.graph.rules import (
+    actors,
+    agreements,
+    controls,
+    events,
     implied_agreements,
+    measurements,
+    supply,
 )
-from critmin.graph.rules.measurements import find_measurements
-from critmin.graph.rules.supply import find_supply_sources
-from critmin.graph.text.amounts import find_quantities
-from critmin.graph.text.dates import find_dates, year_of_context
-from critmin.graph.text.mentions import make_clauses, mention_finder
-from critmin.graph.text.nlp import split_sentences
+from critmin.graph.rules.contract import Rule
+from critmin.graph.rules.reading import read
 from critmin.graph.text.reference import ReferenceIndex
 
 log = logging.getLogger("critmin.extract")
 
+RULES: tuple[Rule, ...] = (
+    agreements.RULE,
+    events.RULE,
+    controls.RULE,
+    implied_agreements.RULE,
+    measurements.RULE,
+    actors.ROLES,
+    supply.RULE,
+)
+"""The rules, in the order they run."""
+
+KEY_PREFIXES = {
+    "agreements": "agreement", "implied-agreements": "agreement", "controls": "control",
+    "events": "event", "measurements": "measurement", "supply-sources": "source",
+}  # fmt: skip
+"""The key prefix of each rule's statements (roles have no keys)."""
+
+_REFERENCES = ("acts_on", "comprises", "amends", "replaces", "agreed_in", "agreed_at", "outcomes")
+
+
+class Extractor(Protocol):
+    """Anything that turns a document into its statements."""
+
+    def __call__(self, document: Document) -> Extraction: ...
+
+
+def check_order(rules: Sequence[Rule]) -> None:
+    """Raise ValueError where a rule runs before a rule whose statements it reads."""
+    seen: set[str] = set()
+    for rule in rules:
+        missing = [name for name in rule.after if name not in seen]
+        if missing:
+            raise ValueError(f"rule {rule.name} runs before {', '.join(missing)}")
+        seen.add(rule.name)
+
 
 def extract(document: Document, nlp: Language, index: ReferenceIndex) -> Extraction:
     """Everything one document states, as plain values (see graph/base/statements.py)."""
-    text, noise = document.text, document.noise
-    sentences = split_sentences(text, nlp, noise)
-    reference = mention_finder(nlp, index).find(text, noise)
-    minted = [
-        found
-        for sentence in sentences
-        for found in find_new_actors(text, sentence.span, reference, index)
-    ]
-    mentions = merge_mentions(reference, minted)
-    year = year_of_context(text, document.date)
-    dates = [d for d in find_dates(text, year, document.date) if not document.in_noise(d.begin)]
-    quantities = [q for q in find_quantities(text) if not document.in_noise(q.begin)]
-    clauses = make_clauses(text, sentences, mentions, dates, quantities)
-
-    agreements = find_agreements(clauses, index, year)
-    events = find_events(clauses, index)
-    controls = find_controls(clauses, index, year, exclude=act_objects(clauses))
-    controls = find_control_acts(clauses, controls, index, year)
-    agreements += implied_agreements(clauses, agreements, controls, events, index)
-    agreements += committed_agreements(clauses, agreements, index, year)
-    agreements += adopted_instruments(clauses, agreements, index, year)
-    agreements, controls, events = _link(text, agreements, controls, events)
-    used = _used_quantities(quantities, agreements, controls, events)
-    measurements = find_measurements(clauses, index, year, used)
-    roles = find_roles(clauses, index)
-    sources = find_supply_sources(clauses, index)
+    check_order(RULES)
+    reading = read(document, nlp, index)
+    found: dict[str, list[Statement]] = {}
+    counters: dict[str, int] = {}
+    for rule in RULES:
+        found[rule.name] = _keyed(list(rule.find(reading, found)), rule.name, counters)
+    stated_agreements = [*found["agreements"], *found["implied-agreements"]]
+    linked_agreements, linked_controls, linked_events = _link(
+        document.text, stated_agreements, found["controls"], found["events"]
+    )
     extraction = Extraction(
         document=document,
-        mentions=tuple(m.as_mention() for m in mentions),
-        agreements=tuple(agreements),
-        controls=tuple(controls),
-        events=tuple(events),
-        measurements=tuple(measurements),
-        roles=tuple(roles),
-        supply_sources=tuple(sources),
-        new_entities=tuple(dict.fromkeys(m.entity for m in minted)),
+        mentions=tuple(m.as_mention() for m in reading.mentions if m.form != "anaphor"),
+        agreements=tuple(linked_agreements),
+        controls=tuple(linked_controls),
+        events=tuple(linked_events),
+        measurements=tuple(found["measurements"]),
+        roles=tuple(found["roles"]),
+        supply_sources=tuple(found["supply-sources"]),
+        new_entities=reading.minted,
     )
     log.info(
-        "%s: %d mentions, %d agreements, %d controls, %d events, %d measurements, "
-        "%d roles, %d supply sources, %d new entities",
+        "%s: %s",
         document.file_name,
-        len(extraction.mentions),
-        len(agreements),
-        len(controls),
-        len(events),
-        len(measurements),
-        len(roles),
-        len(sources),
-        len(extraction.new_entities),
+        ", ".join(f"{len(statements)} {name}" for name, statements in found.items()),
     )
     return extraction
 
 
-def _used_quantities(
-    quantities: list[Quantity],
-    agreements: list[Agreement],
-    controls: list[Control],
-    events: list[Event],
-) -> set[tuple[int, int]]:
-    """Quantities other statements hold (amounts, element counts, durations, participants)."""
-    used = {(q.begin, q.end) for agreement in agreements for q in agreement.amounts}
-    used |= {(q.begin, q.end) for event in events for q in event.amounts}
-    for quantity in quantities:
-        span = Span(quantity.begin, quantity.end)
-        for control in controls:
-            sentence = control.evidence.sentence
-            if not sentence.begin <= span.begin < sentence.end:
+def _keyed(statements: list[Statement], rule: str, counters: dict[str, int]) -> list[Statement]:
+    """The statements of one rule with final keys, and their references to each other
+    rewritten; keys of earlier rules' statements are left as they are."""
+    prefix = KEY_PREFIXES.get(rule)
+    if prefix is None:
+        return statements
+    renamed: dict[str, str] = {}
+    for statement in statements:
+        counters[prefix] = counters.get(prefix, 0) + 1
+        renamed[statement.key] = f"{prefix}-{counters[prefix]}"
+    keyed = []
+    for statement in statements:
+        changes = {"key": renamed[statement.key]}
+        names = {f.name for f in fields(statement)}
+        for reference in _REFERENCES:
+            if reference not in names:
                 continue
-            count = quantity.unit == "count" and quantity.value == control.element_count
-            duration = quantity.unit == "year" and control.duration == f"P{quantity.value}Y"
-            if count or duration:
-                used.add((quantity.begin, quantity.end))
-        for event in events:
-            anchor = event.evidence.anchor
-            if quantity.unit == "count" and anchor.begin <= span.begin < anchor.end:
-                used.add((quantity.begin, quantity.end))
-    return used
+            value = getattr(statement, reference)
+            if isinstance(value, tuple):
+                changes[reference] = tuple(renamed.get(k, k) for k in value)
+            elif isinstance(value, str):
+                changes[reference] = renamed.get(value, value)
+        keyed.append(replace(statement, **changes))
+    return keyed
 
 
 def _link(
@@ -130,17 +140,18 @@ def _link(
     outcomes: dict[str, list[str]] = {e.key: list(e.outcomes) for e in events}
     for agreement in agreements:
         event = _event_of(text, agreement.evidence, meetings)
-        if event is not None:
+        if event is not None and agreement.modality == "stated":
             agreement = replace(agreement, agreed_at=event.key)
             outcomes[event.key].append(agreement.key)
         linked_agreements.append(agreement)
     linked_controls: list[Control] = []
     for control in controls:
-        if control.kind in ("pause", "suspension") or control.kind.endswith("lifting"):
+        if control.acts_on and control.modality == "stated":
             agreement = next(
-                (a for a in linked_agreements if a.evidence.sentence == control.evidence.sentence),
+                (a for a in linked_agreements if a.evidence.sentence == control.evidence.sentence
+                 and a.modality == "stated"),
                 None,
-            )
+            )  # fmt: skip
             event = _event_of(text, control.evidence, meetings)
             if agreement is not None and control.agreed_in is None:
                 control = replace(control, agreed_in=agreement.key)

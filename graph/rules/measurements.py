@@ -34,6 +34,8 @@ from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Measurement
 from critmin.graph.base.values import DateValue, Entity, Quantity, Span
 from critmin.graph.rules.agents import agent_before, is_actor, state_for
+from critmin.graph.rules.contract import Found, Reading, Rule
+from critmin.graph.text.dates import year_of_context
 from critmin.graph.text.mentions import Clause, find_stages
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
@@ -264,3 +266,38 @@ def _according_to(clause: Clause, quantity: Quantity, index: ReferenceIndex) -> 
             return mention.entity
         break
     return None
+
+
+def _measurements(reading: Reading, found: Found) -> list[Measurement]:
+    year = year_of_context(reading.text, reading.document.date)
+    used = used_quantities(reading, found)
+    return find_measurements(list(reading.clauses), reading.index, year, used)
+
+
+def used_quantities(reading: Reading, found: Found) -> set[tuple[int, int]]:
+    """Quantities other statements hold (amounts, element counts, durations, participants)."""
+    agreements = [*found["agreements"], *found["implied-agreements"]]
+    used = {(q.begin, q.end) for agreement in agreements for q in agreement.amounts}
+    used |= {(q.begin, q.end) for event in found["events"] for q in event.amounts}
+    for quantity in reading.quantities:
+        span = Span(quantity.begin, quantity.end)
+        for control in found["controls"]:
+            sentence = control.evidence.sentence
+            if not sentence.begin <= span.begin < sentence.end:
+                continue
+            count = quantity.unit == "count" and quantity.value == control.element_count
+            duration = quantity.unit == "year" and control.duration == f"P{quantity.value}Y"
+            if count or duration:
+                used.add((quantity.begin, quantity.end))
+        for event in found["events"]:
+            anchor = event.evidence.anchor
+            if quantity.unit == "count" and anchor.begin <= span.begin < anchor.end:
+                used.add((quantity.begin, quantity.end))
+    return used
+
+
+RULE = Rule(
+    name="measurements",
+    find=_measurements,
+    after=("agreements", "implied-agreements", "controls", "events"),
+)

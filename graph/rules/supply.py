@@ -10,6 +10,7 @@ from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import SupplySource
 from critmin.graph.base.values import Entity, Span
 from critmin.graph.rules.agents import agent_before, listed_after, state_for
+from critmin.graph.rules.contract import Found, Reading, Rule
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import (
@@ -110,3 +111,9 @@ def _minerals_of(clause: Clause, position: int, index: ReferenceIndex) -> tuple[
     listed = listed_after(clause, position + of.end(), index, classes=MINERAL_CLASSES)
     return tuple(m.entity for m in listed)
 
+
+def _supply_sources(reading: Reading, found: Found) -> list[SupplySource]:
+    return find_supply_sources(reading.clauses, reading.index)
+
+
+RULE = Rule(name="supply-sources", find=_supply_sources)

@@ -46,10 +46,11 @@ MONTHS: dict[str, int] = {
 }
 ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-# A month name, capitalised as in running text ("may" the verb is not a month): "October",
-# "Oct.", "Sept".
+# A month name, capitalised as in running text ("may" the verb is not a month) or in capitals
+# as in headings: "October", "OCTOBER", "Oct.", "Sept".
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
 # A day of the month, with an optional ordinal suffix: "4", "04", "19th".

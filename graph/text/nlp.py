@@ -34,6 +34,41 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Abbreviations that end with a full stop but seldom end a sentence: "Announcement No. 70",
+# "Dec. 27", "Mr. Carney". A sentence does not start after one of them.
+ABBREVIATIONS = frozenset(
+    [
+        "No.", "Nos.", "no.", "nos.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Gen.", "Sen.", "Rep.",
+        "Gov.", "Lt.", "Col.", "Capt.", "Prof.", "Jan.", "Feb.", "Apr.", "Aug.", "Sep.",
+        "Sept.", "Oct.", "Nov.", "Dec.", "Art.", "Vol.", "pp.", "e.g.", "i.e.", "approx.",
+        "vs.", "cf.", "Fig.", "Sec.", "Para.",
+    ]
+)  # fmt: skip
+
+
+# A word of two or more letters with the full stop the tokenizer left on it ("MoU."), which
+# is no initial ("J.") nor a dotted abbreviation ("U.S.").
+_WORD_AND_STOP = re.compile(r"(?=\w*[a-z])[A-Za-z][A-Za-z]+\.")
+
+
+@Language.component("critmin_abbreviations")
+def _abbreviations(doc: Doc) -> Doc:
+    """No sentence starts right after an abbreviation such as "No." or "Dec."; one starts
+    after a word the tokenizer kept its full stop on ("MoU.") when a capital follows."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        abbreviation = previous.text if previous.text in ABBREVIATIONS else None
+        if previous.text == "." and token.i >= 2 and f"{doc[token.i - 2].text}." in ABBREVIATIONS:
+            abbreviation = f"{doc[token.i - 2].text}."
+        if abbreviation and abbreviation.lower().startswith("no") and not token.text[:1].isdigit():
+            abbreviation = None  # "Is Malaysia unusual? No. Indonesia has ...": an answer
+        if abbreviation and "\n" not in previous.whitespace_:
+            token.is_sent_start = False
+        elif _WORD_AND_STOP.fullmatch(previous.text) and token.text[:1].isupper():
+            token.is_sent_start = True  # "signed a critical-minerals MoU. Uzbekistan's ..."
+    return doc
+
+
 def make_pipeline() -> Language:
     """A blank English pipeline with line-break and punctuation sentence boundaries."""
     nlp = spacy.blank("en")
@@ -41,6 +76,7 @@ def make_pipeline() -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("critmin_line_breaks")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("critmin_abbreviations")
     return nlp
 
 

@@ -31,6 +31,7 @@ ACTOR_CLASSES = frozenset(
     for name in (
         "Actor",
         "State",
+        "SelfGoverningTerritory",
         "IntergovernmentalOrganisation",
         "Grouping",
         "GovernmentBody",
@@ -56,6 +57,8 @@ MINERAL_CLASSES = frozenset(
 )
 PLACE_CLASSES = frozenset(CM[name] for name in ("Place", "City", "Region", "SupplySource", "Mine"))
 GOVERNMENT_CLASSES = frozenset((CM.State, CM.GovernmentBody))
+GOVERNING_CLASSES = frozenset((CM.State, CM.SelfGoverningTerritory))
+"""Actors that govern and impose measures: states and self-governing territories."""
 
 NAME_PROPERTIES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
 _SHORT_CAPS = re.compile(r"^[A-Z][A-Z.&]{0,4}$")
@@ -181,8 +184,9 @@ class ReferenceIndex:
         return self.labels.get(iri) or str(iri).rstrip("/").rsplit("/", 1)[-1]
 
     def state_of(self, iri: URIRef) -> URIRef | None:
-        """The state an actor stands for: itself, a person's state by role, a body's state."""
-        if self.is_a(iri, CM.State):
+        """The state (or self-governing territory) an actor stands for: itself, a person's
+        state by role, a body's state."""
+        if self.is_a(iri, GOVERNING_CLASSES):
             return iri
         if self.is_a(iri, CM.Person):
             for role in self.roles.get(iri, ()):
@@ -190,7 +194,7 @@ class ReferenceIndex:
                     return state
             return None
         for container in (*self.run_by.get(iri, ()), *self.located_in.get(iri, ())):
-            if self.is_a(container, CM.State):
+            if self.is_a(container, GOVERNING_CLASSES):
                 return container
         return None
 

@@ -1,0 +1,166 @@
+"""What a clause says about an agreement besides its parties: date, binding status, subject.
+
+- Date: the clause's date nearest the trigger that is not an end ("until 2026"), a horizon
+  ("by 2030") or an entry into force ("enters into force today", "from 1 August"); a list item
+  without a date of its own takes the date of the sentence that introduces the list ("two
+  legal instruments signed in Brussels on 13 December 2023:"); failing both, the year of the
+  passage (``passage_year``).
+- Binding: "non-binding", "not (legally) binding", "political commitment", "statement of
+  (shared) intent", "does not create legal obligations" → False; "binding", "firm
+  obligations", "enforceable" → True; "whether ... binding" → unknown.
+- About minerals: a mineral, a supply-chain stage or a mining word; against it, a subject
+  named in the trigger's own words ("defence sales agreement", "tariff deal", "strategic
+  economic partnership").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from critmin.graph.base.values import DateValue
+from critmin.graph.text.dates import DateMention
+from critmin.graph.text.mentions import Clause, find_stages
+from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
+
+_NOT_WHEN_SIGNED = ("until", "till", "by", "before")
+_IN_FORCE_BEFORE = re.compile(
+    r"\b(?:enters?|entered|entry)\s+into\s+force\b[^.;]{0,30}$|\b(?:takes?|took)\s+effect\b"
+    r"[^.;]{0,20}$|\b(?:from|effective|starting|with\s+effect\s+from)\s+$|\bexpires?\s+in\s+$|"
+    r"\b(?:was|were|is|been)\s+(?:completed|closed|finali[sz]ed)\s+(?:on\s+)?(?:\w+,?\s+)?$",
+    re.I,
+)
+_IN_FORCE_AFTER = re.compile(r"[^.;]{0,80}?\b(?:enters?|entered)\s+into\s+force", re.I)
+_HEDGED = re.compile(r"\bwhether\b[^.;]*\bbinding\b", re.I)
+_NON_BINDING = re.compile(
+    r"\bnon-?binding\b|\bnot\s+(?:legally\s+|a\s+|be\s+)?binding\b|\bpolitical\s+commitments?\b|"
+    r"\bstatements?\s+of\s+(?:shared\s+)?(?:intent|intention|interest)\b|\bset\s+out\s+intentions\b|"
+    r"\b(?:does|do|did)\s+not\s+create\s+(?:any\s+)?legal\s+obligations\b|"
+    r"\brather\s+than\s+create\s+legal\s+obligations\b",
+    re.I,
+)
+_BINDING = re.compile(r"\b(?:legally\s+)?binding\b|\bfirm\s+obligations\b|\benforceable\b", re.I)
+_MINERAL_WORDS = re.compile(
+    r"\b(?:minerals?|mining|mines?|metals?|rare[\s-]earths?|raw\s+materials|ores?|lithium|"
+    r"cobalt|nickel|copper|graphite|tungsten|uranium|deposits?|refin\w+|magnets?|"
+    r"supply\s+chains?|offtake|concentrate|spodumene|smelt\w*)\b",
+    re.I,
+)
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:defen[cs]e|arms|weapons?|military|aircraft|aviation|energy|tariffs?|trade|security|"
+    r"economic|oil|gas|steel|aluminium|cars?|chips?|semiconductors?|ceasefire|gender|"
+    r"diplomatic|sales)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_NOT_MINERALS = re.compile(
+    r"\bnot\s+(?:about\s+|with\s+|on\s+)?minerals\b|\bnone\s+of\s+(?:these|them|this)\s+involves?\s+minerals\b",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s", re.M)
+
+
+def agreement_date(
+    clause: Clause, begin: int, end: int, trigger_begin: int, trigger_end: int,
+    dates: Sequence[DateMention],
+) -> DateValue | None:  # fmt: skip
+    """The date the words [begin, end) give an agreement (see the module docstring)."""
+    text = clause.text
+    candidates = [
+        d
+        for d in clause.dates
+        if begin <= d.begin < end
+        and (d.value.qualifier or "").split(" ")[0] not in _NOT_WHEN_SIGNED
+        and not _IN_FORCE_BEFORE.search(text, max(0, d.begin - 40), d.begin)
+    ]
+    if _IN_FORCE_AFTER.match(text, trigger_end):
+        candidates = [d for d in candidates if d.end <= trigger_begin]
+    if candidates:
+        nearest = min(
+            candidates, key=lambda d: min(abs(d.begin - trigger_end), abs(trigger_begin - d.end))
+        )
+        return nearest.value
+    return list_lead_date(text, clause.span.begin, dates)
+
+
+def list_lead_date(text: str, position: int, dates: Sequence[DateMention]) -> DateValue | None:
+    """The date of the sentence ending in a colon that introduces the list item at
+    ``position``, if ``position`` is in a list item."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return None
+    lead_end = text.rfind(":\n", 0, line_start)
+    if lead_end < 0:
+        return None
+    between = text[lead_end + 2 : line_start].split("\n")
+    if any(line.strip() and not _LIST_ITEM.match(line) for line in between):
+        return None  # the colon does not introduce this list
+    lead_start = max(text.rfind(".", 0, lead_end), text.rfind("\n", 0, lead_end)) + 1
+    found = [d for d in dates if lead_start <= d.begin < lead_end and d.value.qualifier is None]
+    return found[-1].value if found else None
+
+
+def stated_binding(words: str) -> bool | None:
+    """What words say about whether an agreement binds: False, True, or None."""
+    if _HEDGED.search(words):
+        return None
+    if _NON_BINDING.search(words):
+        return False
+    if _BINDING.search(words):
+        return True
+    return None
+
+
+def about_minerals(clause: Clause, begin: int, end: int, index: ReferenceIndex) -> bool:
+    """Whether words [begin, end) of a clause name a mineral, a stage or mining."""
+    words = clause.text[begin:end]
+    if _NOT_MINERALS.search(words):
+        return False
+    if _MINERAL_WORDS.search(words) or find_stages(words):
+        return True
+    return any(
+        index.is_a(m.iri, MINERAL_CLASSES)
+        for m in clause.mentions
+        if begin <= m.span.begin and m.span.end <= end
+    )
+
+
+def minerals_in_passage(text: str, sentence_begin: int, sentence_end: int) -> bool:
+    """Whether the paragraph of a sentence speaks of minerals, and the sentence or the next
+    does not say that what it states is not about them ("Chips, not minerals")."""
+    paragraph_begin = max([0, *(m.end() for m in _PARAGRAPH.finditer(text, 0, sentence_begin))])
+    following = _PARAGRAPH.search(text, sentence_end)
+    paragraph_end = following.start() if following else len(text)
+    near = text[sentence_begin : min(paragraph_end, sentence_end + 200)]
+    if _NOT_MINERALS.search(near):
+        return False
+    return bool(_MINERAL_WORDS.search(text, paragraph_begin, paragraph_end))
+
+
+def other_subject(clause: Clause, trigger_begin: int) -> bool:
+    """Whether the words just before a trigger name a subject other than minerals (words in
+    names do not count: "the Department of Energy receives ...")."""
+    begin = max(clause.span.begin, trigger_begin - 50)
+    words = list(clause.text[begin:trigger_begin])
+    for mention in clause.mentions:
+        for offset in range(max(begin, mention.span.begin), min(trigger_begin, mention.span.end)):
+            words[offset - begin] = "_"
+    return bool(_OTHER_SUBJECT.search("".join(words)))
+
+
+def passage_year(
+    text: str, position: int, dates: Sequence[DateMention], document_date: str | None
+) -> DateValue | None:
+    """The year a statement without a date of its own is dated by: the year of the last date
+    named before it in its paragraph (not an end or a horizon), else the document's year."""
+    paragraph = max([0, *(m.end() for m in _PARAGRAPH.finditer(text, 0, position))])
+    earlier = [
+        d
+        for d in dates
+        if paragraph <= d.begin < position
+        and (d.value.qualifier or "").split(" ")[0] not in _NOT_WHEN_SIGNED
+        and d.value.decade() is None
+    ]
+    if earlier:
+        return DateValue(earlier[-1].value.start[:4])
+    return DateValue(document_date[:4]) if document_date else None

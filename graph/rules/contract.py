@@ -1,0 +1,60 @@
+"""The one shape of an extraction rule: what it reads, what it returns, what it runs after.
+
+A rule reads a ``Reading`` (one document as the text layer reads it) and the statements the
+rules before it found, and returns statements of one kind. Rules number the statements they
+return ``new-1``, ``new-2`` ... and may refer to them by those keys (an act to the control it
+acts on); the extractor alone gives every statement its final key (``agreement-3``) in the
+order the rules return them and rewrites the references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from critmin.graph.base.documents import Document
+from critmin.graph.base.statements import Statement
+from critmin.graph.base.values import Entity, Quantity
+from critmin.graph.text.dates import DateMention
+from critmin.graph.text.layout import Layout
+from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.reference import ReferenceIndex
+
+NEW = "new-"
+"""The prefix of the keys a rule gives the statements it returns."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One document as the text layer reads it: what every rule may look at."""
+
+    document: Document
+    index: ReferenceIndex
+    clauses: tuple[Clause, ...]
+    mentions: tuple[EntityMention, ...]
+    dates: tuple[DateMention, ...]
+    layout: Layout
+    quantities: tuple[Quantity, ...] = ()
+    minted: tuple[Entity, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+Found = Mapping[str, Sequence[Statement]]
+"""The statements each earlier rule found, by rule name, with their final keys."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A kind of statement: its name, the rules whose statements it reads, how it finds them."""
+
+    name: str
+    find: Callable[[Reading, Found], Sequence[Statement]]
+    after: tuple[str, ...] = ()
+
+
+def new_key(number: int) -> str:
+    """The key a rule gives the ``number``-th statement it returns (from 1)."""
+    return f"{NEW}{number}"

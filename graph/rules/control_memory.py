@@ -1,0 +1,161 @@
+"""The control measures read so far in a document, and how a measure named again is found.
+
+A measure named again is the same measure: the same kind and imposer, no act, the same
+instrument if both name one, minerals that overlap (or one naming none), targets that agree,
+and dates that agree (a year guessed from the passage agrees with any; a date in force with an
+earlier date of announcement). A guessed year agrees only nearby (a few sentences, one
+paragraph, or the headline) unless the years are the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from critmin.graph.base.statements import Control
+from critmin.graph.base.values import Entity
+from critmin.graph.rules.contract import Reading, new_key
+from critmin.graph.rules.control_facts import state_of
+from critmin.graph.rules.parties import first_agent
+from critmin.graph.text.mentions import Clause
+
+NEARBY_SENTENCES = 4
+
+
+@dataclass
+class Measure:
+    """A control or act being read."""
+
+    control: Control
+    sentence: int
+    paragraph: int
+    instrument: tuple[str, str | None, str | None] | None = None
+    year_only: bool = False
+    in_force_only: bool = False
+    headline: bool = False
+
+
+def remember(items: list[Measure], item: Measure) -> int:
+    """Add an item, or merge it into the earlier one it names again; its index."""
+    for number, other in enumerate(items):
+        if _same_measure(other, item):
+            items[number] = _merged(other, item)
+            return number
+    item.control = replace(item.control, key=new_key(len(items) + 1))
+    items.append(item)
+    return len(items) - 1
+
+
+def _same_measure(one: Measure, other: Measure) -> bool:
+    first, second = one.control, other.control
+    if (
+        first.kind != second.kind
+        or first.imposer != second.imposer
+        or first.acts_on
+        or second.acts_on
+    ):
+        return False
+    if one.instrument and other.instrument and one.instrument != other.instrument:
+        return False
+    near = abs(one.sentence - other.sentence) <= 2
+    close = (
+        abs(one.sentence - other.sentence) <= NEARBY_SENTENCES or one.paragraph == other.paragraph
+    )
+    minerals = set(first.minerals) & set(second.minerals) or not (
+        first.minerals and second.minerals
+    )
+    guessed = one.year_only and other.year_only
+    targets = set(first.targets) == set(second.targets) or not (first.targets and second.targets)
+    headline = one.headline or other.headline
+    if (one.year_only or other.year_only) and not (close or headline):
+        dated = [i.control.date for i in (one, other) if i.control.date]
+        if len({d.start[:4] for d in dated}) > 1:
+            return False
+    return bool(minerals or (near and guessed)) and targets and _dates_agree(one, other)
+
+
+def _dates_agree(one: Measure, other: Measure) -> bool:
+    """Dates that may be one measure's: a year guessed from the passage agrees with any, a
+    date in force with an earlier date of announcement."""
+    if one.year_only or other.year_only or one.headline or other.headline:
+        return True
+    for first, second in ((one, other), (other, one)):
+        applies = second.control.in_force or (second.control.date if second.in_force_only else None)
+        if (
+            applies is not None
+            and first.control.date is not None
+            and (first.control.date.start <= applies.start)
+            and (second.in_force_only or second.control.date == applies)
+        ):
+            return True
+    first, second = one.control.date, other.control.date
+    if first is None or second is None:
+        return True
+    return first.start.startswith(second.start) or second.start.startswith(first.start)
+
+
+def _merged(one: Measure, other: Measure) -> Measure:
+    first, second = one.control, other.control
+    stated = first if first.modality == "stated" else second
+    dated = [i for i in (one, other) if not i.year_only]
+    announced = [i for i in dated if not i.in_force_only] or dated or [one]
+    date = min((i.control.date for i in announced if i.control.date), key=lambda d: d.start,
+               default=first.date)  # fmt: skip
+    in_force = first.in_force or second.in_force
+    if in_force is None:
+        in_force = next((i.control.date for i in (one, other) if i.in_force_only), None)
+    merged = replace(
+        stated,
+        key=first.key,
+        date=date,
+        in_force=in_force if in_force != date else None,
+        minerals=tuple(dict.fromkeys([*first.minerals, *second.minerals])),
+        element_count=first.element_count or second.element_count,
+        modality="stated" if "stated" in (first.modality, second.modality) else first.modality,
+    )
+    in_force_only = all(i.in_force_only for i in dated) if dated else False
+    return Measure(merged, other.sentence, other.paragraph, one.instrument or other.instrument,
+                 one.year_only and other.year_only, in_force_only)  # fmt: skip
+
+
+def last_measure(items: list[Measure], clause: Clause, kind: str | None) -> int | None:
+    """The measure (not an act) last named within a few sentences, of ``kind`` if given."""
+    for number in sorted(range(len(items)), key=lambda i: items[i].sentence, reverse=True):
+        item = items[number]
+        if clause.sentence_number - item.sentence > NEARBY_SENTENCES:
+            return None
+        if item.control.acts_on or item.control.modality != "stated":
+            continue
+        if kind is None or item.control.kind == kind or kind == "export-control":
+            return number
+    return None
+
+
+def last_of_kind(items: list[Measure], kind: str) -> int | None:
+    """The last stated measure of ``kind`` named anywhere before."""
+    for number in range(len(items) - 1, -1, -1):
+        control = items[number].control
+        if control.kind == kind and control.modality == "stated" and not control.acts_on:
+            return number
+    return None
+
+
+def context_imposer(reading: Reading, clause: Clause, items: list[Measure]) -> Entity | None:
+    """The imposer of a measure that names none: the last measure's within a few sentences,
+    else the state acting in the last few sentences of the passage (headings included),
+    else the imposer of most measures so far."""
+    for item in reversed(items):
+        if clause.sentence_number - item.sentence <= NEARBY_SENTENCES and item.control.imposer:
+            return item.control.imposer
+    recent = [
+        c for c in reading.clauses
+        if 0 <= clause.sentence_number - c.sentence_number <= NEARBY_SENTENCES
+        and c.span.begin <= clause.span.begin and abs(c.paragraph - clause.paragraph) <= 3
+    ]  # fmt: skip
+    for earlier in reversed(recent):
+        end = clause.span.begin if earlier is clause else earlier.span.end
+        agent = first_agent(earlier, end, reading.index)
+        state = state_of(agent, reading.index) if agent is not None else None
+        if state is not None:
+            return state
+    imposers = [i.control.imposer for i in items if i.control.imposer is not None]
+    return max(imposers, key=imposers.count) if imposers else None
