@@ -142,6 +142,8 @@ _SIGNING = re.compile(
 # Nouns that may refer back to an agreement of any kind ("the deal" after an MoU).
 _ANY_KIND = {"agreement", "deal", "referring", "partnership", "framework", "contract"}
 NEARBY_SENTENCES = 3
+# Kinds that, said once of one maker and three or more counterparts, describe a group of deals.
+_GROUPABLE = frozenset({"agreement", "framework", "deal"})
 
 
 @dataclass
@@ -296,10 +298,12 @@ def _read_segment(
     agents = subject(clause, first.span.begin, index, antecedent)
     home = reading.layout.home
     parties = entities([*agents, *modifiers, *relative, *objects], text, index, home)
+    # The agents of a noun trigger that also modify it are not its makers: "G7 cooperation".
+    own_agents = [a for a in agents if not (first.noun and a in modifiers)]
     topic = reading.layout.topic_at(clause.span.begin)
     if not agents and topic is not None and Entity(topic) not in parties:
         parties.insert(0, _entity(reading, topic))
-    elif not (agents or relative or name) and (objects or modifiers) and not _dashed(
+    elif not (own_agents or relative or name) and (objects or modifiers) and not _dashed(
         clause, modifiers
     ):
         agent = implied_agent(reading.clauses, clause, index)  # "These include ... with Malaysia"
@@ -328,6 +332,9 @@ def _read_segment(
     if date is None:
         date = passage_year(text, clause.span.begin, reading.dates, reading.document.date)
     words = text[segment.begin : segment.end]
+    listed = [m for m in objects if m.span.begin > final.span.end]
+    if not plural and kind in _GROUPABLE and len(entities(listed, text, index)) >= 3:
+        kind = "group"  # "an arrangement with Australia, Japan, Malaysia and Vietnam"
     agreement = Agreement(
         key="",
         kind=kind,
@@ -351,7 +358,6 @@ def _read_segment(
         about_minerals(clause, clause.sentence.begin, clause.sentence.end, index)
         or minerals_in_passage(text, clause.sentence.begin, clause.sentence.end)
     ) and not elsewhere
-    listed = [m for m in objects if m.span.begin > final.span.end]
     makers = agents or relative
     if (
         plural

@@ -86,8 +86,9 @@ def read_act(
 def _act_dates(
     reading: Reading, clause: Clause, act: ControlTrigger, acted: Sequence[Measure]
 ) -> tuple[DateValue, DateMention | None]:
-    """An act's date (the first of its clause before the measures it names, not an end) and
-    its end ("until 10 November 2026"), if stated."""
+    """An act's date (the first of its clause before the measures it names, not an end; else,
+    approximately, the latest date of what it pauses, else the passage's year) and its end
+    ("until 10 November 2026"), if stated."""
     ends = [d for d in clause.dates if (d.value.qualifier or "").split(" ")[0] in _ENDS]
     own = [
         d
@@ -95,10 +96,15 @@ def _act_dates(
         if (d.value.qualifier or "").split(" ")[0] not in (*_ENDS, "by")
         and not any(d.value == m.control.date and d.begin > act.span.end for m in acted)
     ]
+    end = ends[0] if ends else None
     if own:
-        return own[0].value, ends[0] if ends else None
+        return own[0].value, end
+    dated = [m.control.date for m in acted if m.control.date is not None]
+    if dated and act.kind != "lifting":
+        latest = max(dated, key=lambda date: date.end or date.start)
+        return DateValue(latest.end or latest.start, approximate=True), end
     year = passage_year(clause.text, clause.span.begin, reading.dates, reading.document.date)
-    return year, ends[0] if ends else None
+    return year, end
 
 
 def _duration(

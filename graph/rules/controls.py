@@ -54,6 +54,7 @@ from critmin.graph.rules.control_triggers import ControlTrigger, find_control_tr
 from critmin.graph.rules.modality import governing_start, modality, modality_after
 from critmin.graph.text.dates import DateMention
 from critmin.graph.text.mentions import Clause
+from critmin.graph.text.reference import ReferenceIndex
 from critmin.graph.text.nlp import evidence
 
 _DEFINITE = re.compile(
@@ -78,6 +79,12 @@ _WHEN = re.compile(r",?\s+when\s+")  # "its origin in 2010, when shipments were 
 _LINE_LEAD = re.compile(r"[\s\-*\u2022\u00b7\d.)]*")
 _NOT_A_MEASURE = re.compile(
     r"\b(?:against|renewed|periods\s+of|risk\s+of|vulnerable\s+to|threat\s+of)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# Words after an act that start what it does not govern: "a pause on X ... in exchange for
+# tariff reductions, a move that followed on US tariffs".
+_BEYOND_ACT = re.compile(
+    r"\bin\s+(?:exchange|return)\s+for\b|\bfollow(?:ed|ing)\b|\bafter\b|\bwhich\b|\ba\s+move\b",
     re.I,
 )
 _GENERIC_OWNER = re.compile(r"\b(?:foreign|other\s+countries['\u2019]?|such)\b", re.I)
@@ -105,7 +112,8 @@ def find_controls(reading: Reading, found: Found) -> list[Control]:
             number = _read_measure(reading, clause, trigger, triggers, items)
             act = _governing_act(clause, trigger, acts)
             if number is not None and act is not None:
-                objects.setdefault(act.span.begin, []).append(number)
+                named = objects.setdefault(act.span.begin, [])
+                named.extend(_all_named(clause, trigger, number, items))
         for act in acts:
             read_act(reading, clause, act, objects.get(act.span.begin, []), items)
         read_replacements(clause, items)
@@ -199,7 +207,7 @@ def _read_measure(
     item = Measure(control, clause.sentence_number, clause.paragraph, instrument, year_only,
                  in_force_only, headline=clause.sentence_number == 0)  # fmt: skip
     number = remember(items, item)
-    _continued(clause, Span(trigger.span.end, end), items[number], items)
+    _continued(clause, Span(trigger.span.end, end), items[number], items, index)
     return number
 
 
@@ -239,7 +247,9 @@ def _measure_dates(
     return year, in_force, True, False
 
 
-def _continued(clause: Clause, after: Span, item: Measure, items: list[Measure]) -> None:
+def _continued(
+    clause: Clause, after: Span, item: Measure, items: list[Measure], index: ReferenceIndex
+) -> None:
     """ "... restricted exports of seven REEs in April, followed by 12 elements in October":
     a second measure of the same imposer and kind, with its own count and date."""
     match = _FOLLOWED.search(clause.text, after.begin, after.end)
@@ -249,9 +259,14 @@ def _continued(clause: Clause, after: Span, item: Measure, items: list[Measure])
     count = element_count(clause.text, match.start(), clause.span.end)
     if count is None or not dates:
         return
+    earlier = item.control
     control = replace(
-        item.control,
+        earlier,
         key="",
+        label=control_label(
+            index, earlier.imposer, earlier.kind, None, earlier.minerals, count,
+            earlier.targets, dates[0].value,
+        ),  # fmt: skip
         date=dates[0].value,
         in_force=None,
         element_count=count,
@@ -280,7 +295,11 @@ def _governing_act(
     same clause ("suspending ... the six export-control announcements"), else after it ("The
     export duties were scrapped")."""
     start = governing_start(clause.text, clause.span.begin, trigger.span.begin)
-    before = [a for a in acts if start <= a.span.begin and a.span.end <= trigger.span.begin]
+    before = [
+        a for a in acts
+        if start <= a.span.begin and a.span.end <= trigger.span.begin
+        and not _BEYOND_ACT.search(clause.text, a.span.end, trigger.span.begin)
+    ]  # fmt: skip
     after = [
         a for a in acts
         if a.span.begin >= trigger.span.end
@@ -289,6 +308,31 @@ def _governing_act(
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _all_named(
+    clause: Clause, trigger: ControlTrigger, number: int, items: list[Measure]
+) -> list[int]:
+    """The measures a plural trigger naming no date refers to: every stated one of the kind
+    and imposer of ``number`` ("a pause on China's export controls" after its April and
+    October controls), else ``number`` alone."""
+    words = clause.text[trigger.span.begin : trigger.span.end]
+    if not re.search(r"s\b", words) or any(
+        trigger.span.end <= d.begin < trigger.span.end + 40 for d in clause.dates
+    ):
+        return [number]
+    named = items[number].control
+    return [
+        n
+        for n, item in enumerate(items)
+        if n == number
+        or (
+            item.control.kind == named.kind
+            and item.control.imposer == named.imposer
+            and item.control.modality == "stated"
+            and not item.control.acts_on
+        )
+    ]
 
 
 def _said_of_last(reading: Reading, clause: Clause, items: list[Measure]) -> None:

@@ -48,7 +48,6 @@ Row = dict[str, str]
 # Rows the gold does not list that the texts do state: (table, kind, imposer or first party,
 # a short phrase of the corpus that states it).
 SUPPORTED_EXTRAS = {
-    ("controls", "technology-restriction", "United States", "technological restrictions"),
     ("controls", "sanction", "United States", "lifting sanctions"),
 }
 

@@ -17,11 +17,12 @@ from critmin.graph.owl.reasoning import infer
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "ontology" / "MODEL.md"
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-INDIVIDUAL_CLASSES = (CM.SupplyChainStage, CM.Unit, CM.BindingStatus, CM.ControlStatus)
+INDIVIDUAL_CLASSES = (CM.SupplyChainStage, CM.Unit, CM.BindingStatus, CM.ControlStatus, CM.Modality)
 
 
 def declared_terms(graph: Graph) -> set[URIRef]:
-    """cm: classes, properties, concept schemes and the stage, unit and status individuals."""
+    """cm: classes, properties, concept schemes and the stage, unit, status and modality
+    individuals."""
     kinds = (*TERM_TYPES, SKOS.ConceptScheme, *INDIVIDUAL_CLASSES)
     return {
         term

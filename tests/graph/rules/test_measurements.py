@@ -151,10 +151,31 @@ def test_duration_of_building_a_stage(nlp, index):
 
 
 def test_figures_held_by_other_statements_are_not_repeated(nlp, index):
+    text = "Chile signed a USD 4 billion lithium framework with Japan on 1 May."
+    extraction = extract_text(text, nlp, index)
+    (agreement,) = extraction.agreements
+    assert (agreement.kind, agreement.parties, [a.value for a in agreement.amounts]) == (
+        "framework",
+        (entity("actor", "chile"), entity("actor", "japan")),
+        [Decimal(4_000_000_000)],
+    )
+    assert extraction.measurements == ()
+
+
+def test_a_figure_of_an_agreement_left_out_is_an_amount(nlp, index):
+    # An agreement with no word of minerals is left out (graph/rules/agreements.py, rule 6), so
+    # no statement holds its figure: it is an amount of its signatory.
     text = "Chile signed a USD 4 billion framework with Japan on 1 May."
     extraction = extract_text(text, nlp, index)
-    assert len(extraction.agreements) == 1
-    assert extraction.measurements == ()
+    assert extraction.agreements == ()
+    (found,) = extraction.measurements
+    assert (found.kind, found.subject, found.quantity.value, found.quantity.currency) == (
+        "amount",
+        entity("actor", "chile"),
+        Decimal(4_000_000_000),
+        "USD",
+    )
+    assert found.date == DateValue("2025-05-01")
 
 
 def test_opinion_makes_no_measurement(nlp, index):
