@@ -210,7 +210,6 @@ def listed_after(
     return found
 
 
-
 def counted_states(mention: EntityMention, text: str, index: ReferenceIndex) -> tuple[Entity, ...]:
     """The states "N <region> states" names (see the module docstring), else ()."""
     if not index.is_a(mention.iri, CM.Region) or not _STATES_AFTER.match(text, mention.span.end):

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from critmin.graph.base.values import DateValue
+from critmin.graph.base.values import DateValue, Entity, Span
+from critmin.graph.rules.agreement_triggers import Trigger
+from critmin.graph.text.date_context import PARAGRAPH_BREAK
 from critmin.graph.text.dates import DateMention
-from critmin.graph.text.mentions import Clause, find_stages
+from critmin.graph.text.mentions import Clause, EntityMention, find_stages
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
 
 _NOT_WHEN_SIGNED = ("until", "till", "by", "before")
@@ -52,7 +54,6 @@ _OTHER_SUBJECT = re.compile(
     r"diplomatic|sales)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _NOT_MINERALS = re.compile(
     r"\bnot\s+(?:about\s+|with\s+|on\s+)?minerals\b|\bnone\s+of\s+(?:these|them|this)\s+involves?\s+minerals\b",
     re.I,
@@ -128,8 +129,10 @@ def about_minerals(clause: Clause, begin: int, end: int, index: ReferenceIndex) 
 def minerals_in_passage(text: str, sentence_begin: int, sentence_end: int) -> bool:
     """Whether the paragraph of a sentence speaks of minerals, and the sentence or the next
     does not say that what it states is not about them ("Chips, not minerals")."""
-    paragraph_begin = max([0, *(m.end() for m in _PARAGRAPH.finditer(text, 0, sentence_begin))])
-    following = _PARAGRAPH.search(text, sentence_end)
+    paragraph_begin = max(
+        [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, sentence_begin))]
+    )
+    following = PARAGRAPH_BREAK.search(text, sentence_end)
     paragraph_end = following.start() if following else len(text)
     near = text[sentence_begin : min(paragraph_end, sentence_end + 200)]
     if _NOT_MINERALS.search(near):
@@ -153,7 +156,7 @@ def passage_year(
 ) -> DateValue | None:
     """The year a statement without a date of its own is dated by: the year of the last date
     named before it in its paragraph (not an end or a horizon), else the document's year."""
-    paragraph = max([0, *(m.end() for m in _PARAGRAPH.finditer(text, 0, position))])
+    paragraph = max([0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, position))])
     earlier = [
         d
         for d in dates
@@ -164,3 +167,49 @@ def passage_year(
     if earlier:
         return DateValue(earlier[-1].value.start[:4])
     return DateValue(document_date[:4]) if document_date else None
+
+
+def agreement_name(text: str, trigger: Trigger) -> str | None:
+    """The agreement's proper name, where the trigger is part of a Title-Case name."""
+    if not trigger.noun or not text[trigger.span.begin].isupper():
+        return None
+    begin = trigger.span.begin
+    while True:
+        before = re.search(
+            r"(?:[A-Z][\w'\u2019-]*|of|for|on|and|the|\u2013|-)\s*$",
+            text[max(0, begin - 40) : begin],
+        )
+        if before is None or before.group().strip().lower() in ("the", "and"):
+            break
+        begin -= len(before.group())
+    after = re.match(
+        r"(?:\s+(?:of|for|on|in|the|and)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*",
+        text[trigger.span.end :],
+    )
+    end = trigger.span.end + (after.end() if after else 0)
+    name = re.sub(r"^(?:An?|The|This|That)\s+", "", text[begin:end].strip(" -\u2013"))
+    words = [w for w in name.split() if w[0].isupper()]
+    return name if len(words) >= 2 else None
+
+
+def agreement_label(
+    text: str, first: Trigger, final: Trigger, name: str | None, parties: Sequence[Entity],
+    index: ReferenceIndex,
+) -> str:  # fmt: skip
+    if name:
+        return name
+    names = " \u2013 ".join(p.label or index.label(p.iri) for p in parties[:4])
+    words = text[first.span.begin : final.span.end]
+    noun = words if len(words.split()) <= 6 else text[first.span.begin : first.span.end]
+    return f"{names} {noun.lower() if not noun.isupper() else noun}".strip()
+
+
+def minerals_within(clause: Clause, segment: Span, index: ReferenceIndex) -> tuple[Entity, ...]:
+    named: list[EntityMention] = list(clause.mentions_within(segment.begin, segment.end))
+    return tuple(dict.fromkeys(m.entity for m in named if index.is_a(m.iri, MINERAL_CLASSES)))
+
+
+def kept_binding(kind: str, binding: bool | None) -> bool | None:
+    """The binding status stated, except a binding MoU: a memorandum of understanding does not
+    bind by definition, so "binding" said of one is taken for a mistake of reference."""
+    return None if kind == "mou" and binding else binding

@@ -66,8 +66,10 @@ _NOUNS: tuple[tuple[str, str], ...] = (
 # Nouns that only name an agreement already named ("the initiative", "the text").
 _REFERRING = re.compile(r"\b(?:initiative|plan|text|document|instrument|statement)\b")
 # A capitalised word after a trigger that makes the trigger part of another name.
-_NAME_GOES_ON = re.compile(r"\s+(?!(?:Agreement|Framework|Memorandum|Partnership|Plan|Initiative)\b)"
-                           r"(?:Room|Hall|Organi[sz]ation|Fund|Office|Act|Council|Secretariat|Summit)\b")
+_NAME_GOES_ON = re.compile(
+    r"\s+(?!(?:Agreement|Framework|Memorandum|Partnership|Plan|Initiative)\b)"
+    r"(?:Room|Hall|Organi[sz]ation|Fund|Office|Act|Council|Secretariat|Summit)\b"
+)
 _NOUN_PATTERNS = tuple((re.compile(rf"\b(?:{p})\b", re.I), kind) for p, kind in _NOUNS)
 KIND_ORDER = (
     "mou", "letter-of-intent", "letter-of-interest", "loan-extension", "extension", "amendment",

@@ -40,6 +40,13 @@ _LASTING = re.compile(
     rf"\b(?:an?\s+)?(?P<count>{NUMBER})[-\s](?P<unit>years?|months?)[-\s](?:long\s+)?$", re.I
 )
 
+# "paused the controls for one year", "suspended ... for 12 months"
+_FOR = re.compile(
+    rf"[^.;]*?\bfor\s+(?:a\s+period\s+of\s+)?(?:an?\s+|(?P<count>{NUMBER})\s+)?"
+    r"(?P<unit>years?|months?)\b",
+    re.I,
+)
+
 
 def read_act(
     reading: Reading,
@@ -53,15 +60,17 @@ def read_act(
     text, index = clause.text, reading.index
     if REPEALED_BY.match(text, act.span.begin):
         return  # read by read_replacements
+    start = governing_start(text, clause.span.begin, act.span.begin)
+    named = imposer_named(clause, start, act.span.begin, clause.span.end, index)
     acted = [i for i in objects if items[i].control.modality == "stated"]
     if not acted:
         target = last_measure(items, clause, None)
         if target is None:
             return
+        if named is not None and named != items[target].control.imposer:
+            return  # "Japan suspended talks": not an act on China's duties named before
         acted = [target]
-    start = governing_start(text, clause.span.begin, act.span.begin)
-    imposer = imposer_named(clause, start, act.span.begin, clause.span.end, index)
-    imposer = imposer or items[acted[0]].control.imposer
+    imposer = named or items[acted[0]].control.imposer
     date, end = _act_dates(reading, clause, act, [items[i] for i in acted])
     targets = targets_named(clause, act.span.end, clause.span.end, index)
     if not targets and act.kind == "lifting":
@@ -111,10 +120,13 @@ def _duration(
     text: str, act: ControlTrigger, date: DateValue, end: DateMention | None
 ) -> str | None:
     """An ISO 8601 duration: "a one-year pause" (P1Y), or from the act's date to its end."""
-    stated = _LASTING.search(text, max(0, act.span.begin - 25), act.span.begin)
+    stated = _LASTING.search(text, max(0, act.span.begin - 25), act.span.begin) or _FOR.match(
+        text, act.span.end, act.span.end + 80
+    )
     if stated is not None:
         unit = "Y" if stated["unit"].lower().startswith("year") else "M"
-        return f"P{int(parse_number(stated['count']))}{unit}"
+        count = int(parse_number(stated["count"])) if stated["count"] else 1
+        return f"P{count}{unit}"
     return duration_between(date.start, end.value.start) if end is not None else None
 
 

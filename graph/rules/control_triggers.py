@@ -38,12 +38,14 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:pause|suspension|freeze)\s+(?:on|of)\b", "pause", "pause"),
     (
         r"\b(?:suspended|suspends|suspending|paused|pauses|pausing|suspend)\b(?!\s+(?:a\s+|the\s+)?"
-        r"(?:[\w-]+\s+){0,3}(?:exports?|exporting|supplies|arrangement|shipments))",
+        r"(?:[\w-]+\s+){0,3}(?:exports?|exporting|supplies|arrangement|shipments)\b"
+        r"(?!\s+(?:controls?|restrictions?|curbs|bans?|licen[cs]ing)))",
         "pause",
         "pause",
     ),
     (
         r"\b(?:lifted|lifting|lifts|scrapped|abolished|removed|rescinded|revoked|repealed|ended)\b"
+        r"(?![^.;]{0,60}?\bto\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))"
         r"|\bdisappeared\b|\bwere\s+dropped\b",
         "lifting",
         "lifting",
@@ -56,6 +58,12 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
         "suspension",
     ),
     (r"\bwas\s+told\s+to\s+stop\s+exporting\b", "export-suspension", "suspension"),
+    (
+        rf"\b(?:suspended|suspends|halted|halts|froze|freezes)\s+(?:all\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"{_EXPORTS}\b(?!\s+(?:controls?|restrictions?|curbs|bans?|licen[cs]ing))",
+        "export-suspension",
+        "suspension",
+    ),
     # mining bans
     (
         r"\b(?:law|ban|order|decree|act)\s+banning\s+(?:the\s+)?(?:prospecting|exploration|mining|"
@@ -94,7 +102,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
         "licensing",
     ),
     (
-        r"\b(?:require[sd]?|need(?:ed|s)?|requiring)\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?\b",
+        r"\b(?:require[sd]?|need(?:ed|s)?|requiring)\s+(?:an?\s+)?(?:export\s+)?"
+        r"(?:licen[cs]es?|permits?)\b",
         "export-control",
         "licensing",
     ),

@@ -54,8 +54,9 @@ from critmin.graph.rules.control_triggers import ControlTrigger, find_control_tr
 from critmin.graph.rules.modality import governing_start, modality, modality_after
 from critmin.graph.text.dates import DateMention
 from critmin.graph.text.mentions import Clause
-from critmin.graph.text.reference import ReferenceIndex
 from critmin.graph.text.nlp import evidence
+from critmin.graph.text.numbers import NUMBER
+from critmin.graph.text.reference import ReferenceIndex
 
 _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]hose|[Tt]hese)\s+(?:[\w-]+\s+){0,2}$"
@@ -66,14 +67,16 @@ _REFERRING = re.compile(
     r"instrument|notice|suspension)\b|^\s*It\b"
 )
 _TOOK_EFFECT = re.compile(
-    r"\b(?:took|takes)\s+effect\b|\bentered\s+into\s+force\b|\bapplies\s+with\s+immediate\s+effect\b|\bbites\s+at\s+once\b",
+    r"\b(?:took|takes|take|taking)\s+effect\b|\b(?:entered|enters|enter)\s+into\s+force\b|"
+    r"\bapplies\s+with\s+immediate\s+effect\b|\bbites\s+at\s+once\b",
     re.I,
 )
 _MADE_PUBLIC = re.compile(r"\b(?:made\s+public|announced|published|issued|gazetted)\b", re.I)
 # Measures named together in one noun phrase are one: "US tariffs and technological restrictions".
 _JOINED = re.compile(r"\s+and\s+(?:[a-z-]+\s+){0,2}")
 _FOLLOWED = re.compile(
-    r",?\s+(?:followed\s+by|then|and\s+later)\s+(?:a\s+further\s+|another\s+)?\d+\s", re.I
+    rf",?\s+(?:followed\s+by|then|and\s+later)\s+(?:a\s+further\s+|another\s+)?{NUMBER}\s",
+    re.I,
 )
 _WHEN = re.compile(r",?\s+when\s+")  # "its origin in 2010, when shipments were held up"
 _LINE_LEAD = re.compile(r"[\s\-*\u2022\u00b7\d.)]*")
@@ -264,9 +267,15 @@ def _continued(
         earlier,
         key="",
         label=control_label(
-            index, earlier.imposer, earlier.kind, None, earlier.minerals, count,
-            earlier.targets, dates[0].value,
-        ),  # fmt: skip
+            index,
+            earlier.imposer,
+            earlier.kind,
+            None,
+            earlier.minerals,
+            count,
+            earlier.targets,
+            dates[0].value,
+        ),
         date=dates[0].value,
         in_force=None,
         element_count=count,

@@ -41,6 +41,8 @@ _BOUNDARY = re.compile(
     r"[;:(\u2014]|\s[-\u2013]\s|,\s+(?:but|while|whereas|although|though|which|who)\b"
     r"|,\s+and\s|\b(?:before|after|until|when|because|once|since)\s+(?=\S)"
 )
+# "refused to sign" is a refusal, not a plan to sign.
+_NOT_REFUSED = r"(?<!refused )(?<!failed )(?<!declined )"
 _CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = tuple(
     (modality, re.compile(pattern, re.I))
     for modality, pattern in (
@@ -58,8 +60,9 @@ _CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = tuple(
                      r"welcom\w*)\b"),
         ("initialled", r"\b(?:initial+ed|provisionally)\b"),
         ("planned", r"\b(?:will|plans?\s+to|planned|is\s+to|are\s+to|expected|due\s+to|"
-                    r"to\s+(?:launch|sign|conclude|set\s+up|form|create|establish|negotiate)|"
-                    r"aims?\s+to|to\s+sign|is\s+supposed|would\s+(?:sign|join|form|conclude)|"
+                    rf"{_NOT_REFUSED}to\s+(?:launch|sign|conclude|set\s+up|form|create|"
+                    r"establish|negotiate)|"
+                    r"aims?\s+to|is\s+supposed|would\s+(?:sign|join|form|conclude)|"
                     r"set\s+to|on\s+track\s+to|intends?\s+to|promised?)\b"),
         ("threatened", r"\b(?:threat\w*|warn\w*|unless)\b"),
     )
@@ -89,7 +92,7 @@ _DONE_AFTER = re.compile(
 )
 VERB_REACH = 60
 _AFTER = re.compile(
-    r"^[^.;:]{0,40}?\b(?:never|did\s+not|didn't|was\s+not|wasn't|has\s+not|hasn't|"
+    r"[^.;:]{0,40}?\b(?:never|did\s+not|didn't|was\s+not|wasn't|has\s+not|hasn't|"
     r"had\s+not|hadn't)\s+(?:happen|been\s+signed|signed|materiali[sz]ed|taken\s+effect)",
     re.I,
 )
@@ -115,13 +118,16 @@ def modality(text: str, begin: int, trigger_begin: int, trigger_end: int) -> Mod
     ):
         return "stated"  # "under an offtake deal it signed with ..."
     window = _INTERNAL.sub(lambda m: " " * len(m.group()), text[start:trigger_begin])
-    best: tuple[int, Modality] | None = None
-    for name, pattern in _CUES:
-        for match in pattern.finditer(window):
-            if best is None or match.start() > best[0]:
-                best = (match.start(), name)
-    if best is not None:
-        return best[1]
+    found = sorted(
+        (match.start(), name, match.group().lower())
+        for name, pattern in _CUES
+        for match in pattern.finditer(window)
+    )
+    if found:
+        _, name, word = found[-1]
+        if word == "any" and any(other == "denied" for _, other, _ in found):
+            return "denied"  # "has not signed any deal"
+        return name
     if _AFTER.match(text, trigger_end):
         return "denied"
     return "stated"
@@ -132,13 +138,19 @@ _PREDICATE_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
     (
         "hypothetical",
         re.compile(
-            r"\b(?:could|might|may|would)\s+(?!not\s+be\s+(?:exported|"
+            r"\b(?:could|might|(?-i:may)|would)\s+(?!not\s+be\s+(?:exported|"
             r"approved|licensed))|\bcandidates?\b|\bpossible\b",
             re.I,
         ),
     ),
-    ("planned", re.compile(r"\bwill\s+(?!not\b)|\b(?:is|are)\s+(?:due|expected|set|supposed)\s+"
-                           r"to\b|\b(?:is|are)\s+to\s+be\b", re.I)),
+    (
+        "planned",
+        re.compile(
+            r"\bwill\s+(?!not\b)|\b(?:is|are)\s+(?:due|expected|set|supposed)\s+"
+            r"to\b|\b(?:is|are)\s+to\s+be\b",
+            re.I,
+        ),
+    ),
 )
 
 

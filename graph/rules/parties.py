@@ -339,7 +339,8 @@ def _officer_follows(clause: Clause, mention: EntityMention) -> bool:
     if following is None or "/person/" not in str(following.iri):
         return False
     gap = clause.text[mention.span.end : following.span.begin]
-    return bool(_OFFICER_TITLE.fullmatch(" " + gap.strip() + " ")) and "," not in gap
+    titled = re.search(r"[A-Z]", gap) is not None  # "Xi and Trump": no title between
+    return titled and bool(_OFFICER_TITLE.fullmatch(" " + gap.strip() + " ")) and "," not in gap
 
 
 def first_agent(clause: Clause, end: int, index: ReferenceIndex) -> EntityMention | None:

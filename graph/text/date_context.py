@@ -11,7 +11,8 @@ in order:
 3. Else the year of the reference date: the last dated heading before it ("PART C: UPDATE,
    9 JANUARY 2023", "TUESDAY 17 JUNE" in a live blog), else the document's date; a date that
    would then fall after the reference date is in the year last named within two paragraphs
-   before, if earlier, else in the year before ("in December" in a June report).
+   before, if earlier, else in the year before ("in December" in a June report), unless
+   words before it point ahead ("starting August 1", "effective from", "will ... in").
 
 Also dated relative to the document's date: weekdays ("on Tuesday": the latest Tuesday on or
 before it; "last Tuesday": strictly before) and months ("last November", "this April", "next
@@ -40,7 +41,7 @@ from critmin.graph.text.numbers import NUMBER, parse_number
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(
-    r"\b(?P<which>on|last|this past)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"\b(?P<which>[Oo]n|[Ll]ast|[Tt]his past)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)\b(?!,?\s*(?:\d|" + MONTH + r"))"
 )
 _AHEAD = re.compile(r"\b(?:will|would|due|expected|set|scheduled|next)\b[^.;]*$", re.I)
@@ -61,7 +62,9 @@ _TIMELINE_MONTH = re.compile(
 _THAT_YEAR = re.compile(r"\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 _YEAR_IN = re.compile(YEAR)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Today's step": a step, not a date of its own
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Where a paragraph ends: a blank line, or a line break after the end of a sentence (a text
+# with one paragraph per line); a line break inside a sentence only wraps it.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|(?<=[.!?:\"\u201d])[ \t]*\n")
 _LINE = re.compile(r"[^\n]+")
 # Qualifiers of years that do not set the time of a passage: horizons and starting points.
 _NOT_NARRATIVE = ("by", "until", "till", "before", "since")
@@ -69,6 +72,12 @@ _NOT_NARRATIVE = ("by", "until", "till", "before", "since")
 _COMPARED = re.compile(r"\b(?:than|compared\s+(?:with|to)|against)\b[^.;]{0,30}$", re.I)
 # A year used as a modifier: "the 2021 law", "the administration's 2024 rejection".
 _MODIFIER_AFTER = re.compile(r"\s+(?!and\b|or\b|but\b|when\b|to\b|the\b|a\b|an\b)[a-z]")
+# Words before a date that point ahead of the report: a start, a deadline, a schedule.
+_AHEAD_OF = re.compile(
+    r"\b(?:starting|start|from|effective|beginning|as\s+of|will|shall|take\s+effect|takes\s+effect|"
+    r"due|scheduled|set\s+to|expected|next|until|by)\b[^.;]{0,25}$",
+    re.I,
+)
 HEADING_WORDS = 10
 PARAGRAPHS_BACK = 2
 
@@ -97,7 +106,7 @@ class _Context:
     def __init__(self, text: str, document_date: str | None, found: list[DateMention]) -> None:
         self.text = text
         self.document_date = document_date
-        self.paragraph_starts = [0] + [m.end() for m in _BLANK_LINE.finditer(text)]
+        self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         explicit = [m for m in found if _YEAR_IN.search(text, m.begin, m.end)]
         self.any_year = [(m.begin, _last_year(m)) for m in explicit]
         self.named = [(m.begin, _last_year(m)) for m in explicit if self._sets_the_time(m)]
@@ -152,6 +161,8 @@ class _Context:
         year = int(reference[:4])
         if month is None or (month, day or 1) <= _month_day(reference):
             return year
+        if _AHEAD_OF.search(self.text, max(0, offset - 50), offset):
+            return year  # "starting August 1" in a July report: ahead, not last year
         earlier = self.last_named(offset, paragraphs=PARAGRAPHS_BACK)
         return earlier if earlier is not None and earlier < year else year - 1
 
@@ -193,7 +204,7 @@ def _weekdays(text: str, document_date: str | None) -> list[DateMention]:
         if _AHEAD.search(text, sentence_start + 1, match.start()):
             continue
         back = (today.weekday() - WEEKDAYS.index(match["day"].lower())) % 7
-        if back == 0 and match["which"] != "on":
+        if back == 0 and match["which"].lower() != "on":
             back = 7
         day = today - timedelta(days=back)
         found.append(DateMention(match.start("day"), match.end(), DateValue(day.isoformat())))
@@ -266,8 +277,11 @@ def _after_previous(text: str, dates: list[DateMention]) -> list[DateMention]:
             offset = count * step * (1 if match["way"].lower() == "later" else -1)
         elif re.search(r"next|following", match.group(), re.I):
             offset = 1
-        day = date.fromisoformat(previous[-1].value.start) + timedelta(days=offset)
-        found.append(DateMention(match.start(), match.end(), DateValue(day.isoformat())))
+        last = max(previous, key=lambda d: d.end)
+        day = date.fromisoformat(last.value.start) + timedelta(days=offset)
+        mention = DateMention(match.start(), match.end(), DateValue(day.isoformat()))
+        found.append(mention)
+        days.append(mention)  # "Two days later ... The next day": told from the day before
     return found
 
 

@@ -1,46 +1,20 @@
-"""Organisations and people named once, and the roles people hold."""
+"""People named once (rules/actors.py) and the roles people hold.
 
-from graph_helpers import entity, extract_text, iri
+Organisations the reference data lacks are minted by the text layer: see
+tests/graph/text/test_organisations.py.
+"""
+
+from graph_helpers import entity, extract_text, fixture_index
 from rdflib import URIRef
 
 from critmin.graph.base.namespaces import CM
-from critmin.graph.base.values import Entity
+from critmin.graph.base.values import Entity, Span
+from critmin.graph.rules.actors import find_new_actors
+from critmin.graph.text.mentions import mention_finder
 
 
-def test_company_introduced_by_an_apposition_is_minted_and_is_a_party(nlp, index):
-    text = (
-        "A Chile-based company, Andes Lithium Corp, signed an MoU with the Indonesian FWO on 2 May."
-    )
-    extraction = extract_text(text, nlp, index)
-    company = Entity(
-        URIRef("https://w3id.org/critmin/id/actor/andes-lithium-corp"),
-        "Andes Lithium Corp",
-        (CM.Company,),
-        ((CM.basedIn, iri("actor", "chile")),),
-    )
-    assert extraction.new_entities == (company,)
-    (mou,) = extraction.agreements
-    assert (mou.kind, mou.parties, mou.binding) == (
-        "mou",
-        (company, entity("actor", "frontier-works-organisation")),
-        False,
-    )
-
-
-def test_organisation_typed_by_its_description(nlp, index):
-    text = "The Lahore Engineering Organisation, a military-run body, builds roads."
-    (found,) = extract_text(text, nlp, index).new_entities
-    assert (found.label, found.types) == (
-        "Lahore Engineering Organisation",
-        (CM.MilitaryRunOrganisation,),
-    )
-    assert found.iri == URIRef("https://w3id.org/critmin/id/actor/lahore-engineering-organisation")
-
-
-def test_armed_group_by_its_name(nlp, index):
-    text = "Fighters of the Shan Liberation Army hold the mines."
-    (found,) = extract_text(text, nlp, index).new_entities
-    assert (found.label, found.types) == ("Shan Liberation Army", (CM.ArmedGroup,))
+def person(slug: str, label: str) -> Entity:
+    return Entity(URIRef(f"https://w3id.org/critmin/id/person/{slug}"), label, (CM.Person,))
 
 
 def test_roles_from_titles_with_the_state_before_or_in_the_reference_data(nlp, index):
@@ -50,7 +24,7 @@ def test_roles_from_titles_with_the_state_before_or_in_the_reference_data(nlp, i
     )
     extraction = extract_text(text, nlp, index)
     roles = [(r.person, r.title, r.organisation) for r in extraction.roles]
-    khan = Entity(URIRef("https://w3id.org/critmin/id/person/ayub-khan"), "Ayub Khan", (CM.Person,))
+    khan = person("ayub-khan", "Ayub Khan")
     assert roles == [
         (entity("person", "prabowo-subianto"), "President", entity("actor", "indonesia")),
         (entity("person", "anthony-albanese"), "Prime Minister", entity("actor", "australia")),
@@ -66,25 +40,54 @@ def test_roles_from_titles_with_the_state_before_or_in_the_reference_data(nlp, i
 def test_names_with_particles_after_a_title(nlp, index):
     extraction = extract_text("Chilean Foreign Minister Ana van der Berg spoke.", nlp, index)
     (role,) = extraction.roles
-    assert (role.person.label, role.title, role.organisation) == (
-        "Ana van der Berg",
+    assert (role.person, role.title, role.organisation) == (
+        person("ana-van-der-berg", "Ana van der Berg"),
         "Foreign Minister",
         entity("actor", "chile"),
     )
+    assert extraction.new_entities == (role.person,)
 
 
 def test_byline_person_and_a_pronoun_fellow_at_an_institute(nlp, index):
     text = "Maria Lopez is an economist. She is a Senior Fellow at the Andes Policy Institute."
     extraction = extract_text(text, nlp, index)
-    person = Entity(
-        URIRef("https://w3id.org/critmin/id/person/maria-lopez"), "Maria Lopez", (CM.Person,)
-    )
-    institute = Entity(
-        URIRef("https://w3id.org/critmin/id/actor/andes-policy-institute"),
+    lopez = person("maria-lopez", "Maria Lopez")
+    institute_iri = URIRef("https://w3id.org/critmin/id/actor/andes-policy-institute")
+    assert [e.iri for e in extraction.new_entities] == [lopez.iri, institute_iri]
+    assert extraction.new_entities[0] == lopez
+    ((found, title, organisation),) = [
+        (r.person, r.title, r.organisation) for r in extraction.roles
+    ]
+    assert (found, title, organisation.iri, organisation.label) == (
+        lopez,
+        "Senior Fellow",
+        institute_iri,
         "Andes Policy Institute",
-        (CM.Actor,),
     )
-    assert extraction.new_entities == (person, institute)
+
+
+def test_find_new_actors_mints_people_by_title_byline_and_fellowship(nlp):
+    index = fixture_index()
+    text = "Jon Pereira is the editor. General Ayub Khan spoke. Ana Ruiz is a Fellow at the IEA."
+    reference = mention_finder(nlp, index).find(text)
+    found = [
+        (text[m.span.begin : m.span.end], m.form, m.entity)
+        for begin, end in ((0, 26), (27, 51), (52, len(text)))
+        for m in find_new_actors(text, Span(begin, end), reference, index)
+    ]
+    assert found == [
+        ("Jon Pereira", "minted", person("jon-pereira", "Jon Pereira")),
+        ("Ayub Khan", "minted", person("ayub-khan", "Ayub Khan")),
+        ("Ana Ruiz", "minted", person("ana-ruiz", "Ana Ruiz")),
+    ]
+
+
+def test_a_reference_person_is_not_minted_and_a_pronoun_is_the_person_named_last(nlp, index):
+    text = "President Prabowo Subianto spoke. She is a Senior Fellow at the IEA."
+    extraction = extract_text(text, nlp, index)
+    assert extraction.new_entities == ()
+    prabowo = entity("person", "prabowo-subianto")
     assert [(r.person, r.title, r.organisation) for r in extraction.roles] == [
-        (person, "Senior Fellow", institute)
+        (prabowo, "President", entity("actor", "indonesia")),
+        (prabowo, "Senior Fellow", entity("actor", "international-energy-agency")),
     ]

@@ -68,10 +68,17 @@ def test_a_pause_for_one_year_without_its_end(nlp, index):
 
 @pytest.mark.parametrize(
     ("words", "duration"),
-    [("a one-year pause on", "P1Y"), ("a six-month pause on", "P6M"), ("an 18-month freeze on", "P18M")],
+    [
+        ("a one-year pause on", "P1Y"),
+        ("a six-month pause on", "P6M"),
+        ("an 18-month freeze on", "P18M"),
+    ],
 )
 def test_a_duration_read_as_an_adjective(nlp, index, words, duration):
-    text = LEAD + f"Chile imposed lithium export duties in March. In June, {words} the duties was agreed."
+    text = (
+        LEAD
+        + f"Chile imposed lithium export duties in March. In June, {words} the duties was agreed."
+    )
     duties, pause = controls(text, nlp, index)
     assert (duties.kind, duties.imposer, duties.minerals, duties.date) == (
         "export-duty",
@@ -172,7 +179,9 @@ def test_lifting_of_a_ban_with_its_target(nlp, index):
 
 
 def test_a_lifting_whose_subject_is_the_measure(nlp, index):
-    text = LEAD + "China set export quotas on rare earths in 2010. The quotas were scrapped in 2015."
+    text = (
+        LEAD + "China set export quotas on rare earths in 2010. The quotas were scrapped in 2015."
+    )
     quotas, lifting = controls(text, nlp, index)
     assert (quotas.kind, quotas.imposer, quotas.minerals, quotas.date) == (
         "export-quota",

@@ -46,8 +46,8 @@ def controls(text, nlp, index):
             "tariff (2024)",
         ),
         (
-            dict(imposer=actor("chile"), kind="pause", acted="Chile export duty on lithium (2025-03)",
-                 date=DateValue("2025-06")),
+            dict(imposer=actor("chile"), kind="pause",
+                 acted="Chile export duty on lithium (2025-03)", date=DateValue("2025-06")),
             "Chile pause of Chile export duty on lithium (2025-03)",
         ),
     ],
@@ -88,7 +88,8 @@ def test_element_count(words, count):
         ("Statutory Instrument 213 of 2022 banned it.", "", ("213", "2022", None)),
         ("SI 5 applies.", "", ("5", None, None)),
         # A number named again takes the year an earlier mention gave it, and its part.
-        ("No. 46, second part, covers graphite.", "Announcement No. 46 of 2024.", ("46", "2024", "second")),
+        ("No. 46, second part, covers graphite.", "Announcement No. 46 of 2024.",
+         ("46", "2024", "second")),
         ("The order was issued.", "", None),
     ],
 )  # fmt: skip

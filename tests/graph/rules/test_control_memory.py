@@ -192,7 +192,8 @@ def test_a_measure_reported_as_planned_and_later_stated_takes_the_announced_date
     "text",
     [
         "Chile banned lithium exports in 2023. In 2025 Chile banned lithium exports again.",
-        "Chile imposed a lithium export duty in March. Brazil imposed a lithium export duty in March.",
+        "Chile imposed a lithium export duty in March. "
+        "Brazil imposed a lithium export duty in March.",
     ],
 )
 def test_measures_of_other_years_or_imposers_are_two_controls(nlp, index, text):

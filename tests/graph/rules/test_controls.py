@@ -35,7 +35,9 @@ def test_metonym_subject_bans_exports_of_named_minerals(nlp, index):
         "stated",
         (),
     )
-    assert found.label == "People's Republic of China export control on gallium, germanium (2025-07)"
+    assert (
+        found.label == "People's Republic of China export control on gallium, germanium (2025-07)"
+    )
     assert text[found.evidence.anchor.begin : found.evidence.anchor.end] == (
         "Beijing banned exports of gallium and germanium in July"
     )
@@ -57,7 +59,10 @@ def test_a_ban_aimed_at_a_destination_is_an_export_ban(nlp, index):
 
 
 def test_announced_date_and_date_in_force_are_kept_apart(nlp, index):
-    text = LEAD + "Chile announced on 3 July 2024 a ban on lithium exports to Japan from 1 August 2024."
+    text = (
+        LEAD
+        + "Chile announced on 3 July 2024 a ban on lithium exports to Japan from 1 August 2024."
+    )
     (found,) = controls(text, nlp, index)
     assert (found.kind, found.imposer, found.targets, found.minerals) == (
         "export-ban",
@@ -330,7 +335,9 @@ def test_a_measure_not_stated_as_done_keeps_its_modality(
 
 
 def test_a_threatened_measure_is_labelled_and_dated_like_a_stated_one(nlp, index):
-    (found,) = controls(LEAD + "Washington threatened tariffs on Chinese graphite in May.", nlp, index)
+    (found,) = controls(
+        LEAD + "Washington threatened tariffs on Chinese graphite in May.", nlp, index
+    )
     assert (found.modality, found.date, found.label) == (
         "threatened",
         DateValue("2025-05"),

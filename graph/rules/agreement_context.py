@@ -1,0 +1,164 @@
+"""Parties an agreement's own clause does not name, from the text around it.
+
+A clause naming fewer than two parties takes, in order: the actors of the sentence that leads
+into the list it is an item of; the actor the next sentence says gives something "in return";
+a pair joined by a dash at the head of its paragraph; the first actor of its clause; the agent
+of the paragraph; for a named agreement, the parties of the one last named, else a pair in the
+title. A grouping three or more of whose members the sentence names gives way to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from critmin.graph.base.namespaces import CM
+from critmin.graph.base.statements import Agreement
+from critmin.graph.base.values import Entity
+from critmin.graph.rules.agents import implied_agent
+from critmin.graph.rules.agreement_facts import (
+    agreement_name,
+)
+from critmin.graph.rules.agreement_mentions import (
+    NEARBY_SENTENCES,
+    AgreementEntry,
+    merged,
+)
+from critmin.graph.rules.agreement_triggers import Trigger
+from critmin.graph.rules.contract import Reading
+from critmin.graph.rules.parties import actors_of, entities, first_agent
+from critmin.graph.text.mentions import Clause
+from critmin.graph.text.reference import ReferenceIndex
+
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s")
+
+
+def completed_parties(
+    reading: Reading,
+    clause: Clause,
+    trigger: Trigger,
+    parties: list[Entity],
+    results: list[AgreementEntry],
+    last: list[int],
+) -> list[Entity]:
+    """Fewer than two parties named: add the section's company, else the paragraph's agent,
+    else (for a named agreement) the parties of the agreement last named."""
+    index = reading.index
+    lead = lead_in_actors(reading, clause)
+    if lead and parties:
+        return merged(parties, lead)
+    exchange = in_return(reading, clause)
+    if exchange is not None and parties and exchange not in parties:
+        return merged(parties, [exchange])
+    paired = paragraph_pair(reading, clause)
+    if len(paired) == 2 and (not parties or parties[0] in paired):
+        return merged(parties, paired)
+    matrix = first_agent(clause, trigger.span.begin, index)
+    if parties and matrix is not None:
+        entity = entities([matrix], clause.text, index, reading.layout.home)
+        if entity and entity[0] not in parties:
+            return merged(entity, parties)
+    if parties:
+        agent = implied_agent(reading.clauses, clause, index)
+        if agent is not None and agent not in parties:
+            return merged([agent], parties)
+    if agreement_name(clause.text, trigger) and not parties:
+        if last and clause.sentence_number - results[last[-1]].sentence <= NEARBY_SENTENCES:
+            return list(results[last[-1]].agreement.parties)
+        return title_pair(reading)
+    return parties
+
+
+def company_of(agreement: Agreement, miners: set[Entity], index: ReferenceIndex) -> bool:
+    """Whether a company among the parties is a party of an agreement on minerals stated in
+    the same text (the tungsten buyer's letter of intent with a trade agency)."""
+    return any(
+        party in miners and CM.Company in (set(party.types) | set(index.types.get(party.iri, ())))
+        for party in agreement.parties
+    )
+
+
+def entity_of(reading: Reading, iri) -> Entity:
+    """The entity of an IRI as the text's mentions carry it (minted ones with their label)."""
+    return next((m.entity for m in reading.mentions if m.iri == iri), Entity(iri))
+
+
+def members_named(clause: Clause, parties: list[Entity], index: ReferenceIndex) -> list[Entity]:
+    """A grouping three or more of whose members (or all) the sentence names gives way to them
+    ("the foreign ministers of Australia, India, Japan and the United States ... the Quad ...
+    Initiative")."""
+    named = {m.iri for m in clause.mentions}
+    result: list[Entity] = []
+    for party in parties:
+        every = index.members.get(party.iri, ())
+        members = [m for m in every if m in named]
+        if len(members) >= min(3, len(every)) and members:
+            result.extend(Entity(m) for m in members)
+        else:
+            result.append(party)
+    return list(dict.fromkeys(result))
+
+
+def in_return(reading: Reading, clause: Clause) -> Entity | None:
+    """The actor the next sentence says gives something in return ("Lynas in turn will
+    supply ...", "In return, X ..."): the other side of an agreement stated with one party."""
+    following = next(
+        (c for c in reading.clauses if c.sentence_number == clause.sentence_number + 1), None
+    )
+    if following is None or not following.mentions:
+        return None
+    first = following.mentions[0]
+    before = reading.text[following.span.begin : first.span.begin]
+    after = reading.text[first.span.end : first.span.end + 12]
+    if re.fullmatch(r"\s*In\s+(?:return|exchange)\s*,?\s*", before) or (
+        not before.strip() and re.match(r"\s+in\s+(?:turn|return)\b", after)
+    ):
+        return first.entity
+    return None
+
+
+def lead_in_actors(reading: Reading, clause: Clause) -> list[Entity]:
+    """The actors of the sentence that introduces the list a clause is an item of ("The
+    project has advanced in three contractual steps with DoD:")."""
+    text = reading.text
+    line_start = text.rfind("\n", 0, clause.span.begin) + 1
+    if not LIST_ITEM.match(text, line_start):
+        return []
+    colon = text.rfind(":\n", 0, line_start)
+    if colon < 0 or "\n\n" in text[colon:line_start]:
+        return []
+    lead = next((c for c in reading.clauses if c.span.begin <= colon < c.span.end + 1), None)
+    if lead is None:
+        return []
+    return entities(actors_of(lead.mentions, reading.index), text, reading.index)
+
+
+def title_pair(reading: Reading) -> list[Entity]:
+    """Two actors joined by a dash in the text's first line ("EU\u2013Chile: trade pillar ...")."""
+    first_line = reading.text.split("\n", 1)[0]
+    mentions = [m for m in reading.mentions if m.span.end <= len(first_line)]
+    for left, right in pairwise(mentions):
+        if re.fullmatch(r"[-\u2013\u2014]", reading.text[left.span.end : right.span.begin]):
+            return [left.entity, right.entity]
+    return []
+
+
+def paragraph_pair(reading: Reading, clause: Clause) -> list[Entity]:
+    """Two actors joined by a dash in the first sentence of the clause's paragraph, where
+    that sentence comes before it ("5) RIYADH\u2013WASHINGTON: from MoU to joint venture.")."""
+    text = reading.text
+    start = text.rfind("\n", 0, clause.span.begin) + 1
+    first = next((c for c in reading.clauses if c.span.begin >= start), None)
+    if first is None or first.sentence == clause.sentence:
+        return []
+    for left, right in zip(first.mentions, first.mentions[1:], strict=False):
+        if re.fullmatch(r"[-\u2013\u2014]", text[left.span.end : right.span.begin]):
+            return [left.entity, right.entity]
+    return []
+
+
+def collective_party(parties: Sequence[Entity], index: ReferenceIndex) -> bool:
+    return len(parties) == 1 and index.is_a(
+        parties[0].iri, frozenset({CM.Grouping, CM.IntergovernmentalOrganisation})
+    )
