@@ -39,7 +39,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (
         r"\b(?:suspended|suspends|suspending|paused|pauses|pausing|suspend)\b(?!\s+(?:a\s+|the\s+)?"
         r"(?:[\w-]+\s+){0,3}(?:exports?|exporting|supplies|arrangement|shipments)\b"
-        r"(?!\s+(?:controls?|restrictions?|curbs|bans?|licen[cs]ing)))",
+        r"(?![\s-]+(?:controls?|restrictions?|curbs|bans?|licen[cs]ing)))",
         "pause",
         "pause",
     ),

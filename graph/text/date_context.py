@@ -63,8 +63,12 @@ _THAT_YEAR = re.compile(r"\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 _YEAR_IN = re.compile(YEAR)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Today's step": a step, not a date of its own
 # Where a paragraph ends: a blank line, or a line break after the end of a sentence (a text
-# with one paragraph per line); a line break inside a sentence only wraps it.
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|(?<=[.!?:\"\u201d])[ \t]*\n")
+# with one paragraph per line); a line break inside a sentence only wraps it, and a list item
+# or a timeline line ("- ...", "2. ...", "July: ...") goes on the passage before.
+PARAGRAPH_BREAK = re.compile(
+    r"\n[ \t]*\n|(?<=[.!?:\"\u201d])[ \t]*\n"
+    r"(?![ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|[A-Z][a-z]+(?:\s+\d{1,4})?:))"
+)
 _LINE = re.compile(r"[^\n]+")
 # Qualifiers of years that do not set the time of a passage: horizons and starting points.
 _NOT_NARRATIVE = ("by", "until", "till", "before", "since")

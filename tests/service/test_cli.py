@@ -49,5 +49,5 @@ def test_unknown_command_exits_non_zero(capsys: pytest.CaptureFixture[str]) -> N
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "critmin: error: argument COMMAND: invalid choice: 'frobnicate' "
-        "(choose from 'build', 'validate', 'query', 'serve')"
+        "(choose from 'build', 'validate', 'query', 'evaluate', 'serve')"
     )

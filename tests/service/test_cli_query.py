@@ -17,6 +17,9 @@ DATASET = """
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 
+cmr:graph\\/ontology {
+  cm:Deal cm:kindWord "deal" .
+}
 cmr:graph\\/reference {
   cmr:actor\\/peru a cm:State, cm:Actor ; skos:prefLabel "Peru"@en ; cm:wikidataId "Q419" .
   cmr:actor\\/norway a cm:State, cm:Actor ; skos:prefLabel "Norway"@en ; cm:wikidataId "Q20" .

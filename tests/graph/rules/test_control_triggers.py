@@ -120,12 +120,6 @@ def test_words_of_a_title_case_headline_are_triggers():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the pause trigger's lookahead (?!(a |the )?(\\w+ ){0,3}exports?) has no word "
-    "boundary after 'exports?', so 'export controls' / 'export-control' after the verb blocks "
-    "the act",
-)
 @pytest.mark.parametrize(
     "text",
     [

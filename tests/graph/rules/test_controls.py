@@ -199,11 +199,6 @@ def test_element_counts_and_a_continuation(nlp, index):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="suspected bug: controls._FOLLOWED accepts only digits ('followed by 3 elements'), "
-    "not number words ('followed by three elements'), although element_count reads both",
-)
 def test_a_continuation_with_a_number_word(nlp, index):
     text = LEAD + (
         "China restricted exports of five rare earths in February, "
@@ -371,12 +366,6 @@ def test_no_control_without_an_imposer_or_a_control_noun(text, nlp, index):
     assert controls(text, nlp, index) == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="suspected regression: 'suspended cobalt exports' matches no trigger (the pause "
-    "trigger excludes it as no act, and no measure trigger has 'suspended ... exports'), so "
-    "the export stop is lost",
-)
 def test_suspended_exports_are_a_measure(nlp, index):
     (found,) = controls(LEAD + "Seoul suspended cobalt exports in May.", nlp, index)
     assert (found.imposer, found.minerals, found.date, found.acts_on) == (

@@ -459,11 +459,6 @@ def test_trade_press_story_gives_a_duty_a_shipment_and_a_share(shipped):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the headline 'lifts export duty on tungsten concentrate to 20%' (raises it) "
-    "is read as a lifting",
-)
 def test_trade_press_headline_restates_the_storys_duty(shipped):
     _, extractions = shipped
     (duty,) = extractions["trade_tungsten.txt"].controls

@@ -84,16 +84,10 @@ def test_the_clause_starts_after_the_last_boundary():
     assert governing_start("Chile signed a pact.", 0, 15) == 0
 
 
-@pytest.mark.xfail(
-    strict=True, reason="_AFTER starts with '^', which re.match at a later pos never matches"
-)
 def test_a_deal_that_never_happened_is_denied():
     assert modality_of("Japan wanted a deal that never happened.", "deal") == "denied"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the planned cue 'to sign' starts after 'refused to' and wins"
-)
 def test_refusing_to_sign_is_a_denial():
     assert modality_of("Japan refused to sign the pact.", "pact") == "denied"
 

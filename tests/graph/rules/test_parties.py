@@ -197,9 +197,6 @@ def test_it_in_the_subject_is_the_antecedent(nlp, index):
     assert subject(clause, text.index("pact"), index, chile) == [chile]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="_OFFICER_TITLE takes a bare 'and' for a title: Xi is read as an officer"
-)
 def test_two_leaders_as_the_subject(nlp, index):
     text = "Xi and Trump signed a pact."
     clause = clause_of(text, nlp, index)

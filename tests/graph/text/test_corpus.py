@@ -48,18 +48,22 @@ def test_texts_are_read_exactly_as_stored_and_sorted_by_name(folder):
 
 
 def test_manifest_in_the_folder_and_sidecar_next_to_a_text(folder):
-    write(folder, "metadata.yaml", (
-        "a_zinc.txt:\n"
-        "  title: Zinc Pact\n"
-        "  authors:\n"
-        "    - {name: Ana Ruiz, role: Editor, affiliation: Andes Wire}\n"
-        "    - Tom Berg\n"
-        "  publisher: Andes Wire\n"
-        "  date: 2024-03-14\n"
-        "b_tin.txt:\n"
-        "  publisher: Old Name\n"
-        "  date: 2023\n"
-    ))
+    write(
+        folder,
+        "metadata.yaml",
+        (
+            "a_zinc.txt:\n"
+            "  title: Zinc Pact\n"
+            "  authors:\n"
+            "    - {name: Ana Ruiz, role: Editor, affiliation: Andes Wire}\n"
+            "    - Tom Berg\n"
+            "  publisher: Andes Wire\n"
+            "  date: 2024-03-14\n"
+            "b_tin.txt:\n"
+            "  publisher: Old Name\n"
+            "  date: 2023\n"
+        ),
+    )
     write(folder, "b_tin.meta.yaml", "publisher: Altiplano Daily\nauthor: Eva Quispe\n")
     zinc, tin = read_corpus(folder)
     assert (zinc.title, zinc.authors, zinc.publisher, zinc.date) == (
@@ -68,14 +72,20 @@ def test_manifest_in_the_folder_and_sidecar_next_to_a_text(folder):
         "Andes Wire",
         "2024-03-14",
     )
-    assert (tin.authors, tin.publisher, tin.date) == ((Author("Eva Quispe"),), "Altiplano Daily",
-                                                      "2023")
+    assert (tin.authors, tin.publisher, tin.date) == (
+        (Author("Eva Quispe"),),
+        "Altiplano Daily",
+        "2023",
+    )
 
 
 def test_manifest_given_as_an_argument_and_checked_sha256(folder, tmp_path_factory):
     digest = hashlib.sha256(TIN.encode("utf-8")).hexdigest()
-    manifest = write(tmp_path_factory.mktemp("meta"), "m.yaml",
-                     f"b_tin.txt:\n  sha256: {digest}\n  date: '2022-11'\n")
+    manifest = write(
+        tmp_path_factory.mktemp("meta"),
+        "m.yaml",
+        f"b_tin.txt:\n  sha256: {digest}\n  date: '2022-11'\n",
+    )
     tin = read_corpus(folder, manifest)[1]
     assert (tin.file_name, tin.date) == ("b_tin.txt", "2022-11")
 
@@ -195,7 +205,16 @@ def test_noise_spans_cover_boilerplate_lines():
 def test_in_noise_is_true_for_positions_inside_a_noise_span():
     document = Document("x.txt", "abcdefghij", "0" * 64, noise=((2, 4), (7, 9)))
     assert [document.in_noise(position) for position in range(10)] == [
-        False, False, True, True, False, False, False, True, True, False
+        False,
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+        True,
+        True,
+        False,
     ]
 
 

@@ -31,21 +31,26 @@ def found(text: str, year: int | None, document_date: str | None = None):
                 ("Sept. 2, 2022", DateValue("2022-09-02")),
             ],
         ),
-        ("the 21st of August and 5th May", [
-            ("the 21st of August", DateValue("2023-08-21")), ("5th May", DateValue("2023-05-05"))
-        ]),
-        ("Nickel output fell in May and rose in July.", [
-            ("May", DateValue("2023-05")), ("July", DateValue("2023-07"))
-        ]),
+        (
+            "the 21st of August and 5th May",
+            [("the 21st of August", DateValue("2023-08-21")), ("5th May", DateValue("2023-05-05"))],
+        ),
+        (
+            "Nickel output fell in May and rose in July.",
+            [("May", DateValue("2023-05")), ("July", DateValue("2023-07"))],
+        ),
         ("Chile moved in March 2022.", [("March 2022", DateValue("2022-03"))]),
         ("Peru froze permits in 2019.", [("2019", DateValue("2019"))]),
         ("the 2022 survey of gallium", [("2022", DateValue("2022"))]),
         ("issued 2021-06-30 in Oslo", [("2021-06-30", DateValue("2021-06-30"))]),
         ("the 2022-23 budget", [("2022-23", DateValue("2022", "2023"))]),
-        ("in Q3 2024 and in the first half of 2026", [
-            ("Q3 2024", DateValue("2024-07", "2024-09")),
-            ("the first half of 2026", DateValue("2026-01", "2026-06")),
-        ]),
+        (
+            "in Q3 2024 and in the first half of 2026",
+            [
+                ("Q3 2024", DateValue("2024-07", "2024-09")),
+                ("the first half of 2026", DateValue("2026-01", "2026-06")),
+            ],
+        ),
         ("during the fourth quarter", [("the fourth quarter", DateValue("2023-10", "2023-12"))]),
     ],
 )
@@ -194,10 +199,16 @@ def test_year_of_context(text, document_date, expected):
     ("text", "ends", "starts"),
     [
         ("Lima paused the duties until June 2027.", [True], [False]),
-        ("Lima paused the duties it imposed in March to the end of 2026.", [False, True],
-         [True, False]),
-        ("Lima has kept the duties since 2023 and paused them in May.", [False, False],
-         [True, False]),
+        (
+            "Lima paused the duties it imposed in March to the end of 2026.",
+            [False, True],
+            [True, False],
+        ),
+        (
+            "Lima has kept the duties since 2023 and paused them in May.",
+            [False, False],
+            [True, False],
+        ),
     ],
 )
 def test_end_and_start_dates_of_a_stated_period(text, ends, starts):

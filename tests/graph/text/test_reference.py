@@ -99,4 +99,3 @@ def test_shipped_reference_data_loads_when_present():
         pytest.skip("graph/reference/*.ttl not written yet")
     index = ReferenceIndex.from_graph(load_reference())
     assert index.aliases
-

@@ -301,10 +301,12 @@ def test_medium_and_heavy_rare_earths_are_rare_earths_not_the_heavy_group(graph:
         for subject, label in graph.subject_objects(SKOS.altLabel)
         if "heavy rare" in str(label)
     }
-    groups = {"medium and heavy rare earths": "rare-earth-elements",
-              "medium and heavy rare-earth elements": "rare-earth-elements",
-              "heavy rare earths": "heavy-rare-earth-elements",
-              "heavy rare-earth elements": "heavy-rare-earth-elements"}
+    groups = {
+        "medium and heavy rare earths": "rare-earth-elements",
+        "medium and heavy rare-earth elements": "rare-earth-elements",
+        "heavy rare earths": "heavy-rare-earth-elements",
+        "heavy rare-earth elements": "heavy-rare-earth-elements",
+    }
     assert {label: named[label] for label in groups} == {
         label: iri(f"mineral/{slug}") for label, slug in groups.items()
     }
