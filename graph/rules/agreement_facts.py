@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from critmin.graph.base.values import DateValue, Entity, Span
 from critmin.graph.rules.agreement_triggers import Trigger
 from critmin.graph.text.date_context import PARAGRAPH_BREAK
-from critmin.graph.text.dates import DateMention
+from critmin.graph.text.dates import MONTH, DateMention
 from critmin.graph.text.mentions import Clause, EntityMention, find_stages
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
 
@@ -169,6 +169,9 @@ def passage_year(
     return DateValue(document_date[:4]) if document_date else None
 
 
+_ACRONYM = re.compile(r"[A-Z].*[A-Z]")  # "MoU", "JV", "LOI": kept as written in labels
+
+
 def agreement_name(text: str, trigger: Trigger) -> str | None:
     """The agreement's proper name, where the trigger is part of a Title-Case name."""
     if not trigger.noun or not text[trigger.span.begin].isupper():
@@ -176,14 +179,15 @@ def agreement_name(text: str, trigger: Trigger) -> str | None:
     begin = trigger.span.begin
     while True:
         before = re.search(
-            r"(?:[A-Z][\w'\u2019-]*|of|for|on|and|the|\u2013|-)\s*$",
+            r"(?:[A-Z][\w'\u2019-]*|of|for|on|and|the|\u2013|-)[ \t]*$",
             text[max(0, begin - 40) : begin],
         )
         if before is None or before.group().strip().lower() in ("the", "and"):
             break
         begin -= len(before.group())
     after = re.match(
-        r"(?:\s+(?:of|for|on|in|the|and)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*",
+        rf"(?:[ \t]+(?:of|for|on|in|the|and)[ \t]+(?:the[ \t]+)?(?!{MONTH}\b)[A-Z][\w-]*"
+        rf"(?:[ \t]+(?!{MONTH}\b)[A-Z][\w-]*)*)*",
         text[trigger.span.end :],
     )
     end = trigger.span.end + (after.end() if after else 0)
@@ -201,7 +205,8 @@ def agreement_label(
     names = " \u2013 ".join(p.label or index.label(p.iri) for p in parties[:4])
     words = text[first.span.begin : final.span.end]
     noun = words if len(words.split()) <= 6 else text[first.span.begin : first.span.end]
-    return f"{names} {noun.lower() if not noun.isupper() else noun}".strip()
+    kept = " ".join(w if _ACRONYM.search(w) else w.lower() for w in noun.split())
+    return f"{names} {kept}".strip()
 
 
 def minerals_within(clause: Clause, segment: Span, index: ReferenceIndex) -> tuple[Entity, ...]:

@@ -29,6 +29,7 @@ from critmin.graph.rules.agreement_facts import (
 )
 from critmin.graph.rules.agreement_triggers import Trigger
 from critmin.graph.rules.contract import Reading, new_key
+from critmin.graph.rules.obligations import find_obligations
 from critmin.graph.rules.parties import entities, objects_after
 from critmin.graph.text.mentions import Clause, find_stages
 from critmin.graph.text.reference import ReferenceIndex
@@ -222,6 +223,7 @@ def add_to(
         minerals=tuple(
             dict.fromkeys([*agreement.minerals, *minerals_within(clause, segment, index)])
         ),
+        obligations=(*agreement.obligations, *find_obligations(clause, segment, index)),
     )
     item.about_minerals = item.about_minerals or about_minerals(
         clause, segment.begin, segment.end, index

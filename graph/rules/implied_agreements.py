@@ -32,7 +32,7 @@ from critmin.graph.rules.contract import Found, Reading, Rule
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex
 
-EN_DASH = "\u2013"
+PARTY_JOINER = " \u2013 "
 ACTS = frozenset(("pause", "suspension", "lifting"))
 NEGOTIATED = re.compile(
     r"\b(?:negotiat\w*|agreed|brokered|struck|secured|reached|bargained|traded)\b", re.I
@@ -65,7 +65,7 @@ def implied_agreements(
         if counterpart is None:
             continue
         parties = (act.imposer, counterpart)
-        names = EN_DASH.join(index.label(p.iri) for p in parties)
+        names = PARTY_JOINER.join(index.label(p.iri) for p in parties)
         meeting = next(iter(_meetings(act, events)), None)
         at = f" ({meeting.label})" if meeting is not None else ""
         found.append(

@@ -12,7 +12,7 @@ found, reading back from the trigger, decides:
   ("any deal must ...");
 - ``negotiated``: "talks", "negotiations", "to negotiate", "discussing", "in discussions";
 - ``proposed``: "proposed", "draft", "considering", "to explore", "offered", "would examine",
-  "would study", "to study";
+  "would study", "to study", "welcomed" (unless what is welcomed was made "between" parties);
 - ``initialled``: "initialled", "provisionally";
 - ``planned``: "will", "plans to", "is to", "expected to", "due to", "aims to", "hopes to",
   "wants to", "to sign", "would ... sign", "is supposed to";
@@ -90,6 +90,7 @@ _DONE_AFTER = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w'\u2019-]+\s+){0,6}?(?:signed|concluded|agreed|struck)\b",
     re.I,
 )
+_MADE_BETWEEN = re.compile(r"\s+(?:signed\s+|concluded\s+)?between\b", re.I)
 VERB_REACH = 60
 _AFTER = re.compile(
     r"[^.;:]{0,40}?\b(?:never|did\s+not|didn't|was\s+not|wasn't|has\s+not|hasn't|"
@@ -127,6 +128,8 @@ def modality(text: str, begin: int, trigger_begin: int, trigger_end: int) -> Mod
         _, name, word = found[-1]
         if word == "any" and any(other == "denied" for _, other, _ in found):
             return "denied"  # "has not signed any deal"
+        if word.startswith("welcom") and _MADE_BETWEEN.match(text, trigger_end):
+            return "stated"  # "welcomed an offtake deal between X and Y": a deal made
         return name
     if _AFTER.match(text, trigger_end):
         return "denied"

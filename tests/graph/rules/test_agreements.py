@@ -580,7 +580,6 @@ def test_coordinated_agreements_with_other_partners_are_separate(nlp, index):
     )
 
 
-@pytest.mark.xfail(strict=True, reason="a later mention no longer adds its obligations")
 def test_a_later_mention_adds_obligations(nlp, index):
     text = (
         "Jakarta signed an investment agreement with Canberra on 1 May. The agreement committed "
@@ -658,13 +657,11 @@ def test_the_two_sides_rewriting_their_deal_amends_it(nlp, index):
     assert amendment.amends == (deal.key,)
 
 
-@pytest.mark.xfail(strict=True, reason="'MoU' is lower-cased to 'mou' in the label")
 def test_the_label_of_an_mou_keeps_the_abbreviation(nlp, index):
     (found,) = agreements("Canberra and Tokyo signed an MoU on graphite in May.", nlp, index)
     assert found.label == f"Australia {DASH} Japan MoU"
 
 
-@pytest.mark.xfail(strict=True, reason="a month after a Title-Case name is taken into the name")
 def test_a_date_after_a_proper_name_is_not_part_of_it(nlp, index):
     (found,) = agreements("The G7 adopted a Cobalt Security Action Plan in June.", nlp, index)
     assert found.label == "Cobalt Security Action Plan"

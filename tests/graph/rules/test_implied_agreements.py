@@ -108,11 +108,6 @@ def test_no_agreement_is_implied_where_the_sentence_states_one(nlp, index):
     assert suspension.agreed_in == framework.key
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="implied_agreements.py joins party labels with an unspaced dash, agreements.py "
-    "with a spaced one",
-)
 def test_the_label_joins_the_parties_as_stated_agreements_do(nlp, index):
     (framework,) = extract_text(SUMMIT_BARGAIN, nlp, index).agreements
     assert framework.label == "Indonesia \u2013 Australia framework (Osaka Summit)"
