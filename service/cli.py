@@ -21,14 +21,20 @@ class CliError(Exception):
     """A user error: reported as one line on stderr with exit status 2."""
 
 
-def _build(args: argparse.Namespace) -> int:
-    """Build a dataset file from a folder of texts; print a one-line summary."""
-    from critmin.graph.build import build, default_curation
+def _build_errors() -> tuple[type[Exception], ...]:
+    """The errors a build reports as bad input (imported when a command builds)."""
     from critmin.graph.owl.reasoning import InconsistencyError
     from critmin.graph.rdf.curation import CurationError
     from critmin.graph.rdf.dataset import DatasetFormatError
     from critmin.graph.text.corpus import CorpusError
     from critmin.graph.text.reference import ReferenceError
+
+    return CorpusError, CurationError, DatasetFormatError, InconsistencyError, ReferenceError
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Build a dataset file from a folder of texts; print a one-line summary."""
+    from critmin.graph.build import build, default_curation
 
     corpus = Path(args.corpus)
     if args.curation and args.no_curation:
@@ -46,13 +52,7 @@ def _build(args: argparse.Namespace) -> int:
             curation=curation,
             skip_bad_files=args.skip_bad_files,
         )
-    except (
-        CorpusError,
-        CurationError,
-        DatasetFormatError,
-        InconsistencyError,
-        ReferenceError,
-    ) as error:
+    except _build_errors() as error:
         raise CliError(str(error)) from None
     sizes = ", ".join(
         f"{graph.rsplit('/graph/', 1)[-1]} {count}" for graph, count in summary.graph_sizes.items()
@@ -144,7 +144,6 @@ def _evaluate(args: argparse.Namespace) -> int:
     import tempfile
 
     from critmin.graph.build import build
-    from critmin.graph.text.corpus import CorpusError
     from critmin.service.catalogue import find_query, run
     from critmin.service.evaluation import GoldError, read_gold, score, source_keys
     from critmin.service.store import DataFileError, LocalStore
@@ -155,7 +154,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         gold = read_gold(Path(args.gold))
         with tempfile.TemporaryDirectory(prefix="critmin-evaluate-") as folder:
             data = Path(args.data) if args.data else Path(folder) / "build.trig"
-            if args.corpus:
+            if args.corpus:  # the extraction alone: analysts' corrections are not scored
                 metadata = Path(args.metadata) if args.metadata else None
                 build(Path(args.corpus), data, metadata=metadata, curation=None)
             store = LocalStore.from_file(data)
@@ -163,7 +162,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                 name: _rows(run(find_query(name), store)) for name in ("agreements", "controls")
             }
             keys = source_keys(gold, store.dataset)
-    except (GoldError, CorpusError, DataFileError) as error:
+    except (GoldError, DataFileError, *_build_errors()) as error:
         raise CliError(str(error)) from None
     result = score(gold, tables, keys.get)
     for verdict in result.verdicts:
