@@ -34,7 +34,7 @@ SCENARIO = Scenario(
         Path(__file__).resolve().parent / "data" / "sample.trig",
     ),
     question_id="cq01",
-    row_label="US Strategic Metals\u2013Frontier Works Organisation MoU",  # en dash
+    row_label="US Strategic Metals \u2013 Frontier Works Organisation MoU",  # spaced en dash
 )
 
 
