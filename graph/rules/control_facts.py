@@ -55,7 +55,6 @@ _COUNT = re.compile(
     rf"metals|minerals)\b",
     re.I,
 )
-_NOT_IMPOSERS = frozenset({CM.ArmedGroup, CM.Company, CM.Person})
 
 
 def state_of(mention: EntityMention, index: ReferenceIndex) -> Entity | None:

@@ -33,9 +33,6 @@ from critmin.graph.rules.agents import is_actor, state_for
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.reference import ReferenceIndex
 
-_MODIFIER_GAP = re.compile(
-    r"\s*(?:[-\u2013\u2014/]|,|,?\s+and|&)?\s*(?:(?:[A-Z][\w-]*|[a-z][a-z-]*)\s+){0,4}?\s*"
-)
 _NOT_MODIFIER_WORD = re.compile(
     r"\b(?:with|by|between|among|from|in|at|on|of|for|to|into|under|after|before|during|that|"
     r"which|who|said|says|signed|agreed|announced|has|have|had|is|was|were|are|will|would|"
@@ -45,7 +42,6 @@ _NOT_MODIFIER_WORD = re.compile(
 _LIST_GAP = re.compile(
     r"\s*(?:\([^)]{0,300}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*[-\u2013]\s*)(?:the\s+)?\s*$"
 )
-_LEAD = re.compile(r"\s*(?:the\s+)?$")
 _PASSIVE_BY = re.compile(
     r"\b(?:signed|concluded|agreed|funded|half-funded|financed|issued|adopted|launched|struck|"
     r"sealed|endorsed|approved|backed|sponsored)(?:\s+[\w-]+){0,4}?\s+by\s*$",

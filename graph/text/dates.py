@@ -327,27 +327,6 @@ def year_of_context(text: str, document_date: str | None) -> int | None:
     return max(years, default=None)
 
 
-_END_WORDS = re.compile(r"\b(?:until|till|through|to)\s+(?:the end of\s+)?$", re.I)
-_START_WORDS = re.compile(
-    r"\b(?:announced|imposed|introduced|adopted|issued|unveiled)\s+(?:\w+\s+)?$", re.I
-)
-
-
-def _cue(date: DateMention) -> str:
-    return (date.value.qualifier or "").split(" ")[0]
-
-
-def ends_period(text: str, date: DateMention, begin: int) -> bool:
-    """Whether ``date`` ends a period stated after ``begin`` ("until May 2027", "to 2026")."""
-    return _cue(date) in ("until", "till") or bool(_END_WORDS.search(text, begin, date.begin))
-
-
-def starts_measure(text: str, date: DateMention, begin: int) -> bool:
-    """Whether ``date`` is when a measure stated after ``begin`` began ("imposed in May",
-    "since 2023")."""
-    return _cue(date) == "since" or bool(_START_WORDS.search(text, begin, date.begin))
-
-
 def duration_between(start: str, end: str) -> str | None:
     """The whole months from ``start`` to ``end`` (both known to the month) as an ISO 8601
     duration in years when whole ("P1Y", "P18M"); None when not positive or too coarse."""

@@ -7,9 +7,7 @@ import pytest
 from critmin.graph.base.values import DateValue
 from critmin.graph.text.dates import (
     duration_between,
-    ends_period,
     find_dates,
-    starts_measure,
     year_of_context,
 )
 
@@ -193,28 +191,6 @@ def test_qualifier_does_not_take_part_in_equality():
 )
 def test_year_of_context(text, document_date, expected):
     assert year_of_context(text, document_date) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "ends", "starts"),
-    [
-        ("Lima paused the duties until June 2027.", [True], [False]),
-        (
-            "Lima paused the duties it imposed in March to the end of 2026.",
-            [False, True],
-            [True, False],
-        ),
-        (
-            "Lima has kept the duties since 2023 and paused them in May.",
-            [False, False],
-            [True, False],
-        ),
-    ],
-)
-def test_end_and_start_dates_of_a_stated_period(text, ends, starts):
-    dates = find_dates(text, 2025, "2025-09-30")
-    assert [ends_period(text, d, 0) for d in dates] == ends
-    assert [starts_measure(text, d, 0) for d in dates] == starts
 
 
 @pytest.mark.parametrize(
