@@ -80,14 +80,30 @@ def imposer_named(
     after = [m for m in clause.mentions if trigger_begin <= m.span.begin and m.span.end <= end]
     for mention in after:  # "by MOFCOM", "a licence from the Ministry of Commerce"
         lead = text[max(begin, mention.span.begin - 30) : mention.span.begin]
-        if _BY_AGENT.search(lead) or _LICENCE_FROM.search(lead) or mention.possessive:
+        owner = mention.possessive and (
+            not _AIMED_AT.search(lead) or _OWN_MEASURE.match(text, mention.span.end)
+        )  # "a pause on China's export controls", not "curbs on China's chip industry"
+        if _BY_AGENT.search(lead) or _LICENCE_FROM.search(lead) or owner:
             state = state_of(mention, index)
             if state is not None:
                 return state
     for mention in reversed(before):  # the owner or subject nearest the trigger
         if _in_destination(text, mention) or not _imposing(mention, index):
             continue
+        if index.is_a(mention.iri, PLACE_CLASSES) and _AT_PLACE.search(
+            text, max(0, mention.span.begin - 4), mention.span.begin
+        ):
+            continue  # "met in Busan": where, not who
         state = state_of(mention, index)
+        if state is not None:
+            return state
+    antecedent = next(
+        (m for m in reversed(clause.mentions)
+         if m.span.end <= begin and _RELATIVE.fullmatch(text, m.span.end, begin)),
+        None,
+    )  # fmt: skip
+    if antecedent is not None and not before:  # "Indonesia, which banned exports of ..."
+        state = state_of(antecedent, index)
         if state is not None:
             return state
     for mention in after:  # "out of Zimbabwe", "shipments from China to Japan"
@@ -100,6 +116,16 @@ def imposer_named(
             if state is not None:
                 return Entity(state)
     return None
+
+
+_AIMED_AT = re.compile(r"\b(?:on|against|targeting|at|to|for)\s+(?:the\s+)?$", re.I)
+_OWN_MEASURE = re.compile(
+    r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:controls?|restrictions?|bans?|quotas?|duties|curbs|"
+    r"licensing|measures)\b",
+    re.I,
+)
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+$", re.I)
+_RELATIVE = re.compile(r",?\s*(?:which|who)\s*")
 
 
 def _imposing(mention: EntityMention, index: ReferenceIndex) -> bool:

@@ -80,7 +80,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ),
     # quotas, duties, restrictions
     (
-        r"\bexport\s+quotas?\b|\bquotas?\s+(?:on|for)\b|\bthrough\s+quotas\b",
+        r"\b(?:export|annual|yearly)\s+quotas?\b|\bquotas?\s+(?:on|for)\b|\bthrough\s+quotas\b",
         "export-quota",
         "quota",
     ),

@@ -176,3 +176,43 @@ def test_a_measure_dated_only_from_when_it_applies(nlp, index):
         DateValue("2024-01-01"),
         None,
     )
+
+
+def test_a_state_named_after_on_is_the_target_not_the_imposer(nlp, index):
+    text = LEAD + "The US technology restrictions on China's chip industry tightened in March."
+    (found,) = controls(text, nlp, index)
+    assert (found.kind, found.imposer, found.date) == (
+        "technology-restriction",
+        actor("united-states"),
+        DateValue("2025-03"),
+    )
+
+
+def test_the_owner_of_the_measures_an_act_names_imposes_the_act(nlp, index):
+    text = (
+        LEAD + "China restricted exports of gallium in May. Xi Jinping and Donald Trump met in "
+        "Busan in October, where they agreed on a one-year pause on China's export controls."
+    )
+    control, pause = controls(text, nlp, index)
+    assert (pause.kind, pause.imposer, pause.acts_on, pause.duration) == (
+        "pause",
+        actor("china"),
+        (control.key,),
+        "P1Y",
+    )
+
+
+def test_the_antecedent_of_which_imposes_the_measure(nlp, index):
+    text = LEAD + "Brazil cited Indonesia, which banned exports of nickel in January 2020."
+    (found,) = controls(text, nlp, index)
+    assert (found.imposer, found.minerals, found.date) == (
+        actor("indonesia"),
+        (mineral("nickel"),),
+        DateValue("2020-01"),
+    )
+
+
+def test_annual_quotas_are_export_quotas(nlp, index):
+    text = LEAD + "Chile replaced its lithium export ban with annual quotas in August."
+    kinds = [(c.kind, c.imposer) for c in controls(text, nlp, index)]
+    assert ("export-quota", actor("chile")) in kinds
