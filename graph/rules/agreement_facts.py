@@ -58,6 +58,11 @@ _NOT_MINERALS = re.compile(
     r"\bnot\s+(?:about\s+|with\s+|on\s+)?minerals\b|\bnone\s+of\s+(?:these|them|this)\s+involves?\s+minerals\b",
     re.I,
 )
+_IN_FORCE = re.compile(
+    r"\b(?:enters?|entered|entering|come|comes|came)\s+into\s+force\b|"
+    r"\b(?:takes?|took|taking)\s+effect\b",
+    re.I,
+)
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s", re.M)
 
 
@@ -74,14 +79,25 @@ def agreement_date(
         and (d.value.qualifier or "").split(" ")[0] not in _NOT_WHEN_SIGNED
         and not _IN_FORCE_BEFORE.search(text, max(0, d.begin - 40), d.begin)
     ]
-    if _IN_FORCE_AFTER.match(text, trigger_end):
-        candidates = [d for d in candidates if d.end <= trigger_begin]
+    in_force = _IN_FORCE_AFTER.match(text, trigger_end)
+    if in_force:  # "signed a pact in 2023 that enters into force on ...": not the later date
+        candidates = [d for d in candidates if d.end <= trigger_begin or d.end <= in_force.end()]
     if candidates:
         nearest = min(
             candidates, key=lambda d: min(abs(d.begin - trigger_end), abs(trigger_begin - d.end))
         )
         return nearest.value
     return list_lead_date(text, clause.span.begin, dates)
+
+
+def in_force_date(clause: Clause, begin: int, end: int) -> DateValue | None:
+    """The date the words [begin, end) say an agreement enters into force or takes effect
+    ("enters into force on 1 July", "took effect in March"), if they say one."""
+    phrase = _IN_FORCE.search(clause.text, begin, end)
+    if phrase is None:
+        return None
+    after = [d for d in clause.dates if phrase.end() <= d.begin < end]
+    return after[0].value if after else None
 
 
 def list_lead_date(text: str, position: int, dates: Sequence[DateMention]) -> DateValue | None:

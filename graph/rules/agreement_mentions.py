@@ -22,6 +22,7 @@ from critmin.graph.rules.agents import is_actor
 from critmin.graph.rules.agreement_facts import (
     about_minerals,
     agreement_date,
+    in_force_date,
     kept_binding,
     list_lead_date,
     minerals_within,
@@ -36,7 +37,8 @@ from critmin.graph.text.reference import ReferenceIndex
 
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[.;:,]\s+)(?:It|it|The\s+(?:text|document|accord))\s+(?:is|was|has|had|does|did|"
-    r"will|would|covers|sets|says|contains|remains|appears|identifies|lists)\b"
+    r"will|would|covers|sets|says|contains|remains|appears|identifies|lists|enters|entered|"
+    r"took|takes|came|comes)\b"
 )
 # "Chile's Minister of Foreign Affairs": a state signing through its officer.
 _OFFICER_AFTER = re.compile(
@@ -213,8 +215,10 @@ def add_to(
         item.year_only = False
     if _NOT_CONCLUDED.search(words):
         agreement = replace(agreement, modality="negotiated")  # "remains a negotiation"
+    in_force = in_force_date(clause, segment.begin, segment.end)
     item.agreement = replace(
         agreement,
+        in_force=in_force or agreement.in_force,
         parties=tuple(parties),
         signatories=tuple(dict.fromkeys(signatories)),
         date=date,
@@ -251,6 +255,9 @@ def said_of_last(
         agreement = replace(agreement, binding=binding)
     if re.search(r"\bminerals?\b|\bmining\b|\bsupply chains?\b", clause.words, re.I):
         item.about_minerals = True
+    in_force = in_force_date(clause, clause.span.begin, clause.span.end)
+    if in_force is not None:
+        agreement = replace(agreement, in_force=in_force)  # "It entered into force on ..."
     signed = _SIGNED_BY.search(clause.text, clause.span.begin, clause.span.end)
     if signed is not None:
         dates = [d for d in clause.dates if d.value.qualifier is None]

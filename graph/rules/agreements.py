@@ -48,6 +48,7 @@ from critmin.graph.rules.agreement_facts import (
     agreement_date,
     agreement_label,
     agreement_name,
+    in_force_date,
     kept_binding,
     list_lead_date,
     minerals_in_passage,
@@ -342,6 +343,7 @@ def _read_segment(
         ),
         obligations=find_obligations(clause, segment, index),
         modality=mood,
+        in_force=in_force_date(clause, segment.begin, segment.end),
         amends=(results[amended].agreement.key,) if amended is not None else (),
     )  # fmt: skip
     elsewhere = other_subject(clause, first.span.begin) and not name

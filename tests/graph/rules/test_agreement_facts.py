@@ -6,6 +6,7 @@ from critmin.graph.base.values import DateValue
 from critmin.graph.rules.agreement_facts import (
     about_minerals,
     agreement_date,
+    in_force_date,
     list_lead_date,
     minerals_in_passage,
     other_subject,
@@ -54,11 +55,6 @@ def test_the_date_nearest_the_trigger_that_is_no_end_horizon_or_entry_into_force
     assert date_of(text, "pact", nlp, index) == (DateValue(expected) if expected else None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'enters into force' after the trigger drops every date after the trigger, "
-    "even one before those words",
-)
 def test_a_signing_date_before_the_words_of_entry_into_force(nlp, index):
     text = "Chile signed a pact in 2023 that enters into force on 1 January 2026."
     assert date_of(text, "pact", nlp, index) == DateValue("2023")
@@ -169,3 +165,17 @@ def test_the_year_of_the_passage(text, document_date, year):
     dates = document_dates(text, document_date)
     found = passage_year(text, text.index("signed"), dates, document_date)
     assert found == (DateValue(year) if year else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pact enters into force on 1 July 2026.", DateValue("2026-07-01")),
+        ("The accord took effect in March 2024 after ratification.", DateValue("2024-03")),
+        ("The pact was signed on 1 July 2026.", None),
+        ("The pact enters into force once ratified.", None),
+    ],
+)
+def test_in_force_date(nlp, index, text, expected):
+    clause = clause_at(text, "The", nlp, index)
+    assert in_force_date(clause, clause.span.begin, clause.span.end) == expected

@@ -667,7 +667,6 @@ def test_a_date_after_a_proper_name_is_not_part_of_it(nlp, index):
     assert found.label == "Cobalt Security Action Plan"
 
 
-@pytest.mark.xfail(strict=True, reason="no rule sets Agreement.in_force")
 def test_entry_into_force_is_the_in_force_date(nlp, index):
     text = (
         "Chile and Brazil signed a lithium mining agreement on 10 January. "
