@@ -86,8 +86,8 @@ def entity_of(reading: Reading, iri) -> Entity:
 
 def members_named(clause: Clause, parties: list[Entity], index: ReferenceIndex) -> list[Entity]:
     """A grouping three or more of whose members (or all) the sentence names gives way to them
-    ("the foreign ministers of Australia, India, Japan and the United States ... the Quad ...
-    Initiative")."""
+    ("ministers of Chile, Peru, Bolivia and Argentina ... the Lithium Triangle ...
+    Compact")."""
     named = {m.iri for m in clause.mentions}
     result: list[Entity] = []
     for party in parties:
@@ -119,8 +119,8 @@ def in_return(reading: Reading, clause: Clause) -> Entity | None:
 
 
 def lead_in_actors(reading: Reading, clause: Clause) -> list[Entity]:
-    """The actors of the sentence that introduces the list a clause is an item of ("The
-    project has advanced in three contractual steps with DoD:")."""
+    """The actors of the sentence that introduces the list a clause is an item of ("The mine
+    has moved forward in two stages with the ministry:")."""
     text = reading.text
     line_start = text.rfind("\n", 0, clause.span.begin) + 1
     if not LIST_ITEM.match(text, line_start):

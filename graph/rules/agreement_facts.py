@@ -2,8 +2,8 @@
 
 - Date: the clause's date nearest the trigger that is not an end ("until 2026"), a horizon
   ("by 2030") or an entry into force ("enters into force today", "from 1 August"); a list item
-  without a date of its own takes the date of the sentence that introduces the list ("two
-  legal instruments signed in Brussels on 13 December 2023:"); failing both, the year of the
+  without a date of its own takes the date of the sentence that introduces the list ("three
+  texts were signed in Lima on 2 May 2024:"); failing both, the year of the
   passage (``passage_year``).
 - Binding: "non-binding", "not (legally) binding", "political commitment", "statement of
   (shared) intent", "does not create legal obligations" → False; "binding", "firm

@@ -242,7 +242,7 @@ def said_of_last(
     reading: Reading, clause: Clause, results: list[AgreementEntry], last: list[int]
 ) -> None:
     """A sentence about "it" naming no agreement says more of the last one named: "It is a
-    political commitment" (binding status), "It was signed in Brussels on 18 July 2023 by X
+    political commitment" (binding status), "It was signed in Lima on 2 May 2024 by X
     and Y" (date, signatories), minerals."""
     if not last or not _PRONOUN_SUBJECT.search(clause.words):
         return

@@ -5,7 +5,7 @@ Nouns ("memorandum of understanding", "share purchase agreement", "strategic all
 most specific noun of a phrase wins ("offtake deal" is an offtake). Verb phrases state
 agreements without such a noun: buying or taking a stake ("agreed to buy $400 million of
 preferred stock", "receives warrants for a 5% equity stake"), financing ("provided Lynas with
-financing", "agreed to contribute A$200 million", "decided to invest up to 110 million
+financing", "agreed to contribute A$200 million", "decided to put up to 40 million
 euros in"), changing an agreement ("the two sides rewrote their deal": an amendment; "the loan
 was extended by ten years": an extension).
 """

@@ -1,9 +1,9 @@
 """Agreements a text states, clause by clause, with what later sentences say about them.
 
 1. Triggers (``agreement_triggers``): triggers of one clause make one agreement, of the most
-   specific kind ("a memorandum of understanding setting up a strategic partnership" is an
-   MoU), unless "and" starts a new verb between them ("signed an MoU on 27 December, and
-   turned it into a partnership agreement on 31 May").
+   specific kind ("an MoU that creates a lithium partnership" is an
+   MoU), unless "and" starts a new verb between them ("signed an MoU in March, and
+   made it a partnership in June").
 2. Modality (``modality``): talks, proposals, initialled texts, plans, denials, conditions
    and threats are kept with their modality; only stated agreements are agreements.
 3. Reference back: a trigger after "the", "this", "its" ("the memorandum", "the binding
@@ -11,7 +11,7 @@
    again, or "it" in a clause about binding status is the agreement last named (of that kind
    where the noun says one); its clause adds signatories, date, binding status, stages,
    minerals and money. Signatories that are bodies of a party state stand for it ("The
-   memorandum was signed by the U.S. Department of Energy and ...").
+   memorandum was signed by Chile's Ministry of Mining and ...").
 4. Parties (``parties``): modifiers, objects and subject. "The two sides", "the parties",
    "the same two ministers" are the last agreement's parties; a clause naming fewer than two
    takes the company its section is about, then the agent of the paragraph; a grouping may
@@ -101,7 +101,6 @@ _SEPARATE = re.compile(
 )
 _ANOTHER = re.compile(r"\band\s+(?:an?|the|another)\s", re.I)
 _WITH = re.compile(r"\b(?:with|between)\b", re.I)
-# "it is a political commitment and not a binding treaty": said of the agreement last named.
 _CHANGES = frozenset({"amendment", "extension", "loan-extension"})
 _ENDED = re.compile(
     r"\b(?:suspend|terminate|cancel|scrap|end|review|renegotiate|exit|leave)\w*\s+"
@@ -180,7 +179,7 @@ RULE = Rule(name="agreements", find=find_agreements)
 
 def _segments(clause: Clause, triggers: list[Trigger]) -> list[tuple[Span, list[Trigger]]]:
     """Triggers grouped where they name one agreement ("a share purchase agreement and a
-    shareholders' agreement", "an MoU setting up a partnership", "heads of agreement ... in a
+    voting agreement", "an MoU setting up a partnership", "heads of agreement ... in a
     deal"), each group with the part of the clause it governs: up to where "and" starts a new
     verb, or the next group."""
     cuts = [m.start() for m in _NEW_VERB.finditer(clause.text, clause.span.begin, clause.span.end)]
@@ -259,7 +258,7 @@ def _read_segment(
     if _ELABORATES.match(clause.words) and not (definite or generic or predicate):
         return  # "The money: a US$620m loan to Vulcan ...": terms of the agreement just named
     if _DESCRIBES.search(text, max(segment.begin, first.span.begin - 60), first.span.begin):
-        return  # "Thacker Pass, its Nevada lithium joint venture with GM": what a thing is
+        return  # "Salar Norte, its Andean lithium venture with Acme": what a thing is
     if kind == "cooperation" and not modifiers:
         return  # "cooperation on hydropower": said of something, not an agreement of its own
     plural = is_plural(text, first)

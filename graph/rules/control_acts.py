@@ -1,7 +1,7 @@
 """Acts on control measures: pauses, suspensions and liftings, and replacements.
 
 A pause or a lifting acts on the measures its words name (a described measure is a control of
-its own: "suspending the six export-control announcements of 9 October"), else on the last
+its own: "suspending the four licensing notices of 3 May"), else on the last
 measure named. Its date is the first of its clause that is not the date of what it acts on
 nor an end; "until" gives its end and so its duration, as "a one-year pause" does. A lifting
 of sanctions that names no target is aimed at the last other state named in the paragraph.
@@ -126,6 +126,8 @@ def _duration(
     if stated is not None:
         unit = "Y" if stated["unit"].lower().startswith("year") else "M"
         count = int(parse_number(stated["count"])) if stated["count"] else 1
+        if unit == "M" and count % 12 == 0:
+            return f"P{count // 12}Y"  # "a twelve-month pause" is a one-year pause
         return f"P{count}{unit}"
     return duration_between(date.start, end.value.start) if end is not None else None
 
@@ -147,7 +149,7 @@ def _other_state(reading: Reading, clause: Clause, imposer: Entity | None) -> tu
 
 
 def read_replacements(clause: Clause, items: list[Measure]) -> None:
-    """ "SI 213 of 2022 is repealed by the new order": the order's measure replaces the one of
+    """ "Decree 7 of 2021 stands repealed by this order": the order's measure replaces the one of
     the instrument named."""
     match = REPEALED_BY.search(clause.words)
     named = instrument_named(clause.words)

@@ -2,8 +2,8 @@
 
 - Imposer: a state, or a body or person standing for one, named as the owner ("China's
   licensing", "US tariffs", "Chinese curbs"), the subject ("Indonesia has barred ..."), the
-  agent ("imposed by"), the licensing body ("require a licence from the Ministry of
-  Commerce"), the place the goods may not leave ("sent out of Zimbabwe", "leave the country")
+  agent ("imposed by"), the licensing body ("need a permit from the Trade
+  Office"), the place the goods may not leave ("sent out of Zimbabwe", "leave the country")
   or come from ("shipments from China to Japan"). Armed groups and companies impose nothing.
 - Targets: the destinations a measure is aimed at ("exports to the United States", "bound for
   Japan", "to US military end users"); a ban with a target is an export ban (an embargo).
@@ -78,7 +78,7 @@ def imposer_named(
     text = clause.text
     before = [m for m in clause.mentions if begin <= m.span.begin and m.span.end <= trigger_begin]
     after = [m for m in clause.mentions if trigger_begin <= m.span.begin and m.span.end <= end]
-    for mention in after:  # "by MOFCOM", "a licence from the Ministry of Commerce"
+    for mention in after:  # "by the ministry", "a permit from the Trade Office"
         lead = text[max(begin, mention.span.begin - 30) : mention.span.begin]
         owner = mention.possessive and (
             not _AIMED_AT.search(lead) or _OWN_MEASURE.match(text, mention.span.end)

@@ -6,7 +6,7 @@ moratoria, "may not be exported", shipments held up), ``licensing``, ``quota``, 
 held up in fact: an export ban), ``tariff``,
 ``sanction``, ``technology``, ``border``, ``mining``, ``suspension`` (a supplier told to stop
 exporting); or an act: ``pause``, ``lifting``. Passive and paraphrased phrasings count as
-much as nouns ("raw rare earths may not leave the country", "exports ... would not be
+much as nouns ("unprocessed ore may not leave the country", "exports ... would not be
 approved", "consignments bound for Japan were held back", "placed seven rare earths under
 export licensing", "a law banning prospecting and extraction of uranium").
 """
@@ -190,7 +190,7 @@ def find_control_triggers(text: str, begin: int, end: int) -> list[ControlTrigge
                 and _TITLE_BEFORE.search(text, 0, match.start())
                 and not _title_case_line(text, match.start())
             ):
-                continue  # part of a name: "Catalogue of Technologies Prohibited and Restricted"
+                continue  # part of a name: "List of Goods Prohibited from Export"
             span = Span(match.start(), match.end())
             if not any(t.span.begin < span.end and span.begin < t.span.end for t in found):
                 found.append(ControlTrigger(span, kind, measure))

@@ -17,7 +17,7 @@
 5. "followed by 12 elements in October" after a measure states a second one of the same
    imposer and kind, with its own count and date.
 6. Acts: a pause or a lifting acts on the measures its words name (a described measure is a
-   control of its own: "suspending the six export-control announcements of 9 October"), else
+   control of its own: "suspending the four licensing notices of 3 May"), else
    on the last measure named; "until" gives its end and so its duration. An instrument
    "repealed by the new order" is replaced by that order's measure.
 """
@@ -253,7 +253,7 @@ def _measure_dates(
 def _continued(
     clause: Clause, after: Span, item: Measure, items: list[Measure], index: ReferenceIndex
 ) -> None:
-    """ "... restricted exports of seven REEs in April, followed by 12 elements in October":
+    """ "... curbed sales of four metals in March, followed by 9 elements in June":
     a second measure of the same imposer and kind, with its own count and date."""
     match = _FOLLOWED.search(clause.text, after.begin, after.end)
     if match is None or item.control.modality != "stated":
@@ -301,7 +301,7 @@ def _governing_act(
     clause: Clause, trigger: ControlTrigger, acts: Sequence[ControlTrigger]
 ) -> ControlTrigger | None:
     """The act whose object or subject a measure trigger is: the nearest act before it in the
-    same clause ("suspending ... the six export-control announcements"), else after it ("The
+    same clause ("suspending ... the four licensing notices"), else after it ("The
     export duties were scrapped")."""
     start = governing_start(clause.text, clause.span.begin, trigger.span.begin)
     before = [
@@ -375,8 +375,8 @@ def _of_the_measure(
     start: int,
     acts: Sequence[ControlTrigger],
 ) -> bool:
-    """Whether a date in an act's clause dates the measure, not the act: "the six
-    export-control announcements of 9 October", "the December 2024 rule that ..."; a date
+    """Whether a date in an act's clause dates the measure, not the act: "the four
+    licensing notices of 3 May", "the December 2024 rule that ..."; a date
     before the act is the act's."""
     before = start <= date.begin and date.end <= trigger.span.begin
     after_act = any(a.span.end <= date.begin for a in acts) or all(

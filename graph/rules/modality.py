@@ -165,7 +165,7 @@ def modality_after(text: str, clause_begin: int, clause_end: int, trigger_begin:
         return None
     predicate = text[trigger_end:clause_end]
     if re.match(r"\s*(?:that|which|who|whose|levied|imposed|set|adopted)\b", predicate):
-        return None  # "export quotas that capped how much could leave": a relative clause
+        return None  # "quotas that limited what could be shipped": a relative clause
     for name, pattern in _PREDICATE_CUES:
         if pattern.search(predicate):
             return name

@@ -6,8 +6,8 @@
 - Objects after it: the actors listed after "with", "between" or "among"; after "by" where a
   passive verb precedes ("was signed on Tuesday by A and B"); after "from" where something is
   bought; after "in" where a stake or money goes in. A list may hold brackets ("the Department
-  of War (acting through ...), South32 and Ambler Metals") and descriptions ("Kazakhstan's
-  national mining company, Tau-Ken Samruk": Tau-Ken Samruk, not Kazakhstan).
+  of War (acting through ...), South32 and Ambler Metals") and descriptions ("Peru's
+  state miner, Andes Metal": Andes Metal, not Peru).
 - The subject: the actors at the head of the words governing the verb, after the last clause
   boundary ("that", "said", a colon); appositions and relative clauses are skipped ("X, a
   Perth-based miner, signed"; "X, which owns ..., said"). "it" and "they" in a subject are the
@@ -15,7 +15,7 @@
 
 People stand for their state where the reference data gives them a role in it or the text
 names the state ("the foreign ministers of A and B" names A and B). Not parties: actors in a
-place or time phrase ("at the C5+1 summit", "in Washington", "on the margins of"), hosts and
+place or time phrase ("at the G20 summit", "in Washington", "on the margins of"), hosts and
 chairs ("with Rubio presiding", "Rubio as host", "under Japan's presidency"), sources
 ("according to X").
 """
@@ -199,7 +199,7 @@ def objects_after(
 
 def listed_from(clause: Clause, start: int, end: int, index: ReferenceIndex) -> list[EntityMention]:
     """The actors of a list starting at ``start``: "A, B and C", "A (...), B and C",
-    "Kazakhstan's national mining company, Tau-Ken Samruk"."""
+    "Peru's state miner, Andes Metal"."""
     text = clause.text
     found: list[EntityMention] = []
     cursor = start
@@ -224,7 +224,7 @@ def listed_from(clause: Clause, start: int, end: int, index: ReferenceIndex) -> 
         following = mentions[number + 1] if number + 1 < len(mentions) else None
         owner = mention.possessive and following is not None
         if owner:
-            continue  # "Kazakhstan's national mining company, Tau-Ken Samruk": the company
+            continue  # "Peru's state miner, Andes Metal": the company
         if is_actor(mention, index) and mention.form != "demonym" and not _host(clause, mention):
             found.append(mention)
     return found
@@ -274,7 +274,7 @@ def relative_subject(
     clause: Clause, trigger_end: int, index: ReferenceIndex, antecedent: EntityMention | None
 ) -> list[EntityMention]:
     """The actors of a relative clause right after a trigger that says who signed it ("a
-    declaration that the governments of Japan and France signed", "the MoU MP and Maaden
+    charter that the ministers of Chile and Peru signed", "the MoU Acme and Zenith
     signed", "the arrangements it signed")."""
     match = _RELATIVE_SIGNED.match(clause.text, trigger_end)
     if match is None:

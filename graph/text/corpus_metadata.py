@@ -183,7 +183,7 @@ ROLE_AT = re.compile(
     r"\s+(?:at|with|of)\s+(?:the\s+)?"
     r"(?P<affiliation>[A-Z][\w&\u2019'-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w&\u2019'-]*)*)"
 )
-# A dateline: "December 4, 2025 at 6:55 AM IST", "Published: 4 Dec 2025", "2025-12-04".
+# A dateline: "March 3, 2024 at 9:10 AM GMT", "Published: 4 Dec 2025", "2025-12-04".
 DATELINE = re.compile(
     r"(?i:(?P<updated>(?:last\s+)?updated)|published|posted|date)?(?:\s+on)?\s*:?\s*"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"

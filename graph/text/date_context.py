@@ -72,7 +72,7 @@ PARAGRAPH_BREAK = re.compile(
 _LINE = re.compile(r"[^\n]+")
 # Qualifiers of years that do not set the time of a passage: horizons and starting points.
 _NOT_NARRATIVE = ("by", "until", "till", "before", "since")
-# Words before a year that make it a point of comparison: "less than in the same period of 2009".
+# Words before a year that make it a point of comparison: "lower than in the first half of 2019".
 _COMPARED = re.compile(r"\b(?:than|compared\s+(?:with|to)|against)\b[^.;]{0,30}$", re.I)
 # A year used as a modifier: "the 2021 law", "the administration's 2024 rejection".
 _MODIFIER_AFTER = re.compile(r"\s+(?!and\b|or\b|but\b|when\b|to\b|the\b|a\b|an\b)[a-z]")

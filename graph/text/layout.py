@@ -10,8 +10,8 @@ is about.
   naming several places ("GENEVA / TOKYO") gives no home state.
 - Section topics: a company named in a heading is what the section under it is about ("the
   Vancouver-based developer" under ">> Lithium Americas (NYSE, TSX: LAC)"), up to the next
-  heading; elsewhere the company a text defines as 'the Company' ('Lynas Rare Earths Limited
-  ("Lynas" or "the Company")'), if any.
+  heading; elsewhere the company a text defines as 'the Company' ('Kestrel Metals Limited
+  ("Kestrel" or "the Company")'), if any.
 """
 
 from __future__ import annotations

@@ -328,7 +328,7 @@ def _is_actor(mention: EntityMention, index: ReferenceIndex) -> bool:
 
 
 def _declared_short_names(text: str, end: int) -> tuple[str, ...]:
-    """Names given in brackets after a full name: "(JARE)", '("Lynas" or "the Company")'."""
+    """Names given in brackets after a full name: "(JARE)", '("Kestrel" or "the Company")'."""
     abbreviation = _ABBREVIATION_AFTER.match(text, end)
     if abbreviation:
         return (abbreviation["short"],)

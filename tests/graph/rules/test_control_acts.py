@@ -109,7 +109,7 @@ def test_a_suspension_names_what_it_was_exchanged_for(nlp, index):
 def test_a_pause_on_plural_controls_acts_on_each_of_them(nlp, index):
     text = LEAD + (
         "Beijing curbed exports of graphite in March. Beijing restricted exports of cobalt in "
-        "May. A one-year pause on China's export controls followed."
+        "May. Beijing then agreed a twelve-month pause of all its export controls."
     )
     graphite, cobalt, pause = controls(text, nlp, index)
     assert (graphite.minerals, graphite.date) == ((mineral("graphite"),), DateValue("2025-03"))
@@ -205,7 +205,7 @@ def test_an_instrument_repealed_by_the_new_order_is_replaced(nlp, index):
     text = LEAD + (
         "Chile banned exports of raw lithium under Regulation 12 of 2022. "
         "In March 2025 Chile banned exports of lithium concentrate under Regulation 7 of 2025. "
-        "Regulation 12 of 2022 is repealed by the new order."
+        "Regulation 12 of 2022 stands repealed by this order."
     )
     old, new = controls(text, nlp, index)
     assert (old.kind, old.imposer, old.minerals, old.date, old.replaces) == (

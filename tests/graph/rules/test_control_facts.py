@@ -191,14 +191,14 @@ def test_a_state_named_after_on_is_the_target_not_the_imposer(nlp, index):
 def test_the_owner_of_the_measures_an_act_names_imposes_the_act(nlp, index):
     text = (
         LEAD + "China restricted exports of gallium in May. Xi Jinping and Donald Trump met in "
-        "Busan in October, where they agreed on a one-year pause on China's export controls."
+        "Osaka in October, where both backed a six-month pause on China's export controls."
     )
     control, pause = controls(text, nlp, index)
     assert (pause.kind, pause.imposer, pause.acts_on, pause.duration) == (
         "pause",
         actor("china"),
         (control.key,),
-        "P1Y",
+        "P6M",
     )
 
 

@@ -30,7 +30,7 @@ def triggers(text: str) -> list[tuple[str, str, str, bool]]:
          ("ban on the sale of raw ore exports", "export-control", "ban")),
         ("Raw lithium may not be exported.",
          ("may not be exported", "export-control", "ban")),
-        ("Raw rare earths may not leave the country.",
+        ("Unprocessed ore may not leave the country.",
          ("may not leave the country", "export-control", "ban")),
         ("Cargoes bound for Japan were held back.",
          ("held back", "export-ban", "halt")),
@@ -108,8 +108,8 @@ def test_triggers_between_two_offsets():
 
 def test_words_of_a_name_in_a_sentence_are_no_trigger():
     text = (
-        "Officials in Beijing added graphite processing methods to the Catalogue of "
-        "Technologies Prohibited and Restricted from Export in the spring of that year."
+        "Officials in Hanoi put tungsten refining methods on the Register of Methods "
+        "Prohibited and Restricted from Export late that year."
     )
     assert triggers(text) == []
 
@@ -124,7 +124,7 @@ def test_words_of_a_title_case_headline_are_triggers():
     "text",
     [
         "China suspended the export controls.",
-        "China was suspending the six export-control announcements of 9 October.",
+        "China was suspending the four export-control notices of 3 May.",
     ],
 )
 def test_suspending_export_controls_is_an_act(text):

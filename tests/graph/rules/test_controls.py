@@ -355,7 +355,7 @@ def test_would_ban_is_planned(nlp, index):
     "text",
     [
         "Firms fear renewed export restrictions.",
-        "The pact created obligations against export restrictions within the group.",
+        "The accord set duties of members against export restrictions in the bloc.",
         "The pause secured in Osaka is temporary.",
         "Critics say the tariff confrontation will deepen.",
         "Foreign suppliers' use of export restrictions worries buyers.",

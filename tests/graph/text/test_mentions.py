@@ -60,7 +60,7 @@ def test_mentions_in_noise_are_ignored_and_contract_mentions_returned(nlp, index
 
 
 def test_stage_words():
-    assert find_stages("to cooperate on exploration, beneficiation and future refinery work") == (
+    assert find_stages("to work together on exploration, beneficiation and a later refinery") == (
         CM.exploration,
         CM.beneficiation,
         CM.refining,
