@@ -18,6 +18,7 @@ from critmin.graph.base.statements import Agreement
 from critmin.graph.base.values import Entity
 from critmin.graph.rules.agents import implied_agent
 from critmin.graph.rules.agreement_facts import (
+    LIST_ITEM,
     agreement_name,
 )
 from critmin.graph.rules.agreement_mentions import (
@@ -30,8 +31,6 @@ from critmin.graph.rules.contract import Reading
 from critmin.graph.rules.parties import actors_of, entities, first_agent
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.reference import ReferenceIndex
-
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s")
 
 
 def completed_parties(

@@ -32,6 +32,12 @@ _IN_FORCE_BEFORE = re.compile(
     r"\b(?:was|were|is|been)\s+(?:completed|closed|finali[sz]ed)\s+(?:on\s+)?(?:\w+,?\s+)?$",
     re.I,
 )
+# Words saying a statement applies from then on: "enters into force", "took effect".
+IN_FORCE = re.compile(
+    r"\b(?:enters?|entered|entering|come|comes|came)\s+into\s+force\b|"
+    r"\b(?:takes?|took|taking)\s+effect\b",
+    re.I,
+)
 _IN_FORCE_AFTER = re.compile(r"[^.;]{0,80}?\b(?:enters?|entered)\s+into\s+force", re.I)
 _HEDGED = re.compile(r"\bwhether\b[^.;]*\bbinding\b", re.I)
 _NON_BINDING = re.compile(
@@ -58,12 +64,8 @@ _NOT_MINERALS = re.compile(
     r"\bnot\s+(?:about\s+|with\s+|on\s+)?minerals\b|\bnone\s+of\s+(?:these|them|this)\s+involves?\s+minerals\b",
     re.I,
 )
-_IN_FORCE = re.compile(
-    r"\b(?:enters?|entered|entering|come|comes|came)\s+into\s+force\b|"
-    r"\b(?:takes?|took|taking)\s+effect\b",
-    re.I,
-)
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s", re.M)
+# A line that is an item of a list: "- ", "2. ", "(a) ".
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s", re.M)
 
 
 def agreement_date(
@@ -93,7 +95,7 @@ def agreement_date(
 def in_force_date(clause: Clause, begin: int, end: int) -> DateValue | None:
     """The date the words [begin, end) say an agreement enters into force or takes effect
     ("enters into force on 1 July", "took effect in March"), if they say one."""
-    phrase = _IN_FORCE.search(clause.text, begin, end)
+    phrase = IN_FORCE.search(clause.text, begin, end)
     if phrase is None:
         return None
     after = [d for d in clause.dates if phrase.end() <= d.begin < end]
@@ -104,13 +106,13 @@ def list_lead_date(text: str, position: int, dates: Sequence[DateMention]) -> Da
     """The date of the sentence ending in a colon that introduces the list item at
     ``position``, if ``position`` is in a list item."""
     line_start = text.rfind("\n", 0, position) + 1
-    if not _LIST_ITEM.match(text, line_start):
+    if not LIST_ITEM.match(text, line_start):
         return None
     lead_end = text.rfind(":\n", 0, line_start)
     if lead_end < 0:
         return None
     between = text[lead_end + 2 : line_start].split("\n")
-    if any(line.strip() and not _LIST_ITEM.match(line) for line in between):
+    if any(line.strip() and not LIST_ITEM.match(line) for line in between):
         return None  # the colon does not introduce this list
     lead_start = max(text.rfind(".", 0, lead_end), text.rfind("\n", 0, lead_end)) + 1
     found = [d for d in dates if lead_start <= d.begin < lead_end and d.value.qualifier is None]

@@ -44,6 +44,7 @@ from critmin.graph.rules.agreement_context import (
     members_named,
 )
 from critmin.graph.rules.agreement_facts import (
+    IN_FORCE,
     about_minerals,
     agreement_date,
     agreement_label,
@@ -139,7 +140,6 @@ _COLLECTIVE = re.compile(
     r"ministers|partners|countries|firms)\b",
     re.I,
 )
-_IN_FORCE_NOW = re.compile(r"\b(?:enters?|entered)\s+into\s+force\b|\btakes\s+effect\b", re.I)
 # Kinds that, said once of one maker and three or more counterparts, describe a group of deals.
 _GROUPABLE = frozenset({"agreement", "framework", "deal"})
 
@@ -274,7 +274,7 @@ def _read_segment(
         or SIGNING.search(text, segment.begin, segment.end)
         or _dated(clause, segment)
         or list_lead_date(text, clause.span.begin, reading.dates)
-        or _IN_FORCE_NOW.search(text, final.span.end, segment.end)
+        or IN_FORCE.search(text, final.span.end, segment.end)
     ):
         return  # "the original Association Agreement": named in passing, not stated
     if mood == "planned" and _SAID_IT_WOULD.search(text, segment.begin, first.span.begin):

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from critmin.graph.base.statements import Control
 from critmin.graph.base.values import DateValue, Span
-from critmin.graph.rules.agreement_facts import passage_year
+from critmin.graph.rules.agreement_facts import IN_FORCE, passage_year
 from critmin.graph.rules.contract import Found, Reading, Rule
 from critmin.graph.rules.control_acts import read_act, read_replacements
 from critmin.graph.rules.control_facts import (
@@ -67,7 +67,7 @@ _REFERRING = re.compile(
     r"instrument|notice|suspension)\b|^\s*It\b"
 )
 _TOOK_EFFECT = re.compile(
-    r"\b(?:took|takes|take|taking)\s+effect\b|\b(?:entered|enters|enter)\s+into\s+force\b|"
+    rf"{IN_FORCE.pattern}|\btake\s+effect\b|\benter\s+into\s+force\b|"
     r"\bapplies\s+with\s+immediate\s+effect\b|\bbites\s+at\s+once\b",
     re.I,
 )
@@ -85,9 +85,9 @@ _NOT_A_MEASURE = re.compile(
     re.I,
 )
 # Words after an act that start what it does not govern: "a pause on X ... in exchange for
-# tariff reductions, a move that followed on US tariffs".
+# lower duties, which followed new tariffs".
 _BEYOND_ACT = re.compile(
-    r"\bin\s+(?:exchange|return)\s+for\b|\bfollow(?:ed|ing)\b|\bafter\b|\bwhich\b|\ba\s+move\b",
+    r"\bin\s+(?:exchange|return)\s+for\b|\bfollow(?:ed|ing)\b|\bafter\b|\bwhich\b",
     re.I,
 )
 _GENERIC_OWNER = re.compile(r"\b(?:foreign|other\s+countries['\u2019]?|such)\b", re.I)
