@@ -64,6 +64,7 @@ _NOT_MINERALS = re.compile(
     r"\bnot\s+(?:about\s+|with\s+|on\s+)?minerals\b|\bnone\s+of\s+(?:these|them|this)\s+involves?\s+minerals\b",
     re.I,
 )
+PARTY_JOINER = " \u2013 "  # between the parties in the label of an unnamed agreement
 # A line that is an item of a list: "- ", "2. ", "(a) ".
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s", re.M)
 
@@ -220,7 +221,7 @@ def agreement_label(
 ) -> str:  # fmt: skip
     if name:
         return name
-    names = " \u2013 ".join(p.label or index.label(p.iri) for p in parties[:4])
+    names = PARTY_JOINER.join(p.label or index.label(p.iri) for p in parties[:4])
     words = text[first.span.begin : final.span.end]
     noun = words if len(words.split()) <= 6 else text[first.span.begin : first.span.end]
     kept = " ".join(w if _ACRONYM.search(w) else w.lower() for w in noun.split())

@@ -28,11 +28,11 @@ from collections.abc import Sequence
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement, Control, Event, Obligation
 from critmin.graph.base.values import Entity
+from critmin.graph.rules.agreement_facts import PARTY_JOINER
 from critmin.graph.rules.contract import Found, Reading, Rule
 from critmin.graph.text.mentions import Clause
 from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex
 
-PARTY_JOINER = " \u2013 "
 ACTS = frozenset(("pause", "suspension", "lifting"))
 NEGOTIATED = re.compile(
     r"\b(?:negotiat\w*|agreed|brokered|struck|secured|reached|bargained|traded)\b", re.I
