@@ -32,16 +32,20 @@ INCOMING_QUERY = (
 )
 
 # Label candidates of the resource and of every neighbour; the best one is picked in Python.
+# Every branch binds ?this by a triple pattern of its own, so the query means the same whether
+# ?this is substituted (rdflib's initBindings, Oxigraph's substitutions) or joined as a VALUES
+# block (the remote store); the label kinds come after the neighbours, which keeps rdflib from
+# scanning every label of the dataset first.
 LABELS_QUERY = (
     SPARQL_PREFIXES
     + """
 SELECT DISTINCT ?x ?kind ?label WHERE {
-  { BIND(?this AS ?x) } UNION { ?this ?x ?o1 } UNION { ?this ?p1 ?x }
+  { ?this ?p0 ?o0 BIND(?this AS ?x) } UNION { ?this ?x ?o1 } UNION { ?this ?p1 ?x }
   UNION { ?x ?p2 ?this } UNION { ?s3 ?x ?this }
   UNION { ?this cm:evidence/nif:referenceContext ?x }
   UNION { ?this prov:wasDerivedFrom ?x }
-  VALUES ?kind { skos:prefLabel rdfs:label dcterms:title nif:anchorOf }
   ?x ?kind ?label .
+  VALUES ?kind { skos:prefLabel rdfs:label dcterms:title nif:anchorOf }
   FILTER(isIRI(?x) && isLiteral(?label))
 }"""
 )
