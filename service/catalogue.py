@@ -182,17 +182,21 @@ def read_query(path: Path, *, require_metadata: bool = True) -> CannedQuery:
 def run(query: CannedQuery, store: Store, params: Mapping[str, str] | None = None) -> Result:
     """Run ``query`` on ``store`` with ``params`` bound as typed terms; ParameterError if bad.
 
-    The answer is tidied: ``multivalued`` cells have their parts sorted, and a row with no
+    The answer is tidied: ``multivalued`` cells have their parts sorted and their empty parts
+    dropped (an unbound value joins as one, see queries/README.md), and are empty strings where
+    nothing was joined (rdflib gives ``""`` for a GROUP_CONCAT of nothing, Oxigraph leaves it
+    unbound); numbers are written in Oxigraph's canonical form (``3`` for ``3.0``, integer
+    subtypes as ``xsd:integer``), which it applies to everything it stores; a row with no
     bound value (rdflib gives one for a grouped query without solutions) is dropped.
     """
     result = store.query(query.text, query.bindings(params or {}))
-    columns = {Variable(name) for name in query.multivalued}
+    columns = [Variable(name) for name in query.multivalued]
     tidy = Result("SELECT")
     tidy.vars = result.vars
     tidy.bindings = [
         {
-            variable: _sorted_cell(term) if variable in columns else term
-            for variable, term in row.items()
+            **{variable: _canonical(term) for variable, term in row.items() if term is not None},
+            **{variable: _sorted_cell(row.get(variable)) for variable in columns},
         }
         for row in result.bindings
         if any(term is not None for term in row.values())
@@ -306,11 +310,39 @@ def _is_calendar_date(value: str) -> bool:
     return True
 
 
-def _sorted_cell(term: Identifier | None) -> Identifier | None:
-    """A `` | ``-joined cell with its parts sorted (numerically when all are numbers)."""
+_INTEGER_TYPES = frozenset(
+    XSD[name] for name in (
+        "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
+        "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort",
+        "unsignedByte",
+    )
+)
+
+
+def _canonical(term: Identifier) -> Identifier:
+    """A decimal in its shortest form and an integer subtype as xsd:integer, as Oxigraph
+    gives them; any other term as it is."""
+    if not isinstance(term, Literal) or term.datatype is None:
+        return term
+    try:
+        if term.datatype == XSD.decimal:
+            shortest = format(Decimal(str(term)).normalize(), "f")
+            return Literal(shortest, datatype=XSD.decimal)
+        if term.datatype in _INTEGER_TYPES:
+            return Literal(str(int(str(term))), datatype=XSD.integer)
+    except (InvalidOperation, ValueError):
+        return term
+    return term
+
+
+def _sorted_cell(term: Identifier | None) -> Identifier:
+    """A `` | ``-joined cell with its parts sorted (numerically when all are numbers) and its
+    empty parts dropped; an empty string for nothing."""
+    if term is None:
+        return Literal("")
     if not isinstance(term, Literal) or not str(term):
         return term
-    parts = str(term).split(CELL_SEPARATOR)
+    parts = [part for part in str(term).split(CELL_SEPARATOR) if part]
     try:
         ordered = sorted(parts, key=Decimal)
     except InvalidOperation:

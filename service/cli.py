@@ -112,8 +112,10 @@ def _query(args: argparse.Namespace) -> int:
         read_query,
         run,
     )
+    from critmin.service.config import Settings
     from critmin.service.results import write_result
-    from critmin.service.store import DataFileError, LocalStore
+    from critmin.service.store import DataFileError
+    from critmin.service.store_choice import close_store, open_store
 
     try:
         if args.query.endswith(".rq") or Path(args.query).is_file():
@@ -130,8 +132,11 @@ def _query(args: argparse.Namespace) -> int:
         params[name] = value
     try:
         canned.bindings(params)
-        store = LocalStore.from_file(Path(args.data))
-        text = write_result(run(canned, store, params), args.format)
+        store = open_store(Settings(data_file=args.data, store=args.store, query_timeout=None))
+        try:
+            text = write_result(run(canned, store, params), args.format)
+        finally:
+            close_store(store)
     except (ParameterError, DataFileError) as error:
         raise CliError(str(error)) from None
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -187,26 +192,26 @@ def _serve(args: argparse.Namespace) -> int:
     """Serve the dataset file (or a remote SPARQL endpoint) on waitress until interrupted."""
     from critmin.service.app import create_app
     from critmin.service.config import SettingsError, load_settings
-    from critmin.service.remote_store import RemoteStore
     from critmin.service.server import serve
-    from critmin.service.store import DataFileError, LocalStore, Store
+    from critmin.service.store import DataFileError
+    from critmin.service.store_choice import close_store, open_store
 
     flags = {
-        "data_file": args.data, "host": args.host, "port": args.port, "threads": args.threads,
+        "data_file": args.data, "store": args.store, "host": args.host, "port": args.port,
+        "threads": args.threads,
         "max_rows": args.max_rows, "query_timeout": args.query_timeout,
         "remote_endpoint": args.remote_endpoint, "corpus_dir": args.corpus,
     }
     try:
         settings = load_settings(os.environ, flags)
-        store: Store
-        if settings.remote_endpoint:
-            store = RemoteStore(settings.remote_endpoint, settings.query_timeout)
-            log.info("querying the SPARQL endpoint %s", settings.remote_endpoint)
-        else:
-            store = LocalStore.from_file(Path(settings.data_file))
-            log.info("loaded %s", settings.data_file)
-        app = create_app(store, settings=settings)
-        serve(app, settings.host, settings.port, settings.threads)
+        store = open_store(settings)
+        source = settings.remote_endpoint or f"{settings.data_file} ({settings.store} store)"
+        log.info("serving %s", source)
+        try:
+            serve(create_app(store, settings=settings), settings.host, settings.port,
+                  settings.threads)
+        finally:
+            close_store(store)
     except (SettingsError, DataFileError) as error:
         raise CliError(str(error)) from None
     except OSError as error:
@@ -247,6 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--data", default="build/critmin.trig", help="dataset file")
     query.add_argument("--param", action="append", default=[], metavar="K=V", help="parameter")
     query.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
+    query.add_argument(
+        "--store", choices=["oxigraph", "rdflib"], default="oxigraph",
+        help="the store that answers (default oxigraph)",
+    )
     query.set_defaults(run=_query)
 
     evaluate = commands.add_parser(
@@ -269,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the SPARQL endpoint and web form")
     # Defaults are None so that CRITMIN_* variables apply (see critmin.service.config).
     serve.add_argument("--data", help="dataset file (default build/critmin.trig)")
+    serve.add_argument(
+        "--store", choices=["oxigraph", "rdflib"], help="embedded store (default oxigraph)"
+    )
     serve.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
     serve.add_argument("--threads", type=int, help="worker threads (default 4)")

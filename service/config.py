@@ -5,7 +5,10 @@ Every setting as ``field`` (environment variable, ``critmin serve`` flag): defau
 - ``data_file`` (CRITMIN_DATA_FILE, --data): ``build/critmin.trig``, the TriG/N-Quads file served.
 - ``host`` (CRITMIN_HOST, --host): ``127.0.0.1``, loopback only.
 - ``port`` (CRITMIN_PORT, --port): ``8000``; ``0`` takes a free port (the log line gives it).
-- ``threads`` (CRITMIN_THREADS, --threads): ``4`` waitress worker threads.
+- ``threads`` (CRITMIN_THREADS, --threads): ``4`` waitress worker threads; with the Oxigraph
+  store and a time limit, as many query worker processes.
+- ``store`` (CRITMIN_STORE, --store): ``oxigraph``, the embedded store that serves
+  ``data_file``; ``rdflib`` for rdflib's in-memory store (slower; the reference engine).
 - ``public_base_iri`` (CRITMIN_PUBLIC_BASE_IRI): ``https://w3id.org/critmin/id/``.
 - ``federation_allowlist`` (CRITMIN_FEDERATION_ALLOWLIST): empty, so no query makes an
   outbound request.
@@ -16,10 +19,12 @@ Every setting as ``field`` (environment variable, ``critmin serve`` flag): defau
 - ``corpus_dir`` (CRITMIN_CORPUS_DIR, --corpus): empty; the folder of the source texts, so that
   resource pages can show the whole sentence behind a fact (else only its short anchor).
 
-``query_timeout`` is enforced for the local store by evaluating each endpoint query in a
-forked process that is killed at the limit (``query_process``); for a remote store critmin
-stops waiting at the limit, and the remote store may go on unless it has a limit of its own.
-Trusted queries (canned queries, resource pages) have no time limit.
+``query_timeout`` is enforced for the Oxigraph store by a pool of query worker processes: a
+worker that passes the limit is killed (``query_workers``); this covers every query, the
+service's own (canned queries, resource pages) included. The rdflib store evaluates each
+endpoint query in a forked process killed at the limit (``query_process``), and runs its own
+queries without a limit. For a remote store critmin stops waiting at the limit, and the remote
+store may go on unless it has a limit of its own.
 
 ``federation_allowlist`` is a list of endpoint IRIs separated by spaces or commas; a query may
 name one of them in ``SERVICE`` or ``FROM``/``FROM NAMED`` (the IRI must match exactly). With
@@ -52,6 +57,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     threads: int = 4
+    store: str = "oxigraph"
     public_base_iri: str = "https://w3id.org/critmin/id/"
     federation_allowlist: tuple[str, ...] = ()
     max_rows: int = 10000
@@ -64,6 +70,8 @@ class Settings:
             raise SettingsError(f"port must be between 0 and 65535, not {self.port}")
         if self.threads < 1:
             raise SettingsError(f"threads must be at least 1, not {self.threads}")
+        if self.store not in ("oxigraph", "rdflib"):
+            raise SettingsError(f"store must be oxigraph or rdflib, not {self.store!r}")
         if self.max_rows < 1:
             raise SettingsError(f"max_rows must be at least 1, not {self.max_rows}")
         if self.query_timeout is not None and self.query_timeout <= 0:

@@ -14,7 +14,7 @@ from critmin.graph.base.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIX
 from critmin.graph.owl.ontology import load_ontology
 from critmin.graph.owl.reasoning import infer
 from critmin.service.catalogue import load_catalogue, run
-from critmin.service.store import LocalStore
+from critmin.service.store import LocalStore, Store
 
 CATALOGUE = load_catalogue()
 
@@ -239,7 +239,7 @@ def reasoned_store(trig: str) -> LocalStore:
     return LocalStore(dataset)
 
 
-def rows(store: LocalStore, query_id: str, **params: str) -> list[tuple[str | None, ...]]:
+def rows(store: Store, query_id: str, **params: str) -> list[tuple[str | None, ...]]:
     """The rows of a canned query, each cell as its string value (None where unbound)."""
     result: Result = run(CATALOGUE[query_id], store, params)
     return [
@@ -248,6 +248,6 @@ def rows(store: LocalStore, query_id: str, **params: str) -> list[tuple[str | No
     ]
 
 
-def columns(store: LocalStore, query_id: str) -> list[str]:
+def columns(store: Store, query_id: str) -> list[str]:
     """The result columns of a canned query."""
     return [str(var) for var in run(CATALOGUE[query_id], store, {}).vars]

@@ -11,7 +11,7 @@ import pytest
 from canned_query_data import columns, reasoned_store, rows
 
 from critmin.graph.base.namespaces import CM, CMR
-from critmin.service.store import LocalStore
+from critmin.service.store import Store
 
 R = str(CMR)
 # The IRIs of the invented dataset's documents, agreements and controls.
@@ -33,14 +33,14 @@ FEBRUARY_CONTROLS, JUNE_CONTROLS, LITHIUM_CONTROLS, PAUSE, SANCTION, LIFTING, TA
 )
 
 
-def test_agreements_columns(invented_store: LocalStore) -> None:
+def test_agreements_columns(invented_store: Store) -> None:
     assert columns(invented_store, "agreements") == [
         "agreement", "label", "kind", "parties", "party_wikidata", "date", "binding", "stages",
         "minerals", "amount_usd", "sources", "evidence",
     ]
 
 
-def test_agreements_rows(invented_store: LocalStore) -> None:
+def test_agreements_rows(invented_store: Store) -> None:
     assert rows(invented_store, "agreements") == [
         (MOU, "Canada-Andes Lithium MoU", "mou", "Andes Lithium | Canada", "Q16", "2024-03",
          "false", "exploration | processing | refining", "lithium", "", DOC1,
@@ -55,14 +55,14 @@ def test_agreements_rows(invented_store: LocalStore) -> None:
     ]
 
 
-def test_controls_columns(invented_store: LocalStore) -> None:
+def test_controls_columns(invented_store: Store) -> None:
     assert columns(invented_store, "controls") == [
         "control", "label", "kind", "imposer", "target", "minerals", "element_count", "date",
         "status", "sources", "evidence",
     ]
 
 
-def test_controls_rows(invented_store: LocalStore) -> None:
+def test_controls_rows(invented_store: Store) -> None:
     assert rows(invented_store, "controls") == [
         (LIFTING, "lifting of Canadian sanctions on East Corp", "lifting", "Canada", "", "", "",
          "2024-09", "in force", DOC2, ""),
@@ -103,7 +103,7 @@ def test_agreements_counts_nodes_joined_by_same_as_once() -> None:
 
 
 def test_cq01_mous_and_non_binding_agreements_that_involve_processing(
-    invented_store: LocalStore,
+    invented_store: Store,
 ) -> None:
     assert rows(invented_store, "cq01") == [
         (MOU, "Canada-Andes Lithium MoU", "mou", "Andes Lithium | Canada",
@@ -113,7 +113,7 @@ def test_cq01_mous_and_non_binding_agreements_that_involve_processing(
     ]
 
 
-def test_cq01_takes_another_stage(invented_store: LocalStore) -> None:
+def test_cq01_takes_another_stage(invented_store: Store) -> None:
     assert rows(invented_store, "cq01", stage=str(CM.exploration)) == [
         (MOU, "Canada-Andes Lithium MoU", "mou", "Andes Lithium | Canada",
          "exploration | refining"),
@@ -121,7 +121,7 @@ def test_cq01_takes_another_stage(invented_store: LocalStore) -> None:
     assert rows(invented_store, "cq01", stage=str(CM.mining)) == []
 
 
-def test_cq02_agreements_of_an_actor_in_a_year(invented_store: LocalStore) -> None:
+def test_cq02_agreements_of_an_actor_in_a_year(invented_store: Store) -> None:
     assert rows(invented_store, "cq02", actor=R + "actor/canada", year="2024") == [
         (PARTNERSHIP, "Canada-Brazil partnership", "2024-01/2024-02", "false", "Brazil"),
         (MOU, "Canada-Andes Lithium MoU", "2024-03", "false", "Andes Lithium"),
@@ -132,13 +132,13 @@ def test_cq02_agreements_of_an_actor_in_a_year(invented_store: LocalStore) -> No
     ]
 
 
-def test_cq02_counts_organisations_based_in_the_actor(invented_store: LocalStore) -> None:
+def test_cq02_counts_organisations_based_in_the_actor(invented_store: Store) -> None:
     assert rows(invented_store, "cq02", actor=R + "actor/chile", year="2024") == [
         (MOU, "Canada-Andes Lithium MoU", "2024-03", "false", "Andes Lithium | Canada"),
     ]
 
 
-def test_cq03_binding_status(invented_store: LocalStore) -> None:
+def test_cq03_binding_status(invented_store: Store) -> None:
     assert rows(invented_store, "cq03") == [
         ("false", "Canada-Andes Lithium MoU", MOU),
         ("false", "Canada-Brazil partnership", PARTNERSHIP),
@@ -147,7 +147,7 @@ def test_cq03_binding_status(invented_store: LocalStore) -> None:
     ]
 
 
-def test_cq04_export_controls_on_rare_earth_elements(invented_store: LocalStore) -> None:
+def test_cq04_export_controls_on_rare_earth_elements(invented_store: Store) -> None:
     assert rows(invented_store, "cq04", imposer=R + "actor/india") == [
         ("2024-02", "5", "India's February export controls", FEBRUARY_CONTROLS),
         ("2024-06-10", "2", "India's June export controls", JUNE_CONTROLS),
@@ -160,7 +160,7 @@ def test_cq04_export_controls_on_rare_earth_elements(invented_store: LocalStore)
      ("2025-01-01", "true")],
 )
 def test_cq05_paused_controls_on_a_date(
-    invented_store: LocalStore, on: str, in_force: str
+    invented_store: Store, on: str, in_force: str
 ) -> None:
     assert rows(invented_store, "cq05", on=on) == [
         ("India's February export controls", "six-month pause of India's controls", "2024-07",
@@ -168,32 +168,32 @@ def test_cq05_paused_controls_on_a_date(
     ]
 
 
-def test_cq06_who_met_at_a_summit_and_what_was_agreed(invented_store: LocalStore) -> None:
+def test_cq06_who_met_at_a_summit_and_what_was_agreed(invented_store: Store) -> None:
     assert rows(invented_store, "cq06", place=R + "place/geneva") == [
         (R + "event/geneva-summit-cccccccc", "Geneva summit", "2024-05", "Ana Silva | Raj Kumar",
          "Canada-India framework | six-month pause of India's controls", "wheat purchases"),
     ]
 
 
-def test_cq07_shares_and_their_authority(invented_store: LocalStore) -> None:
+def test_cq07_shares_and_their_authority(invented_store: Store) -> None:
     assert rows(invented_store, "cq07", actor=R + "actor/india") == [
-        ("mining", "rare earths", "35.0", "per cent", "", DOC1,
+        ("mining", "rare earths", "35", "per cent", "", DOC1,
          R + "measurement/india-mining-share-14141414"),
-        ("processing", "rare earths", "60.0", "per cent", "World Bank", DOC2,
+        ("processing", "rare earths", "60", "per cent", "World Bank", DOC2,
          R + "measurement/india-processing-share-18181818"),
     ]
 
 
-def test_cq08_prices_in_date_order(invented_store: LocalStore) -> None:
+def test_cq08_prices_in_date_order(invented_store: Store) -> None:
     assert rows(invented_store, "cq08", mineral=R + "mineral/lithium-carbonate") == [
-        ("2021", "14.0", "USD", "kilogram", "lithium carbonate price in 2021",
+        ("2021", "14", "USD", "kilogram", "lithium carbonate price in 2021",
          R + "measurement/carbonate-price-15151515"),
-        ("2024", "22.0", "USD", "kilogram", "lithium carbonate price in 2024",
+        ("2024", "22", "USD", "kilogram", "lithium carbonate price in 2024",
          R + "measurement/carbonate-price-16161616"),
     ]
 
 
-def test_cq09_money_committed(invented_store: LocalStore) -> None:
+def test_cq09_money_committed(invented_store: Store) -> None:
     assert rows(invented_store, "cq09") == [
         (FRAMEWORK, "Canada-India framework", "Canada | India", "", "1200000000", "USD"),
         (R + "event/ministry-investment-ffffffff",
@@ -202,7 +202,7 @@ def test_cq09_money_committed(invented_store: LocalStore) -> None:
     ]
 
 
-def test_cq10_minerals_and_rare_earth_elements(invented_store: LocalStore) -> None:
+def test_cq10_minerals_and_rare_earth_elements(invented_store: Store) -> None:
     assert rows(invented_store, "cq10") == [
         ("cerium", "true", "Ce", None, R + "mineral/cerium"),
         ("dysprosium", "true", "Dy", None, R + "mineral/dysprosium"),
@@ -212,21 +212,21 @@ def test_cq10_minerals_and_rare_earth_elements(invented_store: LocalStore) -> No
     ]
 
 
-def test_cq11_supply_sources_outside_an_actor(invented_store: LocalStore) -> None:
+def test_cq11_supply_sources_outside_an_actor(invented_store: Store) -> None:
     assert rows(invented_store, "cq11", outside=R + "actor/india") == [
         (R + "place/lithium-plant", "Lithium Plant", "Chile", ""),
         (R + "place/salt-flat", "Salt Flat", "Antofagasta | Chile", "lithium"),
     ]
 
 
-def test_cq12_state_run_and_military_run_organisations(invented_store: LocalStore) -> None:
+def test_cq12_state_run_and_military_run_organisations(invented_store: Store) -> None:
     assert rows(invented_store, "cq12") == [
         ("Mining Board", "military-run", "India", "India", R + "actor/mining-board"),
         ("State Smelter", "state-run", "", "Brazil", R + "actor/state-smelter"),
     ]
 
 
-def test_cq13_what_happened_in_a_month(invented_store: LocalStore) -> None:
+def test_cq13_what_happened_in_a_month(invented_store: Store) -> None:
     assert rows(invented_store, "cq13", period="2024-05") == [
         ("2024-05", "event", "Geneva summit", R + "event/geneva-summit-cccccccc"),
         ("2024-05-02", "event", "first lithium shipment", R + "event/lithium-shipment-dddddddd"),
@@ -234,7 +234,7 @@ def test_cq13_what_happened_in_a_month(invented_store: LocalStore) -> None:
     ]
 
 
-def test_cq14_people_named_in_the_texts_and_their_roles(invented_store: LocalStore) -> None:
+def test_cq14_people_named_in_the_texts_and_their_roles(invented_store: Store) -> None:
     assert rows(invented_store, "cq14") == [
         ("Ana Silva", "Minister of Mines", "Canada", R + "person/ana-silva"),
         ("Jo Writer", "author", "Report one", None),
@@ -244,7 +244,7 @@ def test_cq14_people_named_in_the_texts_and_their_roles(invented_store: LocalSto
     ]
 
 
-def test_cq15_evidence_of_one_fact(invented_store: LocalStore) -> None:
+def test_cq15_evidence_of_one_fact(invented_store: Store) -> None:
     assert rows(invented_store, "cq15", fact=FRAMEWORK) == [
         ("Canada-India framework", "a binding framework worth 1.2 billion", "40", "70", DOC1,
          "Report one", FRAMEWORK, DOC1 + "#char=40,70"),
@@ -253,7 +253,7 @@ def test_cq15_evidence_of_one_fact(invented_store: LocalStore) -> None:
     ]
 
 
-def test_cq15_without_a_fact_lists_all_evidence(invented_store: LocalStore) -> None:
+def test_cq15_without_a_fact_lists_all_evidence(invented_store: Store) -> None:
     assert [(row[0], row[1]) for row in rows(invented_store, "cq15")] == [
         ("Canada-Andes Lithium MoU", "a memorandum on refining"),
         ("Canada-India framework", "a binding framework worth 1.2 billion"),
@@ -262,21 +262,21 @@ def test_cq15_without_a_fact_lists_all_evidence(invented_store: LocalStore) -> N
     ]
 
 
-def test_cq16_facts_by_number_of_sources(invented_store: LocalStore) -> None:
+def test_cq16_facts_by_number_of_sources(invented_store: Store) -> None:
     found = rows(invented_store, "cq16")
     assert found[0] == ("2", "Canada-India framework", f"{DOC1} | {DOC2}", FRAMEWORK)
     assert ("1", "Chile-Kenya deal", DOC2, DEAL) in found
     assert [row[0] for row in found[1:]] == ["1"] * 21
 
 
-def test_cq17_links_to_wikidata(invented_store: LocalStore) -> None:
+def test_cq17_links_to_wikidata(invented_store: Store) -> None:
     assert rows(invented_store, "cq17") == [
         ("Canada", "Q16", "http://www.wikidata.org/entity/Q16", R + "actor/canada"),
         ("India", "Q668", "http://www.wikidata.org/entity/Q668", R + "actor/india"),
     ]
 
 
-def test_cq18_partners_an_actor_approached(invented_store: LocalStore) -> None:
+def test_cq18_partners_an_actor_approached(invented_store: Store) -> None:
     assert rows(invented_store, "cq18", actor=R + "actor/canada") == [
         ("Brazil", "Atlantic", R + "actor/brazil"),
         ("India", "Atlantic", R + "actor/india"),
@@ -285,16 +285,16 @@ def test_cq18_partners_an_actor_approached(invented_store: LocalStore) -> None:
     assert rows(invented_store, "cq18", actor=R + "actor/india") == []
 
 
-def test_cq19_lifted_sanctions(invented_store: LocalStore) -> None:
+def test_cq19_lifted_sanctions(invented_store: Store) -> None:
     assert rows(invented_store, "cq19") == [
         (SANCTION, "Canadian sanctions on East Corp", "2024-09", "Canada", "East Corp"),
     ]
 
 
-def test_cq20_forecasts(invented_store: LocalStore) -> None:
+def test_cq20_forecasts(invented_store: Store) -> None:
     assert rows(invented_store, "cq20") == [
-        ("new mine lead time", None, "3.0", "6.0", "year", None, "",
+        ("new mine lead time", None, "3", "6", "year", None, "",
          R + "measurement/mine-lead-time-19191919"),
-        ("refining shifted away from India", None, "10.0", "15.0", "per cent", "2040s", "",
+        ("refining shifted away from India", None, "10", "15", "per cent", "2040s", "",
          R + "measurement/refining-forecast-17171717"),
     ]

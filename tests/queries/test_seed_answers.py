@@ -16,7 +16,7 @@ import pytest
 
 from critmin.service.catalogue import find_query, run
 from critmin.service.cli import main
-from critmin.service.store import LocalStore
+from critmin.service.oxigraph_store import OxigraphStore
 
 pytestmark = pytest.mark.corpus
 
@@ -33,7 +33,7 @@ Row = dict[str, str]
 
 
 @pytest.fixture(scope="session")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> LocalStore:
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
     """The seed corpus built into a dataset file by `critmin build`, loaded."""
     if not CORPUS.is_dir():
         pytest.skip(f"the seed corpus is absent ({CORPUS.resolve()})")
@@ -45,10 +45,10 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> LocalStore:
         )
     if status != 0:
         pytest.fail(f"critmin build failed: {errors.getvalue().strip()}")
-    return LocalStore.from_file(out)
+    return OxigraphStore.from_file(out)
 
 
-def answer(store: LocalStore, query_id: str, **params: str) -> list[Row]:
+def answer(store: OxigraphStore, query_id: str, **params: str) -> list[Row]:
     """A canned query's rows as column -> text ("" where unbound)."""
     result = run(find_query(query_id), store, params)
     return [
@@ -67,7 +67,7 @@ def numbers(cell: str) -> set[Decimal]:
     return {Decimal(value) for value in parts(cell)}
 
 
-def test_cq01_the_non_binding_mou_that_involves_processing(seed_store: LocalStore) -> None:
+def test_cq01_the_non_binding_mou_that_involves_processing(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq01")
     mous = [
         row for row in rows
@@ -95,7 +95,7 @@ def test_cq01_the_non_binding_mou_that_involves_processing(seed_store: LocalStor
     ],
 )
 def test_cq02_agreements_of_the_united_states_in_2025(
-    seed_store: LocalStore, partner: str, date: str | None
+    seed_store: OxigraphStore, partner: str, date: str | None
 ) -> None:
     rows = answer(seed_store, "cq02")
     with_partner = [row for row in rows if partner in parts(row["partners"])]
@@ -104,14 +104,14 @@ def test_cq02_agreements_of_the_united_states_in_2025(
         assert any(date in parts(row["date"]) for row in with_partner), with_partner
 
 
-def test_cq02_binding_framework_with_saudi_arabia(seed_store: LocalStore) -> None:
+def test_cq02_binding_framework_with_saudi_arabia(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq02")
     assert any(
         "Saudi Arabia" in parts(row["partners"]) and row["binding"] == "true" for row in rows
     ), rows
 
 
-def test_cq02_australia_framework_is_worth_8_5_billion(seed_store: LocalStore) -> None:
+def test_cq02_australia_framework_is_worth_8_5_billion(seed_store: OxigraphStore) -> None:
     agreements = answer(seed_store, "agreements")
     assert any(
         "Australia" in parts(row["parties"]) and Decimal("8500000000") in numbers(row["amount_usd"])
@@ -119,7 +119,7 @@ def test_cq02_australia_framework_is_worth_8_5_billion(seed_store: LocalStore) -
     ), agreements
 
 
-def test_cq03_binding_non_binding_and_unknown(seed_store: LocalStore) -> None:
+def test_cq03_binding_non_binding_and_unknown(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq03")
     by_status: dict[str, list[str]] = {}
     for row in rows:
@@ -131,14 +131,14 @@ def test_cq03_binding_non_binding_and_unknown(seed_store: LocalStore) -> None:
     assert any("Ukraine" in label for label in by_status.get("unknown", [])), by_status
 
 
-def test_cq04_china_rare_earth_export_controls(seed_store: LocalStore) -> None:
+def test_cq04_china_rare_earth_export_controls(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq04")
     found = {(date, count) for row in rows for date in parts(row["date"])
              for count in parts(row["element_count"])}
     assert {("2025-04", "7"), ("2025-10", "12")} <= found, rows
 
 
-def test_cq05_controls_paused_for_a_year_at_busan(seed_store: LocalStore) -> None:
+def test_cq05_controls_paused_for_a_year_at_busan(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq05")
     paused = [row for row in rows if row["duration"] == "P1Y" and row["pause_date"] == "2025-10"]
     assert paused, rows
@@ -150,7 +150,7 @@ def test_cq05_controls_paused_for_a_year_at_busan(seed_store: LocalStore) -> Non
     assert later and all(row["in_force"] == "true" for row in later)
 
 
-def test_cq06_who_met_at_busan_and_what_was_agreed(seed_store: LocalStore) -> None:
+def test_cq06_who_met_at_busan_and_what_was_agreed(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq06")
     assert rows
     participants = {name for row in rows for name in parts(row["participants"])}
@@ -161,7 +161,7 @@ def test_cq06_who_met_at_busan_and_what_was_agreed(seed_store: LocalStore) -> No
     assert "tariff" in exchange and "soybean" in exchange
 
 
-def test_cq07_china_shares_of_rare_earths(seed_store: LocalStore) -> None:
+def test_cq07_china_shares_of_rare_earths(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq07")
     shares = {(row["share"], Decimal(row["value"])) for row in rows}
     assert {("mining", 70), ("processing", 90), ("consumption", 70)} <= shares, rows
@@ -171,7 +171,7 @@ def test_cq07_china_shares_of_rare_earths(seed_store: LocalStore) -> None:
     ), rows
 
 
-def test_cq08_neodymium_oxide_price(seed_store: LocalStore) -> None:
+def test_cq08_neodymium_oxide_price(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq08")
     prices = {(row["date"], Decimal(row["value"]), row["currency"], row["per_unit"])
               for row in rows}
@@ -179,7 +179,7 @@ def test_cq08_neodymium_oxide_price(seed_store: LocalStore) -> None:
     assert any(value == 120 and currency == "USD" for _, value, currency, _ in prices), rows
 
 
-def test_cq09_money_committed(seed_store: LocalStore) -> None:
+def test_cq09_money_committed(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq09")
 
     def committed(amount: int, who: str) -> bool:
@@ -197,7 +197,7 @@ def test_cq09_money_committed(seed_store: LocalStore) -> None:
     ), rows
 
 
-def test_cq10_minerals_and_the_17_rare_earth_elements(seed_store: LocalStore) -> None:
+def test_cq10_minerals_and_the_17_rare_earth_elements(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq10")
     rare_earths = {row["label"] for row in rows if row["rare_earth"] == "true"}
     assert rare_earths == RARE_EARTH_ELEMENTS
@@ -206,7 +206,7 @@ def test_cq10_minerals_and_the_17_rare_earth_elements(seed_store: LocalStore) ->
     assert by_label["neodymium oxide"]["product_of"] == "neodymium"
 
 
-def test_cq11_supply_sources_outside_china(seed_store: LocalStore) -> None:
+def test_cq11_supply_sources_outside_china(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq11")
     places = {place for row in rows for place in parts(row["located_in"])}
     assert {"United States", "Australia", "Ukraine", "Pakistan", "Myanmar"} <= places, rows
@@ -216,7 +216,7 @@ def test_cq11_supply_sources_outside_china(seed_store: LocalStore) -> None:
     assert "China" not in places
 
 
-def test_cq12_the_military_run_frontier_works_organisation(seed_store: LocalStore) -> None:
+def test_cq12_the_military_run_frontier_works_organisation(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq12")
     fwo = [row for row in rows if row["label"] == "Frontier Works Organisation"]
     assert len(fwo) == 1, rows
@@ -224,7 +224,7 @@ def test_cq12_the_military_run_frontier_works_organisation(seed_store: LocalStor
     assert "Pakistan" in fwo[0]["based_in"] + fwo[0]["run_by"]
 
 
-def test_cq13_october_2025_in_date_order(seed_store: LocalStore) -> None:
+def test_cq13_october_2025_in_date_order(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq13")
 
     def position(date: str, word: str) -> int:
@@ -258,14 +258,14 @@ def test_cq13_october_2025_in_date_order(seed_store: LocalStore) -> None:
         ("Rami Niranjan Desai", "author"),
     ],
 )
-def test_cq14_people_and_roles(seed_store: LocalStore, name: str, role: str | None) -> None:
+def test_cq14_people_and_roles(seed_store: OxigraphStore, name: str, role: str | None) -> None:
     roles = {row["role"] for row in answer(seed_store, "cq14") if row["name"] == name}
     assert roles, f"{name} is not listed"
     if role is not None:
         assert role in roles
 
 
-def test_cq15_every_statement_has_a_source_and_evidence(seed_store: LocalStore) -> None:
+def test_cq15_every_statement_has_a_source_and_evidence(seed_store: OxigraphStore) -> None:
     for table, key in (("agreements", "agreement"), ("controls", "control")):
         for row in answer(seed_store, table):
             assert row["sources"] and row["evidence"], f"{table}: {row[key]} lacks provenance"
@@ -279,7 +279,7 @@ def test_cq15_every_statement_has_a_source_and_evidence(seed_store: LocalStore) 
 
 
 @pytest.mark.parametrize("word", ["pause", "Australia", "Pakistan"])
-def test_cq16_facts_stated_by_both_texts(seed_store: LocalStore, word: str) -> None:
+def test_cq16_facts_stated_by_both_texts(seed_store: OxigraphStore, word: str) -> None:
     rows = answer(seed_store, "cq16")
     assert any(row["source_count"] == "2" and word in row["label"] for row in rows), rows
 
@@ -289,7 +289,7 @@ def test_cq16_facts_stated_by_both_texts(seed_store: LocalStore, word: str) -> N
     [("United States", "Q30"), ("China", "Q148"), ("Pakistan", "Q843"),
      ("Donald Trump", "Q22686"), ("Xi Jinping", "Q15031"), ("neodymium", "Q1388")],
 )
-def test_cq17_links_to_wikidata(seed_store: LocalStore, label: str, qid: str) -> None:
+def test_cq17_links_to_wikidata(seed_store: OxigraphStore, label: str, qid: str) -> None:
     rows = answer(seed_store, "cq17")
     assert {"label": label, "wikidata": qid} in [
         {"label": row["label"], "wikidata": row["wikidata"]} for row in rows
@@ -298,12 +298,12 @@ def test_cq17_links_to_wikidata(seed_store: LocalStore, label: str, qid: str) ->
                for row in rows if row["wikidata"])
 
 
-def test_cq18_partners_the_united_states_approached(seed_store: LocalStore) -> None:
+def test_cq18_partners_the_united_states_approached(seed_store: OxigraphStore) -> None:
     partners = {row["partner_label"] for row in answer(seed_store, "cq18")}
     assert {"Australia", "Malaysia", "Thailand", "Myanmar", "Pakistan"} <= partners
 
 
-def test_cq19_sanctions_lifted_on_myanmar_entities(seed_store: LocalStore) -> None:
+def test_cq19_sanctions_lifted_on_myanmar_entities(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq19")
     assert any(
         "2025-08" in parts(row["lifted_on"]) and "Myanmar" in row["target"] + row["label"]
@@ -312,7 +312,7 @@ def test_cq19_sanctions_lifted_on_myanmar_entities(seed_store: LocalStore) -> No
     ), rows
 
 
-def test_cq20_forecasts(seed_store: LocalStore) -> None:
+def test_cq20_forecasts(seed_store: OxigraphStore) -> None:
     rows = answer(seed_store, "cq20")
     ranges = {(row["min"], row["max"], row["unit"], row["horizon"]) for row in rows}
     assert any(

@@ -1,0 +1,123 @@
+"""Evaluate one query on an Oxigraph store and return its answer as plain rdflib values.
+
+This is what a query worker process runs (``query_workers``), and what the store runs in its
+own process when there is no time limit. Parsing happens here too, so a time limit covers it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import urllib.request
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef, Variable
+from rdflib.term import Identifier
+
+from critmin.service.oxigraph_terms import from_oxigraph
+from critmin.service.query_bindings import with_values
+from critmin.service.query_guard import DatasetSpec
+from critmin.service.store import QueryAnswer
+
+_FETCH_SECONDS = 30
+_GRAPH_MEDIA_TYPES = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.8"
+
+
+class QuerySyntaxError(Exception):
+    """Oxigraph could not parse the query (the message is its one-line reason)."""
+
+
+@dataclass(frozen=True)
+class QueryTask:
+    """One query for an Oxigraph store, picklable so that a worker process can take it.
+
+    ``bindings`` are typed terms for the query's variables; ``dataset`` is the request's RDF
+    dataset (``None``: the union of all graphs as default graph); ``max_rows`` cuts the answer
+    (``None``: all of it); ``form`` names a graph answer (``CONSTRUCT`` or ``DESCRIBE``).
+    """
+
+    text: str
+    bindings: tuple[tuple[str, Identifier], ...] = ()
+    dataset: DatasetSpec | None = None
+    max_rows: int | None = None
+    form: str = "CONSTRUCT"
+
+
+def evaluate(store: ox.Store, task: QueryTask) -> QueryAnswer:
+    """The answer of ``task`` on ``store``; QuerySyntaxError when Oxigraph cannot parse it."""
+    text = with_values(task.text, dict(task.bindings))
+    target, options = _dataset_options(store, task.dataset)
+    try:
+        result = target.query(text, **options)
+    except SyntaxError as error:
+        raise QuerySyntaxError(" ".join(str(error).split())) from None
+    return _answer(result, task)
+
+
+def _dataset_options(
+    store: ox.Store, dataset: DatasetSpec | None
+) -> tuple[ox.Store, dict[str, Any]]:
+    """The store to query and the options that make its dataset the one requested."""
+    if dataset is None:
+        return store, {"use_default_graph_as_union": True}
+    target = _with_fetched_graphs(store, dataset) if dataset.fetch_remote else store
+    return target, {
+        "default_graph": [ox.NamedNode(str(iri)) for iri in dataset.default_graphs],
+        "named_graphs": [ox.NamedNode(str(iri)) for iri in dataset.named_graphs],
+    }
+
+
+def _with_fetched_graphs(store: ox.Store, dataset: DatasetSpec) -> ox.Store:
+    """A scratch store holding the graphs ``dataset`` names: the store's own, and the
+    allow-listed ones fetched from the web (``query_guard.check_dataset`` let them through)."""
+    scratch = ox.Store()
+    for iri in dict.fromkeys((*dataset.default_graphs, *dataset.named_graphs)):
+        graph = ox.NamedNode(str(iri))
+        if store.contains_named_graph(graph):
+            scratch.extend(store.quads_for_pattern(None, None, None, graph))
+        else:
+            scratch.load(*_fetch_graph(iri), to_graph=graph)
+    return scratch
+
+
+def _fetch_graph(iri: URIRef) -> tuple[bytes, ox.RdfFormat]:
+    """The body of the RDF document at ``iri`` and its format (from the media type)."""
+    request = urllib.request.Request(str(iri), headers={"Accept": _GRAPH_MEDIA_TYPES})
+    with urllib.request.urlopen(request, timeout=_FETCH_SECONDS) as response:
+        media_type = response.headers.get_content_type()
+        body = response.read()
+    rdf_format = ox.RdfFormat.from_media_type(media_type)
+    if rdf_format is None:
+        raise ValueError(f"{iri} answered {media_type}, which is not an RDF format")
+    return body, rdf_format
+
+
+def _answer(result: object, task: QueryTask) -> QueryAnswer:
+    """Oxigraph's result as a QueryAnswer of at most ``task.max_rows`` rows or triples."""
+    if isinstance(result, ox.QueryBoolean):
+        return QueryAnswer("ASK", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = tuple(Variable(variable.value) for variable in result.variables)
+        names = [variable.value for variable in result.variables]
+        taken = list(itertools.islice(result, _past_limit(task.max_rows)))
+        rows = tuple(
+            {
+                Variable(name): from_oxigraph(term)
+                for name in names
+                if (term := solution[name]) is not None
+            }
+            for solution in taken[: task.max_rows]
+        )
+        return QueryAnswer("SELECT", variables, rows, truncated=len(taken) > len(rows))
+    triples = sorted(
+        (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+        for t in result  # type: ignore[attr-defined]
+    )
+    kept = triples[: task.max_rows]
+    return QueryAnswer(task.form, triples=tuple(kept), truncated=len(triples) > len(kept))
+
+
+def _past_limit(max_rows: int | None) -> int | None:
+    """How many solutions to take to know whether there are more than ``max_rows``."""
+    return None if max_rows is None else max_rows + 1
