@@ -33,7 +33,8 @@ class QueryTask:
     """One query for an Oxigraph store, picklable so that a worker process can take it.
 
     ``bindings`` are typed terms for the query's variables; ``dataset`` is the request's RDF
-    dataset (``None``: the union of all graphs as default graph); ``max_rows`` cuts the answer
+    dataset (``None``: the store's default graph, the merge of all graphs, see
+    ``oxigraph_store``); ``max_rows`` cuts the answer
     (``None``: all of it); ``form`` names a graph answer (``CONSTRUCT`` or ``DESCRIBE``).
     """
 
@@ -59,18 +60,20 @@ def _dataset_options(
     store: ox.Store, dataset: DatasetSpec | None
 ) -> tuple[ox.Store, dict[str, Any]]:
     """The store to query and the options that make its dataset the one requested."""
-    if dataset is None:
-        return store, {"use_default_graph_as_union": True}
-    target = _with_fetched_graphs(store, dataset) if dataset.fetch_remote else store
-    return target, {
-        "default_graph": [ox.NamedNode(str(iri)) for iri in dataset.default_graphs],
-        "named_graphs": [ox.NamedNode(str(iri)) for iri in dataset.named_graphs],
-    }
+    if dataset is None:  # the store's default graph holds the merge of the named graphs
+        return store, {}
+    named = [ox.NamedNode(str(iri)) for iri in dataset.named_graphs]
+    if len(dataset.default_graphs) > 1 or dataset.fetch_remote:
+        return _scratch_dataset(store, dataset), {"named_graphs": named}
+    default = [ox.NamedNode(str(iri)) for iri in dataset.default_graphs]
+    return store, {"default_graph": default, "named_graphs": named}
 
 
-def _with_fetched_graphs(store: ox.Store, dataset: DatasetSpec) -> ox.Store:
-    """A scratch store holding the graphs ``dataset`` names: the store's own, and the
-    allow-listed ones fetched from the web (``query_guard.check_dataset`` let them through)."""
+def _scratch_dataset(store: ox.Store, dataset: DatasetSpec) -> ox.Store:
+    """A store whose default graph is the merge of ``dataset``'s default graphs (each triple
+    once: Oxigraph's own list of default graphs keeps a triple once per graph) and whose named
+    graphs are ``dataset``'s. Graphs the store lacks are fetched from the web; the query guard
+    let only allow-listed ones through (``query_guard.check_dataset``)."""
     scratch = ox.Store()
     for iri in dict.fromkeys((*dataset.default_graphs, *dataset.named_graphs)):
         graph = ox.NamedNode(str(iri))
@@ -78,6 +81,11 @@ def _with_fetched_graphs(store: ox.Store, dataset: DatasetSpec) -> ox.Store:
             scratch.extend(store.quads_for_pattern(None, None, None, graph))
         else:
             scratch.load(*_fetch_graph(iri), to_graph=graph)
+    for iri in dataset.default_graphs:
+        scratch.extend(
+            ox.Quad(quad.subject, quad.predicate, quad.object)
+            for quad in scratch.quads_for_pattern(None, None, None, ox.NamedNode(str(iri)))
+        )
     return scratch
 
 

@@ -4,12 +4,17 @@ The file is bulk-loaded once. Without a time limit the store lives in memory and
 in the calling thread. With one, it is written to an on-disk store in a temporary folder that
 a pool of worker processes opens read-only (``query_workers``): every query, the service's own
 (canned queries, resource pages) as well as the endpoint's, is answered by a worker that is
-killed when the limit passes. The default graph of every query is the union of the named
-graphs, as the service's contract says, unless the request names a dataset of its own.
+killed when the limit passes.
+
+The default graph of every query is the union of the named graphs, as the service's contract
+says, unless the request names a dataset of its own. Oxigraph's own union default graph keeps
+a triple once per graph that holds it, so the merge (each triple once) is written into the
+store's default graph when the file is loaded.
 """
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from pathlib import Path
 
@@ -27,7 +32,8 @@ from critmin.service.store import DataFileError, QueryAnswer, QueryLimits, Store
 _REASON_CHARS = 300
 _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 
-_UNION_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+_UNION_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+_CHUNK_QUADS = 100_000
 _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
@@ -80,7 +86,7 @@ class OxigraphStore:
         """An in-memory store of an rdflib dataset (no time limit): for tests and tools."""
         store = ox.Store()
         store.load(dataset.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS)
-        return cls(store)
+        return cls(_with_merged_default_graph(store))
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
         task = QueryTask(sparql, tuple((bindings or {}).items()))
@@ -124,12 +130,24 @@ def _loaded(store: ox.Store, path: Path, rdf_format: ox.RdfFormat) -> ox.Store:
         raise DataFileError(
             f"cannot parse {path} as {dataset_format(path)}: {reason}"
         ) from error
+    return _with_merged_default_graph(store)
+
+
+def _with_merged_default_graph(store: ox.Store) -> ox.Store:
+    """``store`` with every triple of its named graphs also in its default graph."""
+    for graph in list(store.named_graphs()):
+        quads = store.quads_for_pattern(None, None, None, graph)
+        while chunk := [
+            ox.Quad(quad.subject, quad.predicate, quad.object)
+            for quad in itertools.islice(quads, _CHUNK_QUADS)
+        ]:
+            store.bulk_extend(chunk)
     return store
 
 
 def _read_stats(store: ox.Store) -> StoreStats:
     """Distinct triples of the union graph and the size of each named graph."""
-    union = next(iter(store.query(_UNION_SIZE, use_default_graph_as_union=True)))
+    union = next(iter(store.query(_UNION_SIZE)))
     sizes = {
         URIRef(row["g"].value): int(row["n"].value) for row in store.query(_GRAPH_SIZES)
     }

@@ -33,7 +33,11 @@ def _serve(store_path: str, connection: Connection) -> None:
     """A worker's life: open the store, say so, then answer tasks until the pipe closes."""
     import pyoxigraph
 
-    store = pyoxigraph.Store.read_only(store_path)
+    try:
+        store = pyoxigraph.Store.read_only(store_path)
+    except OSError as error:  # the parent reports it (the store was removed, say)
+        connection.send(("failed", str(error)))
+        return
     connection.send(("ready", None))
     while True:
         try:
@@ -146,6 +150,8 @@ class WorkerPool:
                 worker = _Worker(self.store_path)
                 worker.wait_ready()
             except (QueryFailed, OSError) as error:
+                if self._closed.is_set():
+                    return
                 log.error("could not start a query worker: %s", error)
                 time.sleep(_RESTART_PAUSE_SECONDS)
                 continue

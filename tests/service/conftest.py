@@ -9,7 +9,9 @@ is ``<script>alert(1)</script>``, and Exampleland's label is stated in two graph
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from sample_texts import MEMORANDUM, WrittenText
 from critmin.graph.base.namespaces import PREFIXES
 from critmin.service.app import create_app
 from critmin.service.config import Settings
+from critmin.service.oxigraph_store import OxigraphStore
 from critmin.service.server import start_in_thread
 from critmin.service.store import LocalStore
 
@@ -64,9 +67,20 @@ def sample_data_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def store(sample_data_file: Path) -> Iterator[OxigraphStore]:
+    """The default store over the sample dataset: Oxigraph, two query worker processes and
+    the default time limit for the service's own queries (read-only, so shared by all tests)."""
+    oxigraph = OxigraphStore.from_file(
+        sample_data_file, workers=2, timeout=Settings().query_timeout
+    )
+    yield oxigraph
+    oxigraph.close()
+
+
 @pytest.fixture
-def store(sample_data_file: Path) -> LocalStore:
-    """A fresh LocalStore over the sample dataset."""
+def rdflib_store(sample_data_file: Path) -> LocalStore:
+    """A fresh rdflib store over the sample dataset."""
     return LocalStore.from_file(sample_data_file)
 
 
@@ -78,7 +92,7 @@ def settings(sample_data_file: Path) -> Settings:
 
 
 @pytest.fixture
-def app(store: LocalStore, settings: Settings) -> Flask:
+def app(store: OxigraphStore, settings: Settings) -> Flask:
     """The critmin app over the sample dataset, in testing mode."""
     return create_app(store, {"TESTING": True}, settings=settings)
 
@@ -100,25 +114,39 @@ def live_server(app: Flask) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def trig_store() -> Callable[[str], LocalStore]:
-    """Make a LocalStore of TriG that uses critmin's prefixes without declaring them."""
+def trig_store() -> Callable[[str], OxigraphStore]:
+    """Make a store (the default, Oxigraph, in memory) of TriG that uses critmin's prefixes
+    without declaring them."""
 
-    def make(trig: str) -> LocalStore:
+    def make(trig: str) -> OxigraphStore:
         dataset = Dataset(default_union=True)
         dataset.parse(data=TRIG_PREFIXES + trig, format="trig")
-        return LocalStore(dataset)
+        return OxigraphStore.from_dataset(dataset)
 
     return make
 
 
 @pytest.fixture(scope="session")
 def endless_query() -> str:
-    """A query that runs far past any time limit: six unconstrained patterns over the 17
-    triples of the sample dataset, 17^6 (24 million) solutions to count."""
+    """A query that runs far past any time limit, on any engine: eight unconstrained patterns
+    over the 17 triples of the sample dataset, 17^8 (7 billion) solutions to count."""
     return (
         "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l ."
-        " ?m ?n1 ?o . ?p ?q ?r }"
+        " ?m ?n1 ?o . ?p ?q ?r . ?s ?t ?u . ?v ?w ?x }"
     )
+
+
+@pytest.fixture
+def forked_children() -> Callable[[], list[BaseProcess]]:
+    """List the live child processes other than the session store's query workers."""
+
+    def children() -> list[BaseProcess]:
+        return [
+            child for child in multiprocessing.active_children()
+            if child.name != "critmin-query-worker"
+        ]
+
+    return children
 
 
 @pytest.fixture(scope="session")

@@ -43,9 +43,9 @@ class UnreachableStore(LocalStore):
         raise StoreError("the SPARQL endpoint http://127.0.0.1:9/sparql failed: refused")
 
 
-def test_health_is_a_503_when_the_store_fails(store: LocalStore) -> None:
-    response = create_app(UnreachableStore(store.dataset), {"TESTING": True}).test_client().get(
-        "/health")
+def test_health_is_a_503_when_the_store_fails(rdflib_store: LocalStore) -> None:
+    app = create_app(UnreachableStore(rdflib_store.dataset), {"TESTING": True})
+    response = app.test_client().get("/health")
     assert response.status_code == 503
     assert response.get_json() == {
         "status": "unavailable", "version": "0.1.0",

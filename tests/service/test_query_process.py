@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
+from collections.abc import Callable
+from multiprocessing.process import BaseProcess
 
 import pytest
 
@@ -18,12 +19,14 @@ def test_the_answer_comes_back_from_a_child_process() -> None:
     )
 
 
-def test_a_task_past_the_limit_is_killed() -> None:
+def test_a_task_past_the_limit_is_killed(
+    forked_children: Callable[[], list[BaseProcess]],
+) -> None:
     never = threading.Event()
     with pytest.raises(QueryTimeout) as raised:
         run_with_time_limit(never.wait, 0.2)
     assert str(raised.value) == "the query ran longer than the 0.2 s limit and was stopped"
-    assert multiprocessing.active_children() == []
+    assert forked_children() == []
 
 
 def test_an_error_in_the_task_is_query_failed() -> None:
@@ -39,3 +42,4 @@ def test_a_child_that_dies_without_answering_is_query_failed() -> None:
     with pytest.raises(QueryFailed) as raised:
         run_with_time_limit(lambda: os._exit(3), 30.0)
     assert str(raised.value) == "the query process ended without an answer"
+

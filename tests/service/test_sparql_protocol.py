@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import io
 import json
-import multiprocessing
 import xml.dom.minidom
+from collections.abc import Callable
+from multiprocessing.process import BaseProcess
 from urllib.error import HTTPError
 
 import pytest
@@ -21,6 +22,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from critmin.graph.base.namespaces import CM, CMR, REFERENCE_GRAPH
 from critmin.service.app import create_app
 from critmin.service.config import Settings
+from critmin.service.oxigraph_store import OxigraphStore
 from critmin.service.prefixes import SPARQL_PREFIXES
 from critmin.service.store import LocalStore
 
@@ -344,17 +346,20 @@ def test_results_past_max_rows_are_cut_and_flagged(store: LocalStore) -> None:
     assert "X-Critmin-Truncated" not in exact.headers
 
 
+@pytest.mark.parametrize("store_kind", ["oxigraph", "rdflib"])
 def test_a_query_past_the_time_limit_is_stopped_with_a_503(
-    store: LocalStore, endless_query: str
+    store: OxigraphStore, rdflib_store: LocalStore, endless_query: str, store_kind: str,
+    forked_children: Callable[[], list[BaseProcess]],
 ) -> None:
-    client = app_with(store, query_timeout=1.0).test_client()
+    chosen = store if store_kind == "oxigraph" else rdflib_store
+    client = app_with(chosen, query_timeout=1.0).test_client()
     response = client.get("/sparql", query_string={"query": endless_query})
     assert response.status_code == 503
     assert response.get_json()["error"]["message"] == (
         "the query ran longer than the 1 s limit and was stopped; "
         "simplify the query or add a LIMIT"
     )
-    assert multiprocessing.active_children() == []
+    assert forked_children() == []
     assert count_triples(client) == 17
 
 
