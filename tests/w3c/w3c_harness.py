@@ -4,7 +4,7 @@ For each test: its data goes into a dataset file (TriG) that the service serves;
 query is POSTed to ``/sparql`` of the Flask app (``create_app``, the real WSGI app, through
 its test client) asking for SPARQL Results JSON (SELECT, ASK), N-Triples (CONSTRUCT,
 DESCRIBE), or CSV or TSV where the test expects them; the answer is parsed and compared with
-the expected result (``w3c_results``).
+the expected result (``w3c_results``, ``w3c_compare``).
 
 - The service's default graph is the union of its named graphs (a contract of critmin), so a
   test's default graph (``qt:data``, merged) is the named graph :data:`DEFAULT_GRAPH`, and each
@@ -31,8 +31,9 @@ from flask.testing import FlaskClient
 from pyparsing import ParseBaseException
 from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
+from w3c_compare import difference
 from w3c_manifest import SUITE_DIR, QueryTest, file_iri
-from w3c_results import Answer, difference, read_answer_file, read_csv, read_srj, read_tsv
+from w3c_results import Answer, read_answer_file, read_csv, read_srj, read_tsv
 
 from critmin.service.app import create_app
 from critmin.service.config import STORE_KEY, Settings
