@@ -42,7 +42,11 @@ from critmin.service.store import LocalStore, Store
 STORE_CONFIGS: Mapping[str, Mapping[str, Any]] = {
     "rdflib": {},
 }
-"""The stores the tests run on, by name: the settings that select each (added to the app's)."""
+"""The stores the tests run on, by name: the settings that select each (added to the app's).
+
+Today rdflib's ``LocalStore`` is the only embedded store. Once a setting chooses the store,
+each entry names its own (``"oxigraph": {"store": "oxigraph"}``, one line) and
+:func:`open_store` opens the store that the settings choose, as ``critmin serve`` does."""
 
 DEFAULT_GRAPH = URIRef("urn:x-critmin-w3c:default-graph")
 """The named graph that holds a test's default graph."""
@@ -108,8 +112,8 @@ def read_response(media_type: str, body: bytes) -> Answer:
 
 
 def open_store(data_file: Path, store_config: Mapping[str, Any]) -> tuple[Store, Settings]:
-    """The store that the service opens for ``data_file`` with ``store_config``'s settings,
-    and those settings."""
+    """The store for ``data_file`` with ``store_config``'s settings (today always rdflib's
+    ``LocalStore``, as ``critmin serve`` opens it), and those settings."""
     settings = Settings(data_file=str(data_file)).replace(store_config)
     return LocalStore.from_file(Path(settings.data_file)), settings
 
