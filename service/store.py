@@ -8,9 +8,10 @@ endpoint, which have passed ``query_guard`` and get the request's dataset and li
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -90,15 +91,28 @@ class QueryAnswer:
         return graph
 
 
+def _solutions(result: Result) -> Iterator[Mapping[Variable, Identifier]]:
+    """Every solution of a SELECT ``result``, those that bind no variable too.
+
+    Iterating an rdflib Result drops the solutions that bind nothing (``SELECT * {}`` has
+    one, ``SELECT (MAX(?x) AS ?m) {}`` too), and its ``bindings`` evaluates all solutions
+    first; the Result of a query keeps them as a generator until then, which this reads
+    lazily. Without that generator (an answer parsed from a remote store) ``bindings`` is
+    a list already.
+    """
+    pending = getattr(result, "_genbindings", None)
+    return iter(result.bindings) if pending is None else pending
+
+
 def answer_from_result(result: Result, max_rows: int) -> QueryAnswer:
     """Take at most ``max_rows`` solutions or triples from ``result`` (lazily, for SELECT)."""
     if result.type == "ASK":
         return QueryAnswer("ASK", boolean=bool(result.askAnswer))
     if result.type == "SELECT":
         variables = tuple(result.vars or ())
-        taken = list(itertools.islice(result, max_rows + 1))
+        taken = list(itertools.islice(_solutions(result), max_rows + 1))
         rows = tuple(
-            {variable: row[variable] for variable in variables if row[variable] is not None}
+            {name: term for name in variables if (term := row.get(name)) is not None}
             for row in taken[:max_rows]
         )
         return QueryAnswer("SELECT", variables, rows, truncated=len(taken) > max_rows)
@@ -128,6 +142,31 @@ class Store(Protocol):
     def stats(self) -> StoreStats:
         """How many triples and graphs the dataset holds."""
         ...
+
+
+_SOLUTION_MODIFIERS = frozenset(
+    ("Project", "Slice", "Distinct", "Reduced", "OrderBy", "Filter", "Extend")
+)
+"""Algebra operators between a query and its own GROUP BY (``Filter`` is HAVING)."""
+
+
+def _groups_explicitly(query: Query) -> bool:
+    """Whether ``query`` itself (not a sub-query) has a GROUP BY clause."""
+    node = query.algebra.p
+    while isinstance(node, CompValue) and node.name in _SOLUTION_MODIFIERS:
+        node = node.p
+    return (
+        isinstance(node, CompValue) and node.name == "AggregateJoin"
+        and node.p.expr is not None
+    )
+
+
+def _without_invented_group(answer: QueryAnswer, query: Query) -> QueryAnswer:
+    """``answer`` without the solution binding nothing that rdflib gives a GROUP BY query
+    when no solution matches (it should give none: no solution, no group)."""
+    if answer.rows == ({},) and _groups_explicitly(query):
+        return dataclasses.replace(answer, rows=())
+    return answer
 
 
 def _with_dataset_clause(query: Query, dataset: DatasetSpec | None) -> Query:
@@ -184,13 +223,13 @@ class LocalStore:
         self, query: CheckedQuery, dataset: DatasetSpec | None, max_rows: int
     ) -> QueryAnswer:
         if dataset is None:
-            return answer_from_result(self.dataset.query(query.parsed), max_rows)
-        if dataset.fetch_remote:  # allow-listed graphs: rdflib's FROM handling fetches them
-            parsed = _with_dataset_clause(query.parsed, dataset)
-            return answer_from_result(self.dataset.query(parsed), max_rows)
-        view = restricted_dataset(self.dataset, dataset.default_graphs, dataset.named_graphs)
-        parsed = _with_dataset_clause(query.parsed, None)
-        return answer_from_result(view.query(parsed), max_rows)
+            result = self.dataset.query(query.parsed)
+        elif dataset.fetch_remote:  # allow-listed graphs: rdflib's FROM handling fetches them
+            result = self.dataset.query(_with_dataset_clause(query.parsed, dataset))
+        else:
+            view = restricted_dataset(self.dataset, dataset.default_graphs, dataset.named_graphs)
+            result = view.query(_with_dataset_clause(query.parsed, None))
+        return _without_invented_group(answer_from_result(result, max_rows), query.parsed)
 
     def graph_names(self) -> frozenset[URIRef]:
         return frozenset(self.stats().graph_sizes)

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef, Variable
+from rdflib.query import Result
 
 from critmin.graph.base.namespaces import CMR, REFERENCE_GRAPH
 from critmin.service.query_guard import DatasetSpec, check_query
 from critmin.service.query_process import QueryTimeout
-from critmin.service.store import DataFileError, LocalStore, QueryAnswer, QueryLimits
+from critmin.service.store import (
+    DataFileError,
+    LocalStore,
+    QueryAnswer,
+    QueryLimits,
+    answer_from_result,
+)
 
 REFERENCE = REFERENCE_GRAPH
 DOC_AA = CMR["graph/doc/00000000000000aa"]
@@ -128,3 +137,52 @@ def test_answer_converts_to_an_rdflib_result() -> None:
         "SELECT", [Variable("x")], [{Variable("x"): Literal(1)}]
     )
     assert QueryAnswer("ASK", boolean=False).to_result().askAnswer is False
+
+
+@pytest.mark.parametrize("timeout", [None, 30.0])
+def test_run_keeps_solutions_that_bind_no_variable(
+    store: LocalStore, timeout: float | None
+) -> None:
+    limits = QueryLimits(max_rows=100, timeout=timeout)
+    empty_pattern = store.run(check_query("SELECT * WHERE {}"), None, limits)
+    assert (empty_pattern.variables, empty_pattern.rows) == ((), ({},))
+    nothing_to_max = check_query("SELECT (MAX(?x) AS ?max) WHERE { ?x <urn:absent> ?y }")
+    assert store.run(nothing_to_max, None, limits).rows == ({},)
+    unbound = check_query(
+        "SELECT ?x ?y WHERE { VALUES (?x ?y) { (UNDEF UNDEF) (1 UNDEF) (UNDEF UNDEF) } }"
+    )
+    assert store.run(unbound, None, limits).rows == ({}, {Variable("x"): Literal(1)}, {})
+
+
+def test_run_gives_no_group_when_a_grouped_query_matches_nothing(store: LocalStore) -> None:
+    # rdflib invents one group binding nothing; SPARQL has no solution, so no group.
+    grouped = check_query(
+        "SELECT ?x (COUNT(*) AS ?n) WHERE { ?x <urn:absent> ?y } GROUP BY ?x ORDER BY ?x"
+    )
+    assert store.run(grouped, None, NO_LIMITS).rows == ()
+    in_sub_query = check_query(
+        "SELECT ?n WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?x <urn:absent> ?y } } }"
+    )
+    assert store.run(in_sub_query, None, NO_LIMITS).rows == (
+        {Variable("n"): Literal(0)},
+    )
+
+
+def test_answer_from_a_parsed_result_keeps_solutions_that_bind_no_variable() -> None:
+    document = b'{"head": {"vars": ["x"]}, "results": {"bindings": [{}, {}]}}'
+    result = Result.parse(source=io.BytesIO(document), format="json")
+    answer = answer_from_result(result, max_rows=1)
+    assert (answer.variables, answer.rows, answer.truncated) == ((Variable("x"),), ({},), True)
+
+
+def test_answer_from_result_reads_no_more_solutions_than_it_needs() -> None:
+    def solutions() -> Iterator[dict[Variable, Literal]]:
+        yield {Variable("x"): Literal(1)}
+        yield {}
+        raise AssertionError("read past max_rows + 1 solutions")
+
+    result = Result("SELECT")
+    result.vars = [Variable("x")]
+    result.bindings = solutions()  # type: ignore[assignment]
+    answer = answer_from_result(result, max_rows=1)
+    assert (answer.rows, answer.truncated) == (({Variable("x"): Literal(1)},), True)
