@@ -1,7 +1,8 @@
 """RDF terms between rdflib (what the service works with) and pyoxigraph (what the store holds).
 
 A literal of type ``xsd:string`` comes back as a plain rdflib literal, as rdflib's own parsers
-read ``"text"``, so answers compare equal whichever store gave them.
+read ``"text"``, so answers compare equal whichever store gave them. Other literals keep
+Oxigraph's lexical form (rdflib would otherwise rewrite ``PT0S`` as ``P0D``).
 """
 
 from __future__ import annotations
@@ -42,5 +43,5 @@ def from_oxigraph(term: OxTerm) -> Identifier:
         datatype = term.datatype.value
         if datatype == _XSD_STRING:
             return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
     raise TypeError(f"not an RDF term Oxigraph can give: {term!r}")

@@ -35,18 +35,18 @@ from w3c_compare import difference
 from w3c_manifest import SUITE_DIR, QueryTest, file_iri
 from w3c_results import Answer, read_answer_file, read_csv, read_srj, read_tsv
 
+from critmin.service import store_choice
 from critmin.service.app import create_app
 from critmin.service.config import STORE_KEY, Settings
-from critmin.service.store import LocalStore, Store
+from critmin.service.store import Store
 
 STORE_CONFIGS: Mapping[str, Mapping[str, Any]] = {
-    "rdflib": {},
+    "oxigraph": {"store": "oxigraph", "query_timeout": None},
+    "rdflib": {"store": "rdflib"},
 }
 """The stores the tests run on, by name: the settings that select each (added to the app's).
-
-Today rdflib's ``LocalStore`` is the only embedded store. Once a setting chooses the store,
-each entry names its own (``"oxigraph": {"store": "oxigraph"}``, one line) and
-:func:`open_store` opens the store that the settings choose, as ``critmin serve`` does."""
+Oxigraph runs without a time limit here, so in memory and without worker processes: one
+store per test dataset, opened as ``critmin serve`` opens it (``store_choice.open_store``)."""
 
 DEFAULT_GRAPH = URIRef("urn:x-critmin-w3c:default-graph")
 """The named graph that holds a test's default graph."""
@@ -112,10 +112,10 @@ def read_response(media_type: str, body: bytes) -> Answer:
 
 
 def open_store(data_file: Path, store_config: Mapping[str, Any]) -> tuple[Store, Settings]:
-    """The store for ``data_file`` with ``store_config``'s settings (today always rdflib's
-    ``LocalStore``, as ``critmin serve`` opens it), and those settings."""
+    """The store for ``data_file`` with ``store_config``'s settings, opened as ``critmin
+    serve`` opens it, and those settings."""
     settings = Settings(data_file=str(data_file)).replace(store_config)
-    return LocalStore.from_file(Path(settings.data_file)), settings
+    return store_choice.open_store(settings), settings
 
 
 class EndpointRunner:

@@ -26,6 +26,7 @@ class Cause:
 
 
 RDFLIB = frozenset({"rdflib"})
+OXIGRAPH = frozenset({"oxigraph"})
 
 CAUSES = (
     Cause(
@@ -95,7 +96,54 @@ CAUSES = (
     ),
 )
 
-PASS_FLOORS: Mapping[str, int] = {"rdflib": 211}
+OXIGRAPH_CAUSES = (
+    Cause(
+        "critmin's default graph is the union of its named graphs: on Oxigraph, GRAPH ?g"
+        " also sees the graph that holds the test's default graph",
+        {
+            "aggregates/agg-empty-group-count-graph": "GRAPH ?g counts the default graph's"
+                                                      " holder too",
+            "bindings/graph": "GRAPH ?g in VALUES-joined patterns sees the holder graph",
+            "negation/graph-minus": "MINUS { GRAPH ?g ... } removes the row through the"
+                                    " holder graph",
+        },
+        OXIGRAPH,
+    ),
+    Cause(
+        "Oxigraph stores literals in canonical form",
+        {
+            "cast/cast-bool": 'loaded "0"^^xsd:boolean reads as "false"',
+            "cast/cast-int": 'loaded "0"^^xsd:boolean reads as "false"',
+            "cast/cast-float": 'loaded "0"^^xsd:boolean reads as "false"',
+            "cast/cast-double": 'loaded "0"^^xsd:boolean reads as "false"',
+            "cast/cast-decimal": 'loaded "0"^^xsd:boolean reads as "false"',
+            "cast/cast-string": 'loaded "0"^^xsd:boolean reads as "false"',
+            "csv-tsv-res/csv03": 'the double 1.0E6 reads as "1000000"',
+            "csv-tsv-res/tsv03": "an xsd:negativeInteger reads as an xsd:integer",
+        },
+        OXIGRAPH,
+    ),
+    Cause(
+        "Oxigraph's functions, aggregates and paths",
+        {
+            "functions/bnode01": "BNODE(?s) blank nodes differ beyond a renaming",
+            "aggregates/agg-groupconcat-04": "GROUP_CONCAT with an unbound value is unbound",
+            "aggregates/agg-groupconcat-06": "GROUP_CONCAT with an unbound value is unbound",
+            "property-path/zero_or_more_set_start": "a zero-length path from a term of the"
+                                                    " default graph finds nothing",
+            "property-path/zero_or_more_set_end": "a zero-length path to a term of the"
+                                                  " default graph finds nothing",
+            "property-path/zero_or_one_set_start": "a zero-length path from a term of the"
+                                                   " default graph finds nothing",
+            "property-path/zero_or_one_set_end": "a zero-length path to a term of the"
+                                                 " default graph finds nothing",
+        },
+        OXIGRAPH,
+    ),
+)
+"""Not yet checked against pyoxigraph in process with a true default graph."""
+
+PASS_FLOORS: Mapping[str, int] = {"oxigraph": 216, "rdflib": 211}
 """Tests passed at least, by store (``tests/w3c/w3c_report.py`` prints the counts)."""
 
 
@@ -103,6 +151,6 @@ def expected_failures(store: str) -> dict[str, str]:
     """The tests expected to fail on ``store``: test name to reason."""
     return {
         name: f"{cause.why}: {detail}"
-        for cause in CAUSES if cause.holds_for(store)
+        for cause in (*CAUSES, *OXIGRAPH_CAUSES) if cause.holds_for(store)
         for name, detail in cause.tests.items()
     }
