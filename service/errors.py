@@ -17,6 +17,8 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from critmin.service.query_process import QueryTimeout
+
 log = logging.getLogger(__name__)
 
 # Headers of an HTTP exception that must survive into the error response.
@@ -85,8 +87,14 @@ def _unexpected(error: Exception) -> Response:
     )
 
 
+def _query_timeout(error: QueryTimeout) -> Response:
+    """A 503 for a page or canned query stopped at the time limit (``/sparql`` says more)."""
+    return error_response(503, "Query timeout", f"{error}; try again later")
+
+
 def register_error_handlers(app: Flask) -> None:
     """Make every error of ``app`` (raised, aborted or unexpected) use the one shape."""
     app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(QueryTimeout, _query_timeout)
     app.register_error_handler(HTTPException, _http_exception)
     app.register_error_handler(Exception, _unexpected)

@@ -101,6 +101,11 @@ class OxigraphStore:
         except QuerySyntaxError as error:
             raise QueryRejected(400, "Malformed query", str(error)) from None
 
+    @property
+    def folder(self) -> Path | None:
+        """Where the on-disk copy for the query workers lives (``None`` in memory)."""
+        return None if self._folder is None else Path(self._folder.name)
+
     def graph_names(self) -> frozenset[URIRef]:
         return frozenset(self._stats.graph_sizes)
 

@@ -9,6 +9,7 @@ from flask import Flask, abort
 from flask.testing import FlaskClient
 
 from critmin.service.errors import ApiError, register_error_handlers
+from critmin.service.query_process import QueryTimeout
 
 
 @pytest.fixture
@@ -23,6 +24,10 @@ def client() -> FlaskClient:
     @app.get("/gone")
     def gone() -> str:
         abort(410)
+
+    @app.get("/slow")
+    def slow() -> str:
+        raise QueryTimeout(30)
 
     @app.get("/broken")
     def broken() -> str:
@@ -82,3 +87,12 @@ def test_unexpected_errors_are_logged_not_shown(
     }}
     assert "secret" not in response.get_data(as_text=True)
     assert [record.message for record in caplog.records] == ["unexpected error on GET /broken"]
+
+
+def test_a_query_stopped_at_the_time_limit_is_a_503_anywhere(client: FlaskClient) -> None:
+    response = client.get("/slow")
+    assert response.status_code == 503
+    assert response.get_json() == {"error": {
+        "status": 503, "title": "Query timeout",
+        "message": "the query ran longer than the 30 s limit and was stopped; try again later",
+    }}
