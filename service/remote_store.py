@@ -5,19 +5,17 @@ Queries are sent as POST ``query=`` forms; the request's dataset goes as ``defau
 ``named-graph-uri``. The time limit is the HTTP client's: past it, critmin stops waiting and
 answers 503, but the remote store may go on working unless it has a limit of its own. At most
 ``max_rows`` solutions are kept, but the remote store still computes and sends them all: give
-it a result limit of its own too. Trusted queries with ``bindings`` get them as a ``VALUES``
-block placed first in the query's outer ``WHERE`` group, which binds them as rdflib's
-``initBindings`` does for the local store.
+it a result limit of its own too. Trusted queries with ``bindings`` get them as ``VALUES``
+blocks in their groups (``sparql_bindings``), which bind them as rdflib's ``initBindings``
+does for the local store.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import urllib.error
-from collections.abc import Mapping
 
-from rdflib import Graph, URIRef, Variable
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.query import Result
 from rdflib.term import Identifier
@@ -26,6 +24,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from critmin.service.query_guard import QUERY_FORMS, CheckedQuery, DatasetSpec
 from critmin.service.query_process import QueryTimeout
+from critmin.service.sparql_bindings import with_bindings
 from critmin.service.sparql_formats import graph_format_of
 from critmin.service.store import (
     QueryAnswer,
@@ -34,43 +33,6 @@ from critmin.service.store import (
     StoreStats,
     answer_from_result,
 )
-
-# Tokens skipped when looking for the outer WHERE group: comments, strings, IRIs.
-_SKIPPED = re.compile(
-    r"""\#[^\n]*|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
-    r"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>""",
-)
-_WHERE = re.compile(r"(?<![\w?$:])WHERE\b", re.IGNORECASE)
-
-
-def _outer_group_start(sparql: str) -> int:
-    """The index just after the ``{`` that opens the query's WHERE group."""
-    masked = _SKIPPED.sub(lambda match: " " * len(match.group()), sparql)
-    where = _WHERE.search(masked)
-    start = where.end() if where else 0
-    depth = 0
-    for index in range(start, len(masked)):
-        char = masked[index]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "{" and depth == 0:
-            return index + 1
-    raise ValueError("the query has no WHERE group to bind variables in")
-
-
-def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """``sparql`` with ``bindings`` as a ``VALUES`` block opening its outer WHERE group."""
-    if not bindings:
-        return sparql
-    names = list(bindings)
-    values = (
-        f" VALUES ({' '.join(Variable(name).n3() for name in names)}) "
-        f"{{ ({' '.join(bindings[name].n3() for name in names)}) }} "
-    )
-    at = _outer_group_start(sparql)
-    return sparql[:at] + values + sparql[at:]
 
 
 class RemoteStore:
