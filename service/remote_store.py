@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import urllib.error
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.query import Result
 from rdflib.term import Identifier
@@ -32,6 +32,15 @@ from critmin.service.store import (
     StoreError,
     StoreStats,
     answer_from_result,
+)
+
+# One triple of a named graph, and whether the default graph holds it too.
+_SAMPLE_QUERY = (
+    "SELECT (EXISTS { ?s ?p ?o } AS ?inDefault) WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
+)
+UNION_DEFAULT_GRAPH_HINT = (
+    "start the store with the union of its graphs as default graph (oxigraph serve "
+    "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true)"
 )
 
 
@@ -92,14 +101,42 @@ class RemoteStore:
         result = self._result(query.text, query.form, dataset, limits.timeout)
         return answer_from_result(result, limits.max_rows)
 
+    def check_default_graph(self) -> None:
+        """StoreError unless the endpoint answers and its default graph holds the triples of
+        its named graphs (critmin's queries read the default graph as their union).
+
+        One triple of a named graph is looked up in the default graph: a store either makes
+        its default graph the union of the others or it does not. A store that holds no
+        triple at all is refused too, as it could only answer nothing.
+        """
+        try:
+            sample = list(self._result(_SAMPLE_QUERY, "SELECT", None, self.timeout))
+            empty = not sample and not self._result("ASK { ?s ?p ?o }", "ASK", None,
+                                                    self.timeout).askAnswer
+        except QueryTimeout as error:
+            raise StoreError(f"the SPARQL endpoint {self.endpoint} failed: {error}") from None
+        if sample and sample[0].inDefault != Literal(True):  # type: ignore[union-attr]
+            raise StoreError(
+                f"the default graph of the SPARQL endpoint {self.endpoint} does not hold the "
+                f"triples of its named graphs: {UNION_DEFAULT_GRAPH_HINT}"
+            )
+        if empty:
+            raise StoreError(
+                f"the SPARQL endpoint {self.endpoint} holds no triples: load a dataset into it "
+                "first (critmin push --data FILE --to GRAPH_STORE_URL)"
+            )
+
     def graph_names(self) -> frozenset[URIRef]:
         result = self._result("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "SELECT", None,
                               self.timeout)
         return frozenset(URIRef(row.g) for row in result)  # type: ignore[union-attr]
 
     def stats(self) -> StoreStats:
-        union = self._result("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "SELECT", None,
-                             self.timeout)
+        # Distinct: some stores' union default graph repeats a triple held by two graphs.
+        union = self._result(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            "SELECT", None, self.timeout,
+        )
         graphs = self._result(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
             "SELECT", None, self.timeout,
