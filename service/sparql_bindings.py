@@ -35,7 +35,7 @@ _TOKEN = re.compile(
 _GROUP, _SUBQUERY, _DATA = "group", "subquery", "data"
 
 
-def mask(sparql: str) -> str:
+def _mask(sparql: str) -> str:
     """``sparql`` with its comments, strings and IRIs blanked out (same length)."""
     return _SKIPPED.sub(lambda match: " " * len(match.group()), sparql)
 
@@ -99,7 +99,7 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
         f" VALUES ({' '.join(Variable(name).n3() for name in names)}) "
         f"{{ ({' '.join(bindings[name].n3() for name in names)}) }} "
     )
-    masked = mask(sparql)
+    masked = _mask(sparql)
     mentioned = re.compile("|".join(rf"[?$]{re.escape(name)}(?!\w)" for name in names))
     inserts: list[tuple[int, str]] = []
     for start, end, kind, depth in _braces(masked):
