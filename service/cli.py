@@ -193,7 +193,7 @@ def _serve(args: argparse.Namespace) -> int:
     from critmin.service.app import create_app
     from critmin.service.config import SettingsError, load_settings
     from critmin.service.server import serve
-    from critmin.service.store import DataFileError
+    from critmin.service.store import DataFileError, StoreError
     from critmin.service.store_choice import close_store, open_store
 
     flags = {
@@ -212,10 +212,22 @@ def _serve(args: argparse.Namespace) -> int:
                   settings.threads)
         finally:
             close_store(store)
-    except (SettingsError, DataFileError) as error:
+    except (SettingsError, DataFileError, StoreError) as error:
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"cannot listen on {settings.host}:{settings.port}: {error}") from None
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    """Upload a dataset file to a SPARQL Graph Store Protocol endpoint, graph by graph."""
+    from critmin.service.graph_store_push import PushError, push
+
+    try:
+        summary = push(Path(args.data), args.to, timeout=args.timeout)
+    except PushError as error:
+        raise CliError(str(error)) from None
+    print(f"pushed {summary.graphs} graphs, {summary.triples} triples to {args.to}")
     return 0
 
 
@@ -291,6 +303,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--remote-endpoint", help="query this SPARQL endpoint, not --data")
     serve.add_argument("--corpus", help="folder of the source texts, to show whole sentences")
     serve.set_defaults(run=_serve)
+
+    push = commands.add_parser(
+        "push",
+        help="upload a dataset file to a SPARQL store, graph by graph",
+        description="Replace each graph of the dataset file in a SPARQL 1.1 Graph Store "
+        "Protocol endpoint (HTTP PUT URL?graph=IRI), e.g. http://localhost:7878/store for an "
+        "Oxigraph server. Serve it with critmin serve --remote-endpoint and the store's query "
+        "URL; the store's default graph must be the union of its graphs.",
+    )
+    push.add_argument("--data", default="build/critmin.trig", help="dataset file (.trig or .nq)")
+    push.add_argument("--to", required=True, metavar="URL", help="graph store endpoint URL")
+    push.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds per graph at most (default 300)"
+    )
+    push.set_defaults(run=_push)
     return parser
 
 

@@ -16,8 +16,8 @@ from rdflib import URIRef, Variable
 from rdflib.term import Identifier
 
 from critmin.service.oxigraph_terms import from_oxigraph
-from critmin.service.query_bindings import with_values
 from critmin.service.query_guard import DatasetSpec
+from critmin.service.sparql_bindings import with_bindings
 from critmin.service.store import QueryAnswer
 
 _FETCH_SECONDS = 30
@@ -47,7 +47,7 @@ class QueryTask:
 
 def evaluate(store: ox.Store, task: QueryTask) -> QueryAnswer:
     """The answer of ``task`` on ``store``; QuerySyntaxError when Oxigraph cannot parse it."""
-    text = with_values(task.text, dict(task.bindings))
+    text = with_bindings(task.text, dict(task.bindings))
     target, options = _dataset_options(store, task.dataset)
     try:
         result = target.query(text, **options)

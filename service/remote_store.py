@@ -5,19 +5,17 @@ Queries are sent as POST ``query=`` forms; the request's dataset goes as ``defau
 ``named-graph-uri``. The time limit is the HTTP client's: past it, critmin stops waiting and
 answers 503, but the remote store may go on working unless it has a limit of its own. At most
 ``max_rows`` solutions are kept, but the remote store still computes and sends them all: give
-it a result limit of its own too. Trusted queries with ``bindings`` get them as a ``VALUES``
-block placed first in the query's outer ``WHERE`` group, which binds them as rdflib's
-``initBindings`` does for the local store.
+it a result limit of its own too. Trusted queries with ``bindings`` get them as ``VALUES``
+blocks in their groups (``sparql_bindings``), which bind them as rdflib's ``initBindings``
+does for the local store.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import urllib.error
-from collections.abc import Mapping
 
-from rdflib import Graph, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.query import Result
 from rdflib.term import Identifier
@@ -26,6 +24,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from critmin.service.query_guard import QUERY_FORMS, CheckedQuery, DatasetSpec
 from critmin.service.query_process import QueryTimeout
+from critmin.service.sparql_bindings import with_bindings
 from critmin.service.sparql_formats import graph_format_of
 from critmin.service.store import (
     QueryAnswer,
@@ -35,42 +34,14 @@ from critmin.service.store import (
     answer_from_result,
 )
 
-# Tokens skipped when looking for the outer WHERE group: comments, strings, IRIs.
-_SKIPPED = re.compile(
-    r"""\#[^\n]*|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
-    r"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>""",
+# One triple of a named graph, and whether the default graph holds it too.
+_SAMPLE_QUERY = (
+    "SELECT (EXISTS { ?s ?p ?o } AS ?inDefault) WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
 )
-_WHERE = re.compile(r"(?<![\w?$:])WHERE\b", re.IGNORECASE)
-
-
-def _outer_group_start(sparql: str) -> int:
-    """The index just after the ``{`` that opens the query's WHERE group."""
-    masked = _SKIPPED.sub(lambda match: " " * len(match.group()), sparql)
-    where = _WHERE.search(masked)
-    start = where.end() if where else 0
-    depth = 0
-    for index in range(start, len(masked)):
-        char = masked[index]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "{" and depth == 0:
-            return index + 1
-    raise ValueError("the query has no WHERE group to bind variables in")
-
-
-def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """``sparql`` with ``bindings`` as a ``VALUES`` block opening its outer WHERE group."""
-    if not bindings:
-        return sparql
-    names = list(bindings)
-    values = (
-        f" VALUES ({' '.join(Variable(name).n3() for name in names)}) "
-        f"{{ ({' '.join(bindings[name].n3() for name in names)}) }} "
-    )
-    at = _outer_group_start(sparql)
-    return sparql[:at] + values + sparql[at:]
+UNION_DEFAULT_GRAPH_HINT = (
+    "start the store with the union of its graphs as default graph (oxigraph serve "
+    "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true)"
+)
 
 
 class RemoteStore:
@@ -130,14 +101,42 @@ class RemoteStore:
         result = self._result(query.text, query.form, dataset, limits.timeout)
         return answer_from_result(result, limits.max_rows)
 
+    def check_default_graph(self) -> None:
+        """StoreError unless the endpoint answers and its default graph holds the triples of
+        its named graphs (critmin's queries read the default graph as their union).
+
+        One triple of a named graph is looked up in the default graph: a store either makes
+        its default graph the union of the others or it does not. A store that holds no
+        triple at all is refused too, as it could only answer nothing.
+        """
+        try:
+            sample = list(self._result(_SAMPLE_QUERY, "SELECT", None, self.timeout))
+            empty = not sample and not self._result("ASK { ?s ?p ?o }", "ASK", None,
+                                                    self.timeout).askAnswer
+        except QueryTimeout as error:
+            raise StoreError(f"the SPARQL endpoint {self.endpoint} failed: {error}") from None
+        if sample and sample[0].inDefault != Literal(True):  # type: ignore[union-attr]
+            raise StoreError(
+                f"the default graph of the SPARQL endpoint {self.endpoint} does not hold the "
+                f"triples of its named graphs: {UNION_DEFAULT_GRAPH_HINT}"
+            )
+        if empty:
+            raise StoreError(
+                f"the SPARQL endpoint {self.endpoint} holds no triples: load a dataset into it "
+                "first (critmin push --data FILE --to GRAPH_STORE_URL)"
+            )
+
     def graph_names(self) -> frozenset[URIRef]:
         result = self._result("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "SELECT", None,
                               self.timeout)
         return frozenset(URIRef(row.g) for row in result)  # type: ignore[union-attr]
 
     def stats(self) -> StoreStats:
-        union = self._result("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "SELECT", None,
-                             self.timeout)
+        # Distinct: some stores' union default graph repeats a triple held by two graphs.
+        union = self._result(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            "SELECT", None, self.timeout,
+        )
         graphs = self._result(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
             "SELECT", None, self.timeout,

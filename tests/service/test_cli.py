@@ -12,6 +12,7 @@ COMMANDS = {
     "validate": "check a dataset against the SHACL shapes",
     "query": "run a canned query or a .rq file offline",
     "serve": "serve the SPARQL endpoint and web form",
+    "push": "upload a dataset file to a SPARQL store, graph by graph",
 }
 
 
@@ -49,5 +50,5 @@ def test_unknown_command_exits_non_zero(capsys: pytest.CaptureFixture[str]) -> N
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "critmin: error: argument COMMAND: invalid choice: 'frobnicate' "
-        "(choose from 'build', 'validate', 'query', 'evaluate', 'serve')"
+        "(choose from 'build', 'validate', 'query', 'evaluate', 'serve', 'push')"
     )

@@ -6,13 +6,13 @@ import socket
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef, Variable
+from rdflib import Literal, Variable
 
 from critmin.graph.base.namespaces import CMR, REFERENCE_GRAPH
 from critmin.service.config import Settings
 from critmin.service.query_guard import DatasetSpec, check_query
 from critmin.service.query_process import QueryTimeout
-from critmin.service.remote_store import RemoteStore, with_bindings
+from critmin.service.remote_store import RemoteStore
 from critmin.service.store import LocalStore, QueryLimits, StoreError
 
 REFERENCE = REFERENCE_GRAPH
@@ -81,25 +81,3 @@ def test_unreachable_endpoint_is_a_store_error() -> None:
         RemoteStore(f"http://127.0.0.1:{port}/sparql").stats()
     endpoint = f"http://127.0.0.1:{port}/sparql"
     assert str(raised.value).startswith(f"the SPARQL endpoint {endpoint} failed")
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("SELECT ?l WHERE { ?x <urn:p> ?l }",
-         "SELECT ?l WHERE { VALUES (?x) { (<urn:x>) }  ?x <urn:p> ?l }"),
-        ("SELECT ?l { ?x <urn:p> ?l }", "SELECT ?l { VALUES (?x) { (<urn:x>) }  ?x <urn:p> ?l }"),
-        ("CONSTRUCT { ?x <urn:p> 1 } WHERE { ?x ?p ?o }",
-         "CONSTRUCT { ?x <urn:p> 1 } WHERE { VALUES (?x) { (<urn:x>) }  ?x ?p ?o }"),
-        ('SELECT ("where {" AS ?w) # WHERE {\nWHERE { ?x ?p ?o }',
-         'SELECT ("where {" AS ?w) # WHERE {\nWHERE { VALUES (?x) { (<urn:x>) }  ?x ?p ?o }'),
-    ],
-)
-def test_bindings_open_the_outer_where_group(query: str, expected: str) -> None:
-    assert with_bindings(query, {"x": URIRef("urn:x")}) == expected
-
-
-def test_bound_literals_are_escaped() -> None:
-    assert with_bindings("ASK { ?x ?p ?o }", {"o": Literal('"} DROP ALL {"')}) == (
-        'ASK { VALUES (?o) { ("\\"} DROP ALL {\\"") }  ?x ?p ?o }'
-    )
