@@ -16,10 +16,11 @@ Nothing else in rdflib's query evaluation dereferences a URL.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from pyparsing import ParseBaseException
+from pyparsing import ParseBaseException, ParseResults
 from rdflib import URIRef
 from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -33,6 +34,10 @@ QUERY_FORMS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
+
+
+_PARSER_LOCK = threading.Lock()
+"""Held while rdflib's (not thread-safe) SPARQL grammar parses: see :func:`parse_query`."""
 
 
 class QueryRejected(Exception):
@@ -92,13 +97,25 @@ def _syntax_error(error: ParseBaseException) -> QueryRejected:
     )
 
 
+def parse_query(text: str) -> ParseResults:
+    """rdflib's parse of a SPARQL query, one thread at a time: its pyparsing grammar is shared
+    by every thread and fails at random when two use it at once."""
+    with _PARSER_LOCK:
+        return parseQuery(text)
+
+
+def _parse_update(text: str) -> ParseResults:
+    with _PARSER_LOCK:
+        return parseUpdate(text)
+
+
 def _parse(text: str) -> Query:
     """``text`` parsed and translated; a 403 when it is an update, a 400 when malformed."""
     try:
-        tree = parseQuery(text)
+        tree = parse_query(text)
     except ParseBaseException as query_error:
         try:
-            parseUpdate(text)
+            _parse_update(text)
         except ParseBaseException:
             raise _syntax_error(query_error) from None
         raise update_refused() from None

@@ -16,13 +16,12 @@ import io
 import urllib.error
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.query import Result
 from rdflib.term import Identifier
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from critmin.service.query_guard import QUERY_FORMS, CheckedQuery, DatasetSpec
+from critmin.service.query_guard import QUERY_FORMS, CheckedQuery, DatasetSpec, parse_query
 from critmin.service.query_process import QueryTimeout
 from critmin.service.sparql_bindings import with_bindings
 from critmin.service.sparql_formats import graph_format_of
@@ -92,7 +91,7 @@ class RemoteStore:
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
         text = with_bindings(sparql, bindings or {})
-        form = QUERY_FORMS[parseQuery(text)[1].name]
+        form = QUERY_FORMS[parse_query(text)[1].name]
         return self._result(text, form, None, self.timeout)
 
     def run(

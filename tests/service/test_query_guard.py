@@ -3,6 +3,7 @@ a refused SERVICE makes no connection while an allow-listed one is queried."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import select
 import socket
@@ -223,3 +224,11 @@ def test_the_real_server_refuses_service_to_a_loopback_listener(
         "unless its federation allow-list names them."
     )
     assert not has_pending_connection(listener)
+
+
+def test_queries_checked_in_many_threads_at_once_all_parse() -> None:
+    """rdflib's grammar is shared by all threads; without the lock some parses fail."""
+    query = "SELECT ?s ?o WHERE { ?s a ?type ; ?p ?o } ORDER BY ?s LIMIT 10"
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        forms = list(pool.map(lambda _: check_query(query).form, range(400)))
+    assert forms == ["SELECT"] * 400
