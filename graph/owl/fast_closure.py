@@ -100,10 +100,12 @@ class NeedsOwlrl(Exception):
 
 
 def fast_closure(triples: Collection[Triple]) -> set[Triple]:
-    """The OWL 2 RL closure of ``triples`` (asserted and inferred), as owlrl computes it.
+    """The OWL 2 RL closure of ``triples`` (asserted and inferred).
 
-    Raises :class:`NeedsOwlrl` when the closure may be inconsistent or the input has
-    literals reasonable does not keep apart.
+    It is not owlrl's closure triple for triple (the two differ in what ``reasoning.infer``
+    drops, such as ``x owl:sameAs x``) but holds the same triples in all it publishes. Raises
+    :class:`NeedsOwlrl` when the closure may be inconsistent or the input has literals
+    reasonable does not keep apart.
     """
     literals = _literal_index(triples)
     started = time.process_time()
