@@ -112,9 +112,15 @@ def fast_closure(triples: Collection[Triple]) -> set[Triple]:
     schema = schema_closure(triples)
     log.info("owlrl closure of the schema: %d triples (%.2f s)", len(schema),
              time.process_time() - started)
-    reasoner = reasonable.PyReasoner()
-    reasoner.from_graph([*triples, *(t for t in schema if not isinstance(t[0], Literal))])
     chains = property_chains(schema)
+    reasoner = reasonable.PyReasoner()
+    reasoner.from_graph(
+        [
+            *triples,
+            *(triple for triple in schema if not isinstance(triple[0], Literal)),
+            *chain_triples(chains, triples),  # so that one round usually suffices
+        ]
+    )
     for round_number in itertools.count(1):
         started = time.process_time()
         closure = _restore_literals(reasoner.reason(), literals)

@@ -232,7 +232,7 @@ def test_an_unknown_reasoner_is_refused(ontology: Graph) -> None:
 def test_reasoning_logs_its_stages_with_counts(
     ontology: Graph, caplog: pytest.LogCaptureFixture
 ) -> None:
-    data = with_ontology(ontology, RULE_CASES["prp-spo2"])
+    data = with_ontology(ontology, RULE_CASES["prp-trp"])  # a chain through an inferred link
     caplog.set_level("INFO", logger="critmin.reasoning")
     inferred = infer(data, "fast")
     messages = [record.getMessage() for record in caplog.records]
