@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 import re
 import time
+import typing
 from collections.abc import Collection, Iterable
-from typing import Literal as Choice
 
 import owlrl
 from owlrl.Namespaces import ERRNS
@@ -29,7 +29,7 @@ log = logging.getLogger("critmin.reasoning")
 
 Triple = tuple[Node, Node, Node]
 
-Reasoner = Choice["fast", "owlrl"]
+Reasoner = typing.Literal["fast", "owlrl"]
 REASONERS: tuple[Reasoner, ...] = ("fast", "owlrl")
 """The fast closure (default) and owlrl, the reference it is tested against."""
 
