@@ -16,7 +16,7 @@ from pathlib import Path
 
 from critmin.graph.base.statements import Extraction
 from critmin.graph.owl.ontology import load_ontology
-from critmin.graph.owl.reasoning import infer
+from critmin.graph.owl.reasoning import Reasoner, infer
 from critmin.graph.rdf.curation import apply_curation, read_curation
 from critmin.graph.rdf.dataset import (
     add_inferred,
@@ -66,8 +66,12 @@ def build(
     reason: bool = True,
     curation: Path | None = None,
     skip_bad_files: bool = False,
+    reasoner: Reasoner = "fast",
 ) -> BuildSummary:
     """Build the dataset of the texts in ``corpus`` and write it to ``out`` (.trig or .nq).
+
+    ``reasoner`` chooses the OWL 2 RL closure (``reasoning.infer``): "fast" or "owlrl", the
+    reference; both write the same file.
 
     Raises ``CorpusError`` (corpus or metadata), ``CurationError``, ``DatasetFormatError``
     (output suffix) or ``InconsistencyError`` (closure), always before ``out`` is written.
@@ -94,7 +98,7 @@ def build(
     dataset = assemble(load_ontology(), reference, graphs, curation_graph)
     if reason:
         with _stage("reasoning"):
-            add_inferred(dataset, infer(dataset))
+            add_inferred(dataset, infer(dataset, reasoner))
     with _stage("write"):
         write_dataset(dataset, out)
     return BuildSummary(

@@ -51,6 +51,7 @@ def _build(args: argparse.Namespace) -> int:
             reason=not args.no_reason,
             curation=curation,
             skip_bad_files=args.skip_bad_files,
+            reasoner=args.reasoner,
         )
     except _build_errors() as error:
         raise CliError(str(error)) from None
@@ -86,7 +87,7 @@ def _validate(args: argparse.Namespace) -> int:
     ontology_graph = dataset.graph(ONTOLOGY_GRAPH)
     ontology_graph += load_ontology()
     try:
-        infer(dataset)
+        infer(dataset, args.reasoner)
         problems: tuple[str, ...] = ()
     except InconsistencyError as error:
         problems = error.problems
@@ -253,10 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--skip-bad-files", action="store_true", help="skip empty, binary or non-UTF-8 texts"
     )
+    _add_reasoner_option(build)
     build.set_defaults(run=_build)
 
     validate = commands.add_parser("validate", help="check a dataset against the SHACL shapes")
     validate.add_argument("--data", default="build/critmin.trig", help="dataset file")
+    _add_reasoner_option(validate)
     validate.set_defaults(run=_validate)
 
     query = commands.add_parser("query", help="run a canned query or a .rq file offline")
@@ -319,6 +322,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     push.set_defaults(run=_push)
     return parser
+
+
+def _add_reasoner_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--reasoner", choices=["fast", "owlrl"], default="fast",
+        help="OWL 2 RL closure: fast (default) or owlrl, the slower reference; same result",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
