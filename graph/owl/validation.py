@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
@@ -11,6 +13,7 @@ from critmin.graph.base.namespaces import bind_prefixes
 from critmin.graph.owl.ontology import load_ontology, load_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+log = logging.getLogger("critmin.validation")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ def validate(data: Graph | Dataset) -> ValidationResult:
     for triple in triples:
         union.add(triple)
     union += load_ontology()
+    log.info("SHACL validation of %d triples...", len(union))
+    started = time.process_time()
     conforms, report, text = shacl_validate(
         union,
         shacl_graph=load_shapes(),
@@ -80,4 +85,6 @@ def validate(data: Graph | Dataset) -> ValidationResult:
             key=lambda v: (str(v.source_shape), str(v.focus_node), str(v.result_path)),
         )
     )
+    log.info("SHACL validation: %d violations, %.1f s CPU", len(violations),
+             time.process_time() - started)
     return ValidationResult(conforms=bool(conforms), text=str(text), violations=violations)
