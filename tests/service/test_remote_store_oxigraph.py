@@ -38,7 +38,8 @@ Row = tuple[Identifier | None, ...]
 
 
 def _unbound_empty_cells(rows: list[Row]) -> list[Row]:
-    """GROUP_CONCAT over no values: rdflib gives "", Oxigraph leaves the cell unbound."""
+    """GROUP_CONCAT over rows where its value is unbound: rdflib skips those rows, Oxigraph
+    leaves the whole cell unbound (on the seed only where no row has a value: rdflib's "")."""
     return [tuple(None if term == Literal("") else term for term in row) for row in rows]
 
 
