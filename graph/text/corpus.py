@@ -11,6 +11,8 @@ import hashlib
 import logging
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +50,26 @@ def read_corpus(
     manifest_path = metadata or next(
         (folder / name for name in MANIFEST_NAMES if (folder / name).is_file()), None
     )
-    manifest = read_manifest(manifest_path) if manifest_path else {}
-    for name in sorted(set(manifest) - {path.name for path in paths}):
-        log.warning("%s: metadata for %s, which is not in %s", manifest_path, name, folder)
+    documents = read_texts(paths, manifest_path, skip_unreadable=skip_unreadable)
+    if not documents:
+        raise CorpusError(f"{folder}: no readable .txt files")
+    return documents
+
+
+def read_texts(
+    paths: Sequence[Path], metadata: Path | None = None, *, skip_unreadable: bool = False
+) -> list[Document]:
+    """The texts at ``paths``, sorted by file name, with their metadata (the manifest at
+    ``metadata``, sidecars) and noise; CorpusError as for :func:`read_corpus`."""
+    names = Counter(path.name for path in paths)
+    duplicates = sorted(name for name, count in names.items() if count > 1)
+    if duplicates:
+        raise CorpusError(f"two texts are named {duplicates[0]}: file names must differ")
+    manifest = read_manifest(metadata) if metadata else {}
+    for name in sorted(set(manifest) - set(names)):
+        log.warning("%s: metadata for %s, which is not among the texts", metadata, name)
     documents = []
-    for path in paths:
+    for path in sorted(paths, key=lambda path: path.name):
         try:
             text, sha256 = read_text(path)
         except CorpusError as error:
@@ -62,8 +79,6 @@ def read_corpus(
             continue
         fields = {**manifest.get(path.name, {}), **read_sidecar(path)}
         documents.append(_document(path, text, sha256, fields))
-    if not documents:
-        raise CorpusError(f"{folder}: no readable .txt files")
     return documents
 
 
