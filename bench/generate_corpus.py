@@ -1,0 +1,300 @@
+"""Generate a corpus of synthetic news texts about critical minerals, for benchmarks.
+
+Usage: python bench/generate_corpus.py --count N --out DIR [--seed S]
+
+Writes N distinct plain-text files (``news-00001.txt`` ...) to DIR, the same for the same
+count and seed. The texts are written from this script's own templates: a world of stories
+(agreements between states or companies, export controls, tariffs, sanctions, pauses and
+liftings of them, summits) spread over several years, each story told by one to a few texts
+in different words, so that a build has something to merge. Styles: wire reports, analyses and
+bulletins with list items; sentences carry dates, amounts, binding and non-binding wording,
+talks and threats (which are not facts), and distractor sentences. Actors and minerals are
+the reference entities of ``graph/reference/*.ttl`` (labels, aliases, capitals, demonyms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, SKOS, Graph, URIRef
+
+from critmin.graph.base.namespaces import CM
+
+REFERENCE = Path(__file__).resolve().parents[1] / "graph" / "reference"
+FIRST_YEAR, LAST_YEAR = 2019, 2026
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+BUSY_STATES = 40
+"""States drawn most often (news returns to the same few), out of all the reference states."""
+WINDOW = 8
+"""A text tells stories among this many before and after its place in time."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state or company: the names a text may call it by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The reference entities texts talk about."""
+
+    states: tuple[Actor, ...]
+    companies: tuple[Actor, ...]
+    minerals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    """Something that happened: a sentence template's inputs, fixed once for all its tellers."""
+
+    kind: str
+    actors: tuple[Actor, ...]
+    minerals: tuple[str, ...]
+    year: int
+    month: int
+    day: int
+    number: int
+
+
+def load_cast(folder: Path = REFERENCE) -> Cast:
+    """States (with capitals and aliases), companies and minerals of the reference data."""
+    graph = Graph()
+    for path in sorted(folder.glob("*.ttl")):
+        graph.parse(path)
+
+    def label(node: URIRef) -> str:
+        return str(graph.value(node, SKOS.prefLabel))
+
+    def actors(cls: URIRef, *alias_predicates: URIRef) -> tuple[Actor, ...]:
+        found = []
+        for node in sorted(set(graph.subjects(RDF.type, cls))):
+            aliases = sorted(str(o) for p in alias_predicates for o in graph.objects(node, p))
+            found.append(Actor(label(node), tuple(a for a in aliases if a.isascii())))
+        return tuple(found)
+
+    minerals = sorted(
+        label(node)
+        for cls in (CM.ChemicalElement, CM.Mineral)
+        for node in graph.subjects(RDF.type, cls)
+    )
+    return Cast(
+        states=actors(CM.State, CM.metonym, SKOS.altLabel),
+        companies=actors(CM.Company),
+        minerals=tuple(m for m in minerals if m.isascii()),
+    )
+
+
+def make_world(cast: Cast, count: int, rng: random.Random) -> list[Story]:
+    """About two stories per text, on actors drawn with a bias towards the busiest states."""
+    busy = rng.sample(cast.states, BUSY_STATES)
+    kinds = tuple(k for k, weight in STORY_WEIGHTS.items() for _ in range(weight))
+    stories = []
+    for number in range(max(4, 2 * count)):
+        kind = rng.choice(kinds)
+        pool = cast.companies if kind in COMPANY_STORIES else busy if rng.random() < 0.8 else (
+            cast.states
+        )
+        size = 4 if kind == "group" else 2
+        stories.append(
+            Story(
+                kind=kind,
+                actors=tuple(rng.sample(pool, size)),
+                minerals=tuple(rng.sample(cast.minerals, rng.choice((1, 1, 2, 3)))),
+                year=rng.randint(FIRST_YEAR, LAST_YEAR),
+                month=rng.randint(1, 12),
+                day=rng.randint(1, 28),
+                number=number,
+            )
+        )
+    return sorted(stories, key=lambda story: (story.year, story.month, story.day, story.number))
+
+
+def name(actor: Actor, rng: random.Random) -> str:
+    """The actor's label, now and then a capital or another alias."""
+    if actor.aliases and rng.random() < 0.25:
+        return rng.choice(actor.aliases)
+    return actor.name
+
+
+def listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def article(phrase: str) -> str:
+    """The phrase with its indefinite article."""
+    return f"{'an' if phrase[0] in 'aeiou' else 'a'} {phrase}"
+
+
+def when(story: Story, rng: random.Random) -> str:
+    """The story's date, at the day or the month, in one of a few styles."""
+    month = MONTHS[story.month - 1]
+    return rng.choice(
+        (
+            f"on {story.day} {month} {story.year}",
+            f"on {month} {story.day}, {story.year}",
+            f"in {month} {story.year}",
+        )
+    )
+
+
+def amount(story: Story) -> str:
+    """The story's sum of money, the same for every teller."""
+    millions = 50 + (story.number * 37) % 950
+    options = (f"${millions} million", f"US${millions / 100:.1f} billion", f"A${millions} million")
+    return options[story.number % len(options)]
+
+
+AGREEMENT_NOUNS = (
+    "memorandum of understanding", "framework agreement", "strategic partnership", "deal",
+    "investment agreement", "supply agreement", "letter of intent", "cooperation agreement",
+    "action plan", "loan agreement", "joint venture", "declaration of intent",
+)  # fmt: skip
+STAGES = ("mining", "refining", "processing", "exploration", "recycling", "magnet production")
+STORY_WEIGHTS = {
+    "state-deal": 6, "company-deal": 3, "group": 1, "ban": 3, "licensing": 2, "duty": 1,
+    "quota": 1, "curbs": 1, "tariff": 2, "sanction": 1, "pause": 1, "lifting": 1,
+    "mining-ban": 1, "summit": 1, "talks": 2, "threat": 1,
+}  # fmt: skip
+COMPANY_STORIES = frozenset({"company-deal"})
+
+
+def telling(story: Story, rng: random.Random) -> str:
+    """One sentence that states the story, in words chosen by ``rng``."""
+    names = [name(actor, rng) for actor in story.actors]
+    minerals = listed(list(story.minerals))
+    date = when(story, rng)
+    noun = AGREEMENT_NOUNS[story.number % len(AGREEMENT_NOUNS)]
+    stage = STAGES[story.number % len(STAGES)]
+    a, b = names[0], names[1]
+    flipped = rng.random() < 0.05  # now and then a source says otherwise
+    binding = ("", "", "non-binding ", "legally binding ")[(story.number + flipped) % 4]
+    sentences = {
+        "state-deal": (
+            f"{a} and {b} signed {article(binding + noun)} on {minerals} {stage} {date}.",
+            f"{date[0].upper()}{date[1:]}, {a} signed {article(binding + noun)} with {b} covering "
+            f"{minerals}.",
+            f"{a} and {b} concluded a {amount(story)} {noun} on {minerals} {date}.",
+        ),
+        "company-deal": (
+            f"{a} signed an offtake agreement with {b} for {minerals} {date}.",
+            f"{a} agreed a {amount(story)} supply deal with {b} for {minerals} {date}.",
+        ),
+        "group": (
+            f"{a} signed an arrangement on {minerals} with {listed(names[1:])} {date}.",
+        ),
+        "ban": (f"{a} banned exports of {minerals} {date}.",
+                f"{a} imposed a ban on {minerals} exports {date}."),
+        "licensing": (f"{a} placed {minerals} under export licensing {date}.",),
+        "duty": (f"{a} raised export duties on {minerals} {date}.",),
+        "quota": (f"{a} set an export quota for {minerals} {date}.",),
+        "curbs": (f"{a} imposed curbs on {minerals} exports {date}.",),
+        "tariff": (f"{a} raised tariffs against {b} on {minerals} imports {date}.",),
+        "sanction": (f"{a} imposed sanctions on {b} over {minerals} trade {date}.",),
+        "pause": (f"{a} suspended its export ban on {minerals} for one year {date}.",),
+        "lifting": (f"{a} lifted its export ban on {minerals} {date}.",),
+        "mining-ban": (f"{a} passed a law banning the mining of {minerals} {date}.",),
+        "summit": (f"Leaders of {a} and {b} met at a summit in {name(story.actors[0], rng)} "
+                   f"{date} to talk about {minerals}.",),
+        "talks": (f"{a} and {b} are in talks over {article(noun)} on {minerals}.",
+                  f"{a} plans to sign {article(noun)} with {b} on {minerals} next year."),
+        "threat": (f"{a} threatened to ban exports of {minerals} to {b}.",),
+    }[story.kind]
+    return rng.choice(sentences)
+
+
+DISTRACTORS = (
+    "Analysts expect demand for batteries to keep rising through the decade.",
+    "Prices of {mineral} rose about {n} percent over the quarter.",
+    "Shares of {company} rose {n}% in early trading.",
+    "Officials declined to comment on the timetable.",
+    "Heavy rain slowed trucks on the main road to the port.",
+    "{state} produces a large part of the world's {mineral}.",
+    "Industry groups said the market remained tight.",
+    "The ministry did not give further details.",
+)
+TITLES = (
+    "{state} moves on {mineral}", "Minerals diplomacy: {state} in focus",
+    "What the {mineral} race means for {state}", "Weekly minerals bulletin",
+    "{state} and the supply of {mineral}", "Critical minerals roundup",
+)  # fmt: skip
+FIRST_NAMES = ("Ana", "Tom", "Mei", "Omar", "Lena", "Ravi", "Ines", "Kofi", "Sara", "Yuki")
+LAST_NAMES = ("Moreau", "Okafor", "Lindqvist", "Tanaka", "Haddad", "Novak", "Reyes", "Brandt")
+
+
+def distractor(cast: Cast, rng: random.Random) -> str:
+    return rng.choice(DISTRACTORS).format(
+        mineral=rng.choice(cast.minerals), company=rng.choice(cast.companies).name,
+        state=rng.choice(cast.states).name, n=rng.randint(2, 19),
+    )
+
+
+def write_text(number: int, stories: list[Story], cast: Cast, rng: random.Random) -> str:
+    """One text: title, dateline, byline and a body in one of three styles."""
+    lead = stories[0]
+    last = max(stories, key=lambda story: (story.year, story.month, story.day))
+    day, month = last.day + rng.randint(0, 27), MONTHS[last.month - 1]
+    month, day = (month, day) if day <= 28 else (MONTHS[last.month % 12], day - 28)
+    year = last.year + (month == "January" and last.month == 12)
+    published = rng.choice((f"{day} {month} {year}", f"{month} {day}, {year}"))
+    title = rng.choice(TITLES).format(state=lead.actors[0].name, mineral=lead.minerals[0])
+    author = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    sentences = [telling(story, rng) for story in stories]
+    sentences += [distractor(cast, rng) for _ in range(rng.randint(1, 4))]
+    rng.shuffle(sentences)
+    style = rng.choice(("wire", "analysis", "bulletin"))
+    if style == "wire":
+        head = [title, f"Published: {published}", f"By {author}", ""]
+        body = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
+    elif style == "analysis":
+        head = [f"Analysis: {title}", f"By {author}", f"Published: {published}", ""]
+        body = [" ".join(sentences), f"{author} writes about trade and resources."]
+    else:
+        head = [f"{title} (no. {number})", f"Published: {published}", ""]
+        body = [f"- {sentence}" for sentence in sentences]
+    return "\n".join(head + body + [f"Item reference {number}."]) + "\n"
+
+
+def generate(count: int, out: Path, seed: int = 0) -> list[Path]:
+    """Write ``count`` texts to ``out`` (created if needed); return their paths."""
+    rng = random.Random(seed)
+    cast = load_cast()
+    world = make_world(cast, count, rng)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(1, count + 1):
+        middle = (number - 1) * len(world) // count
+        nearby = world[max(0, middle - WINDOW) : middle + WINDOW]
+        told = rng.sample(nearby, rng.randint(2, 5))
+        path = out / f"news-{number:05d}.txt"
+        path.write_text(write_text(number, told, cast, rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, required=True, help="how many texts")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write them to")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    args = parser.parse_args(argv)
+    if args.count < 1:
+        parser.error("--count must be at least 1")
+    if args.out.exists() and any(args.out.glob("*.txt")):
+        parser.error(f"{args.out} already holds .txt files")
+    paths = generate(args.count, args.out, args.seed)
+    print(f"wrote {len(paths)} texts to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
