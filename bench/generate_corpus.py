@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, SKOS, Graph, URIRef
@@ -30,8 +30,6 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
-BUSY_STATES = 40
-"""States drawn most often (news returns to the same few), out of all the reference states."""
 WINDOW = 8
 """A text tells stories among this many before and after its place in time."""
 
@@ -42,6 +40,8 @@ class Actor:
 
     name: str
     aliases: tuple[str, ...] = ()
+    home: str | None = None
+    """A company's state (its label)."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,14 @@ def load_cast(folder: Path = REFERENCE) -> Cast:
         found = []
         for node in sorted(set(graph.subjects(RDF.type, cls))):
             aliases = sorted(str(o) for p in alias_predicates for o in graph.objects(node, p))
-            found.append(Actor(label(node), tuple(a for a in aliases if a.isascii())))
+            home = graph.value(node, CM.basedIn)
+            found.append(
+                Actor(
+                    label(node),
+                    tuple(a for a in aliases if a.isascii()),
+                    label(home) if (home, RDF.type, CM.State) in graph else None,
+                )
+            )
         return tuple(found)
 
     minerals = sorted(
@@ -95,28 +102,55 @@ def load_cast(folder: Path = REFERENCE) -> Cast:
 
 
 def make_world(cast: Cast, count: int, rng: random.Random) -> list[Story]:
-    """About two stories per text, on actors drawn with a bias towards the busiest states."""
-    busy = rng.sample(cast.states, BUSY_STATES)
-    kinds = tuple(k for k, weight in STORY_WEIGHTS.items() for _ in range(weight))
-    stories = []
-    for number in range(max(4, 2 * count)):
+    """Two stories per text, in date order. A few states take most of the news (the n-th
+    busiest one appears about 1/n as often as the first); an agreement of a group comes with
+    a bilateral deal of two of its members; a deal between companies of two states is told by
+    some as a deal between the states."""
+    ranked = rng.sample(cast.states, len(cast.states))
+    weights = [1 / rank for rank in range(1, len(ranked) + 1)]
+    kinds = tuple(kind for kind, weight in STORY_WEIGHTS.items() for _ in range(weight))
+    stories: list[Story] = []
+    while len(stories) < max(4, 2 * count):
         kind = rng.choice(kinds)
-        pool = cast.companies if kind in COMPANY_STORIES else busy if rng.random() < 0.8 else (
-            cast.states
+        if kind == "company-deal":
+            actors = tuple(rng.sample(cast.companies, 2))
+        elif kind == "levels":
+            actors = two_levels(cast, rng)
+        else:
+            actors = distinct(ranked, weights, 4 if kind == "group" else 2, rng)
+        story = Story(
+            kind=kind,
+            actors=actors,
+            minerals=tuple(rng.sample(cast.minerals, rng.choice((1, 1, 2, 3)))),
+            year=rng.randint(FIRST_YEAR, LAST_YEAR),
+            month=rng.randint(1, 12),
+            day=rng.randint(1, 28),
+            number=len(stories),
         )
-        size = 4 if kind == "group" else 2
-        stories.append(
-            Story(
-                kind=kind,
-                actors=tuple(rng.sample(pool, size)),
-                minerals=tuple(rng.sample(cast.minerals, rng.choice((1, 1, 2, 3)))),
-                year=rng.randint(FIRST_YEAR, LAST_YEAR),
-                month=rng.randint(1, 12),
-                day=rng.randint(1, 28),
-                number=number,
-            )
-        )
+        stories.append(story)
+        if kind == "group":
+            bilateral = replace(story, kind="state-deal", actors=actors[:2], number=len(stories))
+            stories.append(bilateral)
     return sorted(stories, key=lambda story: (story.year, story.month, story.day, story.number))
+
+
+def distinct(actors: list[Actor], weights: list[float], size: int, rng: random.Random) -> tuple:
+    """``size`` different actors drawn with the given weights."""
+    drawn: list[Actor] = []
+    while len(drawn) < size:
+        actor = rng.choices(actors, weights)[0]
+        if actor not in drawn:
+            drawn.append(actor)
+    return tuple(drawn)
+
+
+def two_levels(cast: Cast, rng: random.Random) -> tuple[Actor, ...]:
+    """Two companies of different states, then those states."""
+    states = {state.name: state for state in cast.states}
+    while True:
+        first, second = rng.sample(cast.companies, 2)
+        if first.home and second.home and first.home != second.home:
+            return first, second, states[first.home], states[second.home]
 
 
 def name(actor: Actor, rng: random.Random) -> str:
@@ -159,13 +193,13 @@ AGREEMENT_NOUNS = (
     "investment agreement", "supply agreement", "letter of intent", "cooperation agreement",
     "action plan", "loan agreement", "joint venture", "declaration of intent",
 )  # fmt: skip
+LEVEL_NOUNS = ("deal", "memorandum of understanding", "agreement")
 STAGES = ("mining", "refining", "processing", "exploration", "recycling", "magnet production")
 STORY_WEIGHTS = {
     "state-deal": 6, "company-deal": 3, "group": 1, "ban": 3, "licensing": 2, "duty": 1,
     "quota": 1, "curbs": 1, "tariff": 2, "sanction": 1, "pause": 1, "lifting": 1,
-    "mining-ban": 1, "summit": 1, "talks": 2, "threat": 1,
+    "mining-ban": 1, "summit": 1, "talks": 2, "threat": 1, "levels": 1,
 }  # fmt: skip
-COMPANY_STORIES = frozenset({"company-deal"})
 
 
 def telling(story: Story, rng: random.Random) -> str:
@@ -176,7 +210,7 @@ def telling(story: Story, rng: random.Random) -> str:
     noun = AGREEMENT_NOUNS[story.number % len(AGREEMENT_NOUNS)]
     stage = STAGES[story.number % len(STAGES)]
     a, b = names[0], names[1]
-    flipped = rng.random() < 0.05  # now and then a source says otherwise
+    flipped = rng.random() < 0.1  # now and then a source says otherwise
     binding = ("", "", "non-binding ", "legally binding ")[(story.number + flipped) % 4]
     sentences = {
         "state-deal": (
@@ -191,6 +225,11 @@ def telling(story: Story, rng: random.Random) -> str:
         ),
         "group": (
             f"{a} signed an arrangement on {minerals} with {listed(names[1:])} {date}.",
+        ),
+        "levels": (
+            f"{a} and {b} signed {article(LEVEL_NOUNS[story.number % 3])} on {minerals} {date}.",
+            f"{listed(names[2:] or names)} signed {article(LEVEL_NOUNS[story.number % 3])} on "
+            f"{minerals} {date}.",
         ),
         "ban": (f"{a} banned exports of {minerals} {date}.",
                 f"{a} imposed a ban on {minerals} exports {date}."),
@@ -221,6 +260,14 @@ DISTRACTORS = (
     "{state} produces a large part of the world's {mineral}.",
     "Industry groups said the market remained tight.",
     "The ministry did not give further details.",
+    "Exploration budgets in {state} have grown for three years in a row.",
+    "Refiners in {state} reported longer waiting times for ore.",
+    "Demand from magnet makers has outpaced new supply.",
+    "Environmental groups questioned the pace of new mining permits.",
+    "Spot prices for {mineral} have been volatile since the start of the year.",
+    "A spokesperson for {company} said output targets were unchanged.",
+    "Traders said buyers in {state} were building up stocks of {mineral}.",
+    "Geologists have long known of {mineral} deposits in the north of {state}.",
 )
 TITLES = (
     "{state} moves on {mineral}", "Minerals diplomacy: {state} in focus",
@@ -249,7 +296,7 @@ def write_text(number: int, stories: list[Story], cast: Cast, rng: random.Random
     title = rng.choice(TITLES).format(state=lead.actors[0].name, mineral=lead.minerals[0])
     author = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
     sentences = [telling(story, rng) for story in stories]
-    sentences += [distractor(cast, rng) for _ in range(rng.randint(1, 4))]
+    sentences += [distractor(cast, rng) for _ in range(rng.randint(3, 8))]
     rng.shuffle(sentences)
     style = rng.choice(("wire", "analysis", "bulletin"))
     if style == "wire":
