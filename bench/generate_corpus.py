@@ -103,11 +103,11 @@ def load_cast(folder: Path = REFERENCE) -> Cast:
 
 def make_world(cast: Cast, count: int, rng: random.Random) -> list[Story]:
     """Two stories per text, in date order. A few states take most of the news (the n-th
-    busiest one appears about 1/n as often as the first); an agreement of a group comes with
+    busiest one appears n ** -1.3 times as often as the first); an agreement of a group comes with
     a bilateral deal of two of its members; a deal between companies of two states is told by
     some as a deal between the states."""
     ranked = rng.sample(cast.states, len(cast.states))
-    weights = [1 / rank for rank in range(1, len(ranked) + 1)]
+    weights = [rank**-1.3 for rank in range(1, len(ranked) + 1)]
     kinds = tuple(kind for kind, weight in STORY_WEIGHTS.items() for _ in range(weight))
     stories: list[Story] = []
     while len(stories) < max(4, 2 * count):
@@ -196,7 +196,7 @@ AGREEMENT_NOUNS = (
 LEVEL_NOUNS = ("deal", "memorandum of understanding", "agreement")
 STAGES = ("mining", "refining", "processing", "exploration", "recycling", "magnet production")
 STORY_WEIGHTS = {
-    "state-deal": 6, "company-deal": 3, "group": 1, "ban": 3, "licensing": 2, "duty": 1,
+    "state-deal": 8, "company-deal": 3, "group": 1, "ban": 3, "licensing": 2, "duty": 1,
     "quota": 1, "curbs": 1, "tariff": 2, "sanction": 1, "pause": 1, "lifting": 1,
     "mining-ban": 1, "summit": 1, "talks": 2, "threat": 1, "levels": 1,
 }  # fmt: skip
@@ -321,7 +321,7 @@ def generate(count: int, out: Path, seed: int = 0) -> list[Path]:
     for number in range(1, count + 1):
         middle = (number - 1) * len(world) // count
         nearby = world[max(0, middle - WINDOW) : middle + WINDOW]
-        told = rng.sample(nearby, rng.randint(2, 5))
+        told = rng.sample(nearby, min(len(nearby), rng.randint(3, 6)))
         path = out / f"news-{number:05d}.txt"
         path.write_text(write_text(number, told, cast, rng), encoding="utf-8")
         paths.append(path)
