@@ -2,18 +2,24 @@
 
 Everything that can fail on the user's input (the corpus, the curation file, the output
 suffix, an inconsistent closure) fails before the output file is touched; the file is then
-written atomically.
+written atomically. Extraction runs in a pool of worker processes (``jobs``), each with its own
+spaCy pipeline and reference index; the result is the same as in one process.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from spacy.language import Language
+
+from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Extraction
 from critmin.graph.owl.ontology import load_ontology
 from critmin.graph.owl.reasoning import infer
@@ -66,8 +72,11 @@ def build(
     reason: bool = True,
     curation: Path | None = None,
     skip_bad_files: bool = False,
+    jobs: int = 1,
 ) -> BuildSummary:
     """Build the dataset of the texts in ``corpus`` and write it to ``out`` (.trig or .nq).
+
+    ``jobs`` worker processes extract the documents (1: in this process).
 
     Raises ``CorpusError`` (corpus or metadata), ``CurationError``, ``DatasetFormatError``
     (output suffix) or ``InconsistencyError`` (closure), always before ``out`` is written.
@@ -76,17 +85,11 @@ def build(
     with _stage("read corpus"):
         documents = read_corpus(corpus, metadata, skip_unreadable=skip_bad_files)
         corrections = read_curation(curation) if curation else []
-    with _stage("load reference data and pipeline"):
+    with _stage("load reference data"):
         reference = load_reference()
         index = ReferenceIndex.from_graph(reference)
-        nlp = make_pipeline()
-    extractions: list[Extraction] = []
     with _stage("extract"):
-        for number, document in enumerate(documents, start=1):
-            extraction = extract(document, nlp, index)
-            log.info("[%d/%d] %s: %d statements", number, len(documents), document.file_name,
-                     statement_count(extraction))
-            extractions.append(extraction)
+        extractions = extract_all(documents, index, jobs)
     with _stage("triples and merge"):
         graphs = merge_documents(extractions, labelled=reference, index=index)
     with _stage("curation"):
@@ -104,6 +107,41 @@ def build(
         corrections=len(corrections),
         graph_sizes=graph_sizes(dataset),
     )
+
+
+def extract_all(
+    documents: Sequence[Document], index: ReferenceIndex, jobs: int = 1
+) -> list[Extraction]:
+    """The extractions of ``documents``, in their order, by ``jobs`` worker processes (at most
+    one per document; 1: in this process with ``index``). Logs each document as it is done."""
+    jobs = max(1, min(jobs, len(documents)))
+    if jobs == 1:
+        nlp = make_pipeline()
+        return _logged(documents, (extract(document, nlp, index) for document in documents))
+    log.info("extracting with %d worker processes", jobs)
+    with multiprocessing.Pool(jobs, initializer=_worker_tools) as pool:
+        return _logged(documents, pool.imap(_extract_in_worker, documents))
+
+
+def _logged(documents: Sequence[Document], extractions: Iterator[Extraction]) -> list[Extraction]:
+    """The extractions as a list, each logged as it comes."""
+    done = []
+    for document, extraction in zip(documents, extractions, strict=True):
+        number = len(done) + 1
+        log.info("[%d/%d] %s: %d statements", number, len(documents), document.file_name,
+                 statement_count(extraction))
+        done.append(extraction)
+    return done
+
+
+@cache
+def _worker_tools() -> tuple[Language, ReferenceIndex]:
+    """A worker process's pipeline and reference index, made once when it starts."""
+    return make_pipeline(), ReferenceIndex.from_graph(load_reference())
+
+
+def _extract_in_worker(document: Document) -> Extraction:
+    return extract(document, *_worker_tools())
 
 
 def statement_count(extraction: Extraction) -> int:

@@ -39,6 +39,8 @@ def _build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if args.curation and args.no_curation:
         raise CliError("--curation and --no-curation exclude each other")
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
     if args.no_curation:
         curation = None
     else:
@@ -51,6 +53,7 @@ def _build(args: argparse.Namespace) -> int:
             reason=not args.no_reason,
             curation=curation,
             skip_bad_files=args.skip_bad_files,
+            jobs=args.jobs or os.cpu_count() or 1,
         )
     except _build_errors() as error:
         raise CliError(str(error)) from None
@@ -235,6 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--skip-bad-files", action="store_true", help="skip empty, binary or non-UTF-8 texts"
+    )
+    build.add_argument(
+        "--jobs", type=int, metavar="N", help="extraction processes (default: one per core)"
     )
     build.set_defaults(run=_build)
 
