@@ -122,8 +122,9 @@ def plan_merge(
     ordered = sorted(extractions, key=_document_order)
     plan = MergePlan(names={e.document.sha16: {} for e in ordered})
     taken: set[URIRef] = set()
+    own = [iris.statement_iris(extraction) for extraction in ordered]
     for family in ("agreements", "controls", "events"):
-        claims = _claims(ordered, family)
+        claims = _claims(ordered, own, family)
         clusters = _cluster(claims)
         cluster_iri: dict[int, URIRef] = {}
         for number, members in enumerate(clusters):
@@ -237,17 +238,19 @@ def same_event(first: Event, second: Event) -> bool:
     return bool(participants and others) and (participants <= others or others <= participants)
 
 
-def _claims(extractions: Sequence[Extraction], family: str) -> list[Claim]:
+def _claims(
+    extractions: Sequence[Extraction], own: Sequence[dict[str, URIRef]], family: str
+) -> list[Claim]:
     """The statements of one family that their sources state as done, in document order and
-    then in text order (what is only proposed or denied is never merged)."""
+    then in text order (what is only proposed or denied is never merged); ``own`` holds each
+    extraction's statement IRIs."""
     claims: list[Claim] = []
     for order, extraction in enumerate(extractions):
-        own = iris.statement_iris(extraction)
         statements = sorted(
             (s for s in getattr(extraction, family) if _stated(s)),
             key=_statement_order,
         )
-        claims.extend(Claim(order, extraction, s, own[s.key]) for s in statements)
+        claims.extend(Claim(order, extraction, s, own[order][s.key]) for s in statements)
     return claims
 
 
