@@ -2,19 +2,29 @@
 
 Everything that can fail on the user's input (the corpus, the curation file, the output
 suffix, an inconsistent closure) fails before the output file is touched; the file is then
-written atomically.
+written atomically. Extraction runs in a pool of worker processes (``jobs``), each with its own
+spaCy pipeline and reference index; the result is the same as in one process. The extractions
+are kept beside the dataset file (``build_cache``), so that :func:`add` can add texts to it
+without extracting the others again.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from rdflib import Graph
+from spacy.language import Language
+
+from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Extraction
+from critmin.graph.build_cache import BuildInputs, read_inputs, write_inputs
 from critmin.graph.owl.ontology import load_ontology
 from critmin.graph.owl.reasoning import Reasoner, infer
 from critmin.graph.rdf.curation import apply_curation, read_curation
@@ -27,7 +37,7 @@ from critmin.graph.rdf.dataset import (
 )
 from critmin.graph.rdf.merge import merge_documents
 from critmin.graph.rules.extract import extract
-from critmin.graph.text.corpus import read_corpus
+from critmin.graph.text.corpus import CorpusError, read_corpus, read_texts
 from critmin.graph.text.nlp import make_pipeline
 from critmin.graph.text.reference import ReferenceIndex, load_reference
 
@@ -67,11 +77,13 @@ def build(
     curation: Path | None = None,
     skip_bad_files: bool = False,
     reasoner: Reasoner = "fast",
+    jobs: int = 1,
 ) -> BuildSummary:
     """Build the dataset of the texts in ``corpus`` and write it to ``out`` (.trig or .nq).
 
     ``reasoner`` chooses the OWL 2 RL closure (``reasoning.infer``): "fast" or "owlrl", the
-    reference; both write the same file.
+    reference; both write the same file. ``jobs`` worker processes extract the documents (1: in
+    this process).
 
     Raises ``CorpusError`` (corpus or metadata), ``CurationError``, ``DatasetFormatError``
     (output suffix) or ``InconsistencyError`` (closure), always before ``out`` is written.
@@ -80,34 +92,128 @@ def build(
     with _stage("read corpus"):
         documents = read_corpus(corpus, metadata, skip_unreadable=skip_bad_files)
         corrections = read_curation(curation) if curation else []
-    with _stage("load reference data and pipeline"):
+    with _stage("load reference data"):
         reference = load_reference()
         index = ReferenceIndex.from_graph(reference)
-        nlp = make_pipeline()
-    extractions: list[Extraction] = []
     with _stage("extract"):
-        for number, document in enumerate(documents, start=1):
-            extraction = extract(document, nlp, index)
-            log.info("[%d/%d] %s: %d statements", number, len(documents), document.file_name,
-                     statement_count(extraction))
-            extractions.append(extraction)
+        extractions = extract_all(documents, index, jobs)
+    inputs = BuildInputs(tuple(extractions), tuple(corrections))
+    return _write_dataset_of(inputs, out, reference, index, reason, reasoner)
+
+
+def add(
+    texts: Sequence[Path],
+    data: Path,
+    metadata: Path | None = None,
+    reason: bool = True,
+    reasoner: Reasoner = "fast",
+    jobs: int = 1,
+) -> BuildSummary:
+    """Add ``texts`` to the dataset file ``data`` written by :func:`build`: only they are
+    extracted; merge, curation and reasoning run again over all the texts, so ``data``
+    becomes what a build of all of them would write (with the same options).
+
+    Raises ``BuildCacheError`` (no usable extractions beside ``data``), ``CorpusError`` (a
+    text that cannot be read or is already in the dataset) or ``InconsistencyError``, always
+    before ``data`` is written.
+    """
+    dataset_format(data)
+    with _stage("read texts"):
+        previous = read_inputs(data)
+        documents = read_texts(texts, metadata)
+        _check_new(documents, previous.extractions, data)
+    with _stage("load reference data"):
+        reference = load_reference()
+        index = ReferenceIndex.from_graph(reference)
+    with _stage("extract"):
+        added = extract_all(documents, index, jobs)
+    extractions = sorted(
+        (*previous.extractions, *added), key=lambda extraction: extraction.document.file_name
+    )
+    inputs = BuildInputs(tuple(extractions), previous.corrections)
+    return _write_dataset_of(inputs, data, reference, index, reason, reasoner)
+
+
+def _check_new(
+    documents: Sequence[Document], extractions: Sequence[Extraction], data: Path
+) -> None:
+    """CorpusError when a text (by content or file name) is already in the dataset."""
+    by_sha = {extraction.document.sha256: extraction.document for extraction in extractions}
+    names = {extraction.document.file_name for extraction in extractions}
+    for document in documents:
+        if document.sha256 in by_sha:
+            held = by_sha[document.sha256].file_name
+            raise CorpusError(f"{document.file_name}: already in {data} (as {held})")
+        if document.file_name in names:
+            raise CorpusError(
+                f"{document.file_name}: {data} holds another text of that name; rename it"
+            )
+
+
+def _write_dataset_of(
+    inputs: BuildInputs,
+    out: Path,
+    reference: Graph,
+    index: ReferenceIndex,
+    reason: bool,
+    reasoner: Reasoner,
+) -> BuildSummary:
+    """Merge, curate, reason and write the dataset of ``inputs`` to ``out``, with the
+    extractions beside it (``build_cache``)."""
+    extractions = inputs.extractions
     with _stage("triples and merge"):
         graphs = merge_documents(extractions, labelled=reference, index=index)
     with _stage("curation"):
-        curation_graph = apply_curation(corrections, graphs)
+        curation_graph = apply_curation(inputs.corrections, graphs)
     dataset = assemble(load_ontology(), reference, graphs, curation_graph)
     if reason:
         with _stage("reasoning"):
             add_inferred(dataset, infer(dataset, reasoner))
     with _stage("write"):
         write_dataset(dataset, out)
+        write_inputs(out, inputs)
     return BuildSummary(
         out=out,
-        documents=len(documents),
+        documents=len(extractions),
         statements=sum(statement_count(extraction) for extraction in extractions),
-        corrections=len(corrections),
+        corrections=len(inputs.corrections),
         graph_sizes=graph_sizes(dataset),
     )
+
+
+def extract_all(
+    documents: Sequence[Document], index: ReferenceIndex, jobs: int = 1
+) -> list[Extraction]:
+    """The extractions of ``documents``, in their order, by ``jobs`` worker processes (at most
+    one per document; 1: in this process with ``index``). Logs each document as it is done."""
+    jobs = max(1, min(jobs, len(documents)))
+    if jobs == 1:
+        nlp = make_pipeline()
+        return _logged(documents, (extract(document, nlp, index) for document in documents))
+    log.info("extracting with %d worker processes", jobs)
+    with multiprocessing.Pool(jobs, initializer=_worker_tools) as pool:
+        return _logged(documents, pool.imap(_extract_in_worker, documents))
+
+
+def _logged(documents: Sequence[Document], extractions: Iterator[Extraction]) -> list[Extraction]:
+    """The extractions as a list, each logged as it comes."""
+    done = []
+    for document, extraction in zip(documents, extractions, strict=True):
+        number = len(done) + 1
+        log.info("[%d/%d] %s: %d statements", number, len(documents), document.file_name,
+                 statement_count(extraction))
+        done.append(extraction)
+    return done
+
+
+@cache
+def _worker_tools() -> tuple[Language, ReferenceIndex]:
+    """A worker process's pipeline and reference index, made once when it starts."""
+    return make_pipeline(), ReferenceIndex.from_graph(load_reference())
+
+
+def _extract_in_worker(document: Document) -> Extraction:
+    return extract(document, *_worker_tools())
 
 
 def statement_count(extraction: Extraction) -> int:

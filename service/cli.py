@@ -39,6 +39,8 @@ def _build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if args.curation and args.no_curation:
         raise CliError("--curation and --no-curation exclude each other")
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
     if args.no_curation:
         curation = None
     else:
@@ -52,6 +54,7 @@ def _build(args: argparse.Namespace) -> int:
             curation=curation,
             skip_bad_files=args.skip_bad_files,
             reasoner=args.reasoner,
+            jobs=args.jobs or os.cpu_count() or 1,
         )
     except _build_errors() as error:
         raise CliError(str(error)) from None
@@ -61,6 +64,29 @@ def _build(args: argparse.Namespace) -> int:
     print(
         f"wrote {summary.out}: {summary.documents} documents, {summary.statements} statements, "
         f"{summary.corrections} corrections, {summary.triples} triples ({sizes})"
+    )
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    """Add texts to a dataset file built by critmin build; print a one-line summary."""
+    from critmin.graph.build import add
+    from critmin.graph.build_cache import BuildCacheError
+
+    try:
+        summary = add(
+            [Path(text) for text in args.texts],
+            Path(args.data),
+            metadata=Path(args.metadata) if args.metadata else None,
+            reason=not args.no_reason,
+            reasoner=args.reasoner,
+            jobs=args.jobs or os.cpu_count() or 1,
+        )
+    except (*_build_errors(), BuildCacheError) as error:
+        raise CliError(str(error)) from None
+    print(
+        f"wrote {summary.out}: {summary.documents} documents ({len(args.texts)} added), "
+        f"{summary.statements} statements, {summary.triples} triples"
     )
     return 0
 
@@ -255,7 +281,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad-files", action="store_true", help="skip empty, binary or non-UTF-8 texts"
     )
     _add_reasoner_option(build)
+    build.add_argument(
+        "--jobs", type=int, metavar="N", help="extraction processes (default: one per core)"
+    )
     build.set_defaults(run=_build)
+
+    add = commands.add_parser(
+        "add",
+        help="add texts to a dataset built by critmin build",
+        description="Extract only the given texts, then merge, curate and reason over all the "
+        "dataset's texts again (with the extractions critmin build keeps beside the dataset "
+        "file, FILE.extractions): the result is what critmin build of all the texts writes.",
+    )
+    add.add_argument("texts", nargs="+", metavar="TEXT", help="text files (.txt) to add")
+    add.add_argument("--data", default="build/critmin.trig", help="dataset file to extend")
+    add.add_argument("--metadata", help="YAML manifest of the added texts")
+    add.add_argument("--no-reason", action="store_true", help="skip the OWL 2 RL closure")
+    add.add_argument(
+        "--jobs", type=int, metavar="N", help="extraction processes (default: one per core)"
+    )
+    _add_reasoner_option(add)
+    add.set_defaults(run=_add)
 
     validate = commands.add_parser("validate", help="check a dataset against the SHACL shapes")
     validate.add_argument("--data", default="build/critmin.trig", help="dataset file")

@@ -35,6 +35,14 @@ from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement, Control, Event, Extraction
 from critmin.graph.base.values import DateValue
 from critmin.graph.rdf import iris
+from critmin.graph.rdf.merge_blocking import (
+    Blocks,
+    agreement_keys,
+    blocking_keys,
+    entity_iris,
+    group_keys,
+    member_key,
+)
 from critmin.graph.rdf.state_level import state_level_pairs
 from critmin.graph.rdf.triples import document_graph
 from critmin.graph.text.reference import ReferenceIndex
@@ -114,8 +122,9 @@ def plan_merge(
     ordered = sorted(extractions, key=_document_order)
     plan = MergePlan(names={e.document.sha16: {} for e in ordered})
     taken: set[URIRef] = set()
+    own = [iris.statement_iris(extraction) for extraction in ordered]
     for family in ("agreements", "controls", "events"):
-        claims = _claims(ordered, family)
+        claims = _claims(ordered, own, family)
         clusters = _cluster(claims)
         cluster_iri: dict[int, URIRef] = {}
         for number, members in enumerate(clusters):
@@ -184,7 +193,7 @@ def same_agreement(first: Agreement, second: Agreement) -> bool:
         return False
     if not dates_compatible(first.date, second.date):
         return False
-    parties, others = _iris(first.parties), _iris(second.parties)
+    parties, others = entity_iris(first.parties), entity_iris(second.parties)
     if not parties or not others:
         return False
     if parties == others:
@@ -203,7 +212,7 @@ def same_control(first: Control, second: Control) -> bool:
     """Same kind, imposer and duration; compatible targets, dates and element counts."""
     imposer = first.imposer.iri if first.imposer else None
     other_imposer = second.imposer.iri if second.imposer else None
-    targets, other_targets = _iris(first.targets), _iris(second.targets)
+    targets, other_targets = entity_iris(first.targets), entity_iris(second.targets)
     counts = {first.element_count, second.element_count} - {None}
     return (
         first.kind == second.kind
@@ -225,21 +234,23 @@ def same_event(first: Event, second: Event) -> bool:
     places = {first.place.iri if first.place else None, second.place.iri if second.place else None}
     if None not in places:
         return len(places) == 1
-    participants, others = _iris(first.participants), _iris(second.participants)
+    participants, others = entity_iris(first.participants), entity_iris(second.participants)
     return bool(participants and others) and (participants <= others or others <= participants)
 
 
-def _claims(extractions: Sequence[Extraction], family: str) -> list[Claim]:
+def _claims(
+    extractions: Sequence[Extraction], own: Sequence[dict[str, URIRef]], family: str
+) -> list[Claim]:
     """The statements of one family that their sources state as done, in document order and
-    then in text order (what is only proposed or denied is never merged)."""
+    then in text order (what is only proposed or denied is never merged); ``own`` holds each
+    extraction's statement IRIs."""
     claims: list[Claim] = []
     for order, extraction in enumerate(extractions):
-        own = iris.statement_iris(extraction)
         statements = sorted(
             (s for s in getattr(extraction, family) if _stated(s)),
             key=_statement_order,
         )
-        claims.extend(Claim(order, extraction, s, own[s.key]) for s in statements)
+        claims.extend(Claim(order, extraction, s, own[order][s.key]) for s in statements)
     return claims
 
 
@@ -254,19 +265,19 @@ def _cluster(claims: list[Claim]) -> list[list[Claim]]:
     A statement with the same own IRI as an earlier one of its document (a repeat) joins that
     one's cluster; otherwise it joins the closest cluster whose every member matches it and
     comes from another document, or starts a new cluster. Only clusters sharing a blocking
-    key with the statement are compared, so the work grows with the matches, not the corpus.
+    key and a month with the statement are compared (``merge_blocking``), so the work grows
+    with the matches, not the corpus.
     """
     clusters: list[list[Claim]] = []
-    by_key: dict[object, set[int]] = defaultdict(set)
+    blocks = Blocks()
     by_own_iri: dict[tuple[int, URIRef], int] = {}
     for claim in claims:
-        keys = _blocking_keys(claim.statement)
+        keys = blocking_keys(claim.statement)
         index = by_own_iri.get((claim.order, claim.own_iri))
         if index is None:
-            candidates = sorted(set().union(*(by_key[key] for key in keys)))
             fitting = [
                 i
-                for i in candidates
+                for i in blocks.candidates(keys, claim.statement.date)
                 if all(m.order != claim.order and _same(m, claim) for m in clusters[i])
             ]
             if fitting:
@@ -276,19 +287,8 @@ def _cluster(claims: list[Claim]) -> list[list[Claim]]:
                 clusters.append([])
         clusters[index].append(claim)
         by_own_iri[(claim.order, claim.own_iri)] = index
-        for key in keys:
-            by_key[key].add(index)
+        blocks.add(index, keys, claim.statement.date)
     return clusters
-
-
-def _blocking_keys(statement: Statement) -> set[object]:
-    """Keys that two statements which may be one thing always share (see ``same_*``)."""
-    if isinstance(statement, Agreement):
-        return set(_iris(statement.parties))
-    if isinstance(statement, Control):
-        return {(statement.kind, statement.imposer.iri if statement.imposer else None)}
-    place = {statement.place.iri} if statement.place else set()
-    return place | _iris(statement.participants)
 
 
 def _same(first: Claim, second: Claim) -> bool:
@@ -329,30 +329,36 @@ def _add_agreement_links(
 ) -> None:
     """Disputed identities (binding conflicts) and what group agreements comprise.
 
-    Both relate agreements that share a party, so only those are compared.
+    Each agreement is compared only with those that may be one with it, or that it may
+    comprise if it is a group (found by ``merge_blocking``).
     """
     entries = [(cluster_iri[i], claim) for i, members in enumerate(clusters) for claim in members]
-    by_party: dict[URIRef, list[tuple[URIRef, Claim]]] = defaultdict(list)
-    for entry in entries:
-        for party in sorted(_iris(entry[1].statement.parties)):
-            by_party[party].append(entry)
+    same_blocks, member_blocks = Blocks(), Blocks()
+    for number, (_, claim) in enumerate(entries):
+        agreement = claim.statement
+        same_blocks.add(number, agreement_keys(agreement), agreement.date)
+        member = member_key(agreement)
+        if member is not None:
+            member_blocks.add(number, [member], agreement.date)
     for iri, claim in entries:
         one = claim.statement
-        sharing = {entry for party in _iris(one.parties) for entry in by_party[party]}
-        for other_iri, other in sorted(sharing, key=lambda entry: (str(entry[0]), entry[1].order)):
+        for number in same_blocks.candidates(agreement_keys(one), one.date):
+            other_iri, other = entries[number]
             two = other.statement
-            if other_iri == iri:
-                continue
-            if claim.order != other.order and binding_conflict(one, two) and (
+            if other_iri != iri and claim.order != other.order and binding_conflict(one, two) and (
                 same_agreement(one, two)
             ):
                 plan.disputed.add((claim.sha16, iri, other_iri))
-            if _comprises(one, two):
+        if one.kind != "group":
+            continue
+        for number in member_blocks.candidates(group_keys(one), one.date):
+            other_iri, other = entries[number]
+            if other_iri != iri and _comprises(one, other.statement):
                 plan.comprises.add((claim.sha16, iri, other_iri))
 
 
 def _comprises(group: Agreement, member: Agreement) -> bool:
-    parties, members = _iris(group.parties), _iris(member.parties)
+    parties, members = entity_iris(group.parties), entity_iris(member.parties)
     return (
         group.kind == "group"
         and member.kind != "group"
@@ -380,10 +386,6 @@ def _not_after(first: str, second: str) -> bool:
     """``first`` is not later than ``second``, compared at the coarser of their precisions."""
     length = min(len(first), len(second))
     return first[:length] <= second[:length]
-
-
-def _iris(entities: Sequence) -> frozenset[URIRef]:
-    return frozenset(entity.iri for entity in entities)
 
 
 def _document_order(extraction: Extraction) -> tuple[str, str]:

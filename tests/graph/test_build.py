@@ -188,3 +188,35 @@ def test_document_graph_names_match_the_texts(corpus: Path, tmp_path: Path,
         sha16 = str(source).rsplit("/", 1)[-1]
         assert source == document_iri(sha16)
         assert (source, RDF.type, CM.SourceDocument) in dataset.graph(document_graph(sha16))
+
+
+PARALLEL_TEXTS = {
+    "p1.txt": "Published: 2 May 2024\n\nChile and Norway signed a memorandum on lithium refining "
+              "on 1 May 2024. Peru banned exports of tin in April 2024.\n",
+    "p2.txt": "Published: 9 May 2024\n\nNorway and Chile agreed a lithium memorandum on 1 May "
+              "2024, which is not binding.\n",
+    "p3.txt": "Published: 3 June 2024\n\nIndonesia set an export quota for nickel in May 2024. "
+              "Leaders of Japan and Kenya met in Nairobi on 2 June 2024.\n",
+    "p4.txt": "Published: 4 June 2024\n\nJapan signed an arrangement on cobalt with Kenya, Ghana "
+              "and Zambia on 2 June 2024. Peru lifted its export ban on tin in May 2024.\n",
+}
+"""Texts written for this test: agreements, controls and an event across four documents."""
+
+
+def test_parallel_extraction_writes_the_same_bytes_as_one_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = tmp_path / "parallel"
+    corpus.mkdir()
+    for name, text in PARALLEL_TEXTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    serial = build(corpus, tmp_path / "serial.trig", reason=False, jobs=1)
+    with caplog.at_level(logging.INFO, logger="critmin.build"):
+        parallel = build(corpus, tmp_path / "parallel.trig", reason=False, jobs=2)
+    assert (tmp_path / "serial.trig").read_bytes() == (tmp_path / "parallel.trig").read_bytes()
+    assert parallel.statements == serial.statements >= 6
+    messages = [record.getMessage() for record in caplog.records]
+    assert "extracting with 2 worker processes" in messages
+    assert [m.split(":")[0] for m in messages if m.startswith("[")] == [
+        f"[{number}/4] p{number}.txt" for number in range(1, 5)
+    ]

@@ -27,7 +27,8 @@ ALLOWED = {
     "rules": {"base", "text", "rules"},
     "rdf": {"base", "text", "rdf"},
     "owl": {"base", "owl"},
-    "build": {"base", "text", "rules", "rdf", "owl"},
+    "build": {"base", "text", "rules", "rdf", "owl", "build_cache"},
+    "build_cache": {"base", "rdf"},
     "graph": set(),
 }
 """Layer of graph/ → the layers of graph/ it may import (``graph`` is graph/__init__.py)."""

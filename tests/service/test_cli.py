@@ -9,6 +9,7 @@ from critmin.service.cli import main
 
 COMMANDS = {
     "build": "turn a folder of texts into a dataset file",
+    "add": "add texts to a dataset built by critmin build",
     "validate": "check a dataset against the SHACL shapes",
     "query": "run a canned query or a .rq file offline",
     "serve": "serve the SPARQL endpoint and web form",
@@ -50,5 +51,5 @@ def test_unknown_command_exits_non_zero(capsys: pytest.CaptureFixture[str]) -> N
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "critmin: error: argument COMMAND: invalid choice: 'frobnicate' "
-        "(choose from 'build', 'validate', 'query', 'evaluate', 'serve', 'push')"
+        "(choose from 'build', 'add', 'validate', 'query', 'evaluate', 'serve', 'push')"
     )

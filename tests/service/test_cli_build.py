@@ -105,6 +105,7 @@ def test_skip_bad_files_builds_the_others(
         ("data.trig", ["--metadata", "absent.yaml"], "absent.yaml"),
         ("data.trig", ["--curation", "absent.yaml"], "cannot read curation file"),
         ("data.trig", ["--curation", "c.yaml", "--no-curation"], "--curation and --no-curation"),
+        ("data.trig", ["--jobs", "0"], "--jobs must be at least 1"),
     ],
 )
 def test_bad_options_exit_2_with_one_line(
