@@ -14,6 +14,7 @@ Corpora and outputs live in a temporary folder, deleted afterwards.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -97,6 +98,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpora")
     parser.add_argument("--corpus", type=Path, help="measure this folder of texts instead")
     parser.add_argument("--metadata", type=Path, help="manifest of --corpus's texts")
+    parser.add_argument(
+        "--keep", type=Path, help="write corpora and builds to this folder and keep them"
+    )
     args = parser.parse_args()
     try:
         sizes = [int(size) for size in args.sizes.split(",")] + [10000] * args.with_10000
@@ -113,7 +117,10 @@ def main() -> int:
           f"Python {platform.python_version()}; reasoning {'off' if args.no_reason else 'on'}, "
           f"jobs {args.jobs or 'default'}", flush=True)  # fmt: skip
     runs = []
-    with tempfile.TemporaryDirectory() as work:
+    with (
+        contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory()
+    ) as work:
+        Path(work).mkdir(parents=True, exist_ok=True)
         if args.corpus is not None:
             runs.append(measure(args.corpus, Path(work) / "build.trig", options))
         for size in [] if args.corpus is not None else sizes:
