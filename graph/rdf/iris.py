@@ -43,14 +43,25 @@ def decimal_text(value: Decimal) -> str:
 
 
 def agreement_iri(agreement: Agreement) -> URIRef:
-    """``cmr:agreement/<slug>-<hash8>`` from kind, parties, date and stated binding status."""
+    """``cmr:agreement/<slug>-<hash8>`` from kind, parties, date, stated binding status and,
+    for one that is not stated as concluded, its modality (talks about a deal are never the
+    node of the deal itself, which would be both concluded and not)."""
     binding = None if agreement.binding is None else str(agreement.binding)
-    digest = key_hash("agreement", agreement.kind, agreement.parties, agreement.date, binding)
+    digest = key_hash(
+        "agreement", agreement.kind, agreement.parties, agreement.date, binding,
+        *_unstated(agreement.modality),
+    )
     return CMR[f"agreement/{slug(agreement.label)}-{digest}"]
 
 
+def _unstated(modality: str) -> tuple[str, ...]:
+    """The modality as a key part when it is not "stated" (stated IRIs keep their old key)."""
+    return () if modality == "stated" else (modality,)
+
+
 def control_iri(control: Control) -> URIRef:
-    """``cmr:control/<slug>-<hash8>`` from kind, imposer, targets, minerals, count and dates."""
+    """``cmr:control/<slug>-<hash8>`` from kind, imposer, targets, minerals, count, dates and,
+    for one that is not stated as imposed, its modality."""
     digest = key_hash(
         "control",
         control.kind,
@@ -60,6 +71,7 @@ def control_iri(control: Control) -> URIRef:
         control.element_count,
         control.date,
         control.duration,
+        *_unstated(control.modality),
     )
     return CMR[f"control/{slug(control.label)}-{digest}"]
 

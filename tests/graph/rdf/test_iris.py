@@ -60,6 +60,15 @@ def test_agreement_iri_changes_with_date_parties_kind_and_binding() -> None:
     assert len({base, *(iris.agreement_iri(variant) for variant in variants)}) == 5
 
 
+def test_talks_about_a_deal_never_share_the_deal_s_iri() -> None:
+    """A deal stated by one text and reported as negotiated by another stay two nodes: one
+    node would be both a concluded and an unconcluded agreement (disjoint classes)."""
+    stated = iris.agreement_iri(tin_accord())
+    assert stated == CMR["agreement/peru-bolivia-tin-accord-ae6489f8"]  # unchanged key
+    others = {iris.agreement_iri(tin_accord(modality=word)) for word in ("negotiated", "planned")}
+    assert len({stated, *others}) == 3
+
+
 def test_statement_iris_follow_the_model_pattern() -> None:
     control = Control("c1", "export-control", "Indian tin export ban", EVIDENCE, imposer=INDIA,
                       minerals=(TIN,), element_count=1, date=DateValue("2022"))
