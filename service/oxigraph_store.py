@@ -14,7 +14,6 @@ store's default graph when the file is loaded.
 
 from __future__ import annotations
 
-import itertools
 import tempfile
 from pathlib import Path
 
@@ -33,7 +32,6 @@ _REASON_CHARS = 300
 _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 
 _UNION_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-_CHUNK_QUADS = 100_000
 _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
@@ -139,14 +137,13 @@ def _loaded(store: ox.Store, path: Path, rdf_format: ox.RdfFormat) -> ox.Store:
 
 
 def _with_merged_default_graph(store: ox.Store) -> ox.Store:
-    """``store`` with every triple of its named graphs also in its default graph."""
-    for graph in list(store.named_graphs()):
-        quads = store.quads_for_pattern(None, None, None, graph)
-        while chunk := [
-            ox.Quad(quad.subject, quad.predicate, quad.object)
-            for quad in itertools.islice(quads, _CHUNK_QUADS)
-        ]:
-            store.bulk_extend(chunk)
+    """``store`` with every triple of its named graphs also in its default graph (one bulk
+    write from a snapshot of the store: many smaller writes take ten times longer)."""
+    store.bulk_extend(
+        ox.Quad(quad.subject, quad.predicate, quad.object)
+        for quad in store.quads_for_pattern(None, None, None)
+        if not isinstance(quad.graph_name, ox.DefaultGraph)
+    )
     return store
 
 
