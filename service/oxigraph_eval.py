@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import URIRef, Variable
 from rdflib.term import Identifier
 
-from critmin.service.oxigraph_terms import from_oxigraph
+from critmin.service.oxigraph_terms import OxTerm, from_oxigraph
 from critmin.service.query_guard import DatasetSpec
 from critmin.service.sparql_bindings import with_bindings
 from critmin.service.store import QueryAnswer
@@ -107,13 +108,14 @@ def _answer(result: object, task: QueryTask) -> QueryAnswer:
         return QueryAnswer("ASK", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(Variable(variable.value) for variable in result.variables)
-        names = [variable.value for variable in result.variables]
+        names = list(zip(range(len(variables)), variables, strict=True))
         taken = list(itertools.islice(result, _past_limit(task.max_rows)))
+        convert = _memoised(from_oxigraph)  # answers repeat terms: convert each once
         rows = tuple(
             {
-                Variable(name): from_oxigraph(term)
-                for name in names
-                if (term := solution[name]) is not None
+                variable: convert(term)
+                for index, variable in names
+                if (term := solution[index]) is not None
             }
             for solution in taken[: task.max_rows]
         )
@@ -124,6 +126,18 @@ def _answer(result: object, task: QueryTask) -> QueryAnswer:
     )
     kept = triples[: task.max_rows]
     return QueryAnswer(task.form, triples=tuple(kept), truncated=len(triples) > len(kept))
+
+
+def _memoised(function: Callable[[OxTerm], Identifier]) -> Callable[[OxTerm], Identifier]:
+    """``function`` computed once per distinct term (for the life of one answer)."""
+    known: dict[OxTerm, Identifier] = {}
+
+    def once(term: OxTerm) -> Identifier:
+        if term not in known:
+            known[term] = function(term)
+        return known[term]
+
+    return once
 
 
 def _past_limit(max_rows: int | None) -> int | None:
