@@ -6,6 +6,8 @@ The corpus comparisons read ../shared/corpus and ../shared/corpus-dev and skip w
 absent; each corpus is extracted once per module, then reasoned over by both reasoners.
 """
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[3]
 SEED_CORPUS = ROOT.parent / "shared" / "corpus"
 SEED_METADATA = ROOT / "graph" / "seed" / "corpus-metadata.yaml"
 DEV_CORPUS = ROOT.parent / "shared" / "corpus-dev"
+GENERATOR = ROOT / "bench" / "generate_corpus.py"
 EX = "http://example.org/"
 
 RULE_CASES = {
@@ -136,6 +139,18 @@ def test_the_seed_build_gives_owlrls_inferences(seed_dataset: Dataset) -> None:
 @pytest.mark.corpus
 def test_the_dev_build_gives_owlrls_inferences(dev_dataset: Dataset) -> None:
     assert_same_inferences(dev_dataset)
+
+
+def test_a_generated_corpus_gives_owlrls_inferences(tmp_path: Path) -> None:
+    """60 synthetic texts of bench/generate_corpus.py: talks next to deals, groups, pauses and
+    liftings, disputed binding status, many states (the benchmarks' corpora, at small size)."""
+    spec = importlib.util.spec_from_file_location("generate_corpus", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator  # its dataclasses look their module up there
+    spec.loader.exec_module(generator)
+    generator.generate(60, tmp_path / "corpus", seed=3)
+    assert_same_inferences(unreasoned_build(tmp_path / "corpus", tmp_path))
 
 
 # --- Its own rules
