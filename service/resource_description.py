@@ -33,18 +33,21 @@ INCOMING_QUERY = (
 
 # Label candidates of the resource and of every neighbour; the best one is picked in Python.
 # Every branch binds ?this by a triple pattern of its own, so the query means the same whether
-# ?this is substituted (rdflib's initBindings, Oxigraph's substitutions) or joined as a VALUES
-# block (the remote store); the label kinds come after the neighbours, which keeps rdflib from
-# scanning every label of the dataset first.
+# ?this is substituted (rdflib's initBindings) or joined as a VALUES block (Oxigraph, remote
+# stores). Each branch reads its neighbours' properties itself and the label kinds come last:
+# Oxigraph then looks labels up per neighbour (one shared lookup after the UNION took 20 s for
+# an actor with 17,000 incoming links), and rdflib never scans every label of the dataset.
 LABELS_QUERY = (
     SPARQL_PREFIXES
     + """
 SELECT DISTINCT ?x ?kind ?label WHERE {
-  { ?this ?p0 ?o0 BIND(?this AS ?x) } UNION { ?this ?x ?o1 } UNION { ?this ?p1 ?x }
-  UNION { ?x ?p2 ?this } UNION { ?s3 ?x ?this }
-  UNION { ?this cm:evidence/nif:referenceContext ?x }
-  UNION { ?this prov:wasDerivedFrom ?x }
-  ?x ?kind ?label .
+  { ?this ?kind ?label BIND(?this AS ?x) }
+  UNION { ?this ?x ?o1 . ?x ?kind ?label }
+  UNION { ?this ?p1 ?x . ?x ?kind ?label }
+  UNION { ?x ?p2 ?this . ?x ?kind ?label }
+  UNION { ?s3 ?x ?this . ?x ?kind ?label }
+  UNION { ?this cm:evidence/nif:referenceContext ?x . ?x ?kind ?label }
+  UNION { ?this prov:wasDerivedFrom ?x . ?x ?kind ?label }
   VALUES ?kind { skos:prefLabel rdfs:label dcterms:title nif:anchorOf }
   FILTER(isIRI(?x) && isLiteral(?label))
 }"""
