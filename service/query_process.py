@@ -1,4 +1,5 @@
-"""Run a query in a forked child process so that a time limit really stops it.
+"""Run a query in a forked child process so that a time limit really stops it (rdflib's store;
+the Oxigraph store has a pool of worker processes instead, ``query_workers``).
 
 rdflib evaluates SPARQL in pure Python and cannot be interrupted inside a thread, so a query
 that runs past its limit is evaluated in a child process that is killed at the limit. The child
@@ -10,7 +11,8 @@ about 20 ms per query with 200,000 triples loaded, 0.4 GB; it grows with the hea
 child touches are copied, so a query scanning the whole dataset can use memory up to the
 dataset's size while it runs; at most one child per serving thread runs at once. A pool of
 pre-forked workers would save the fork but, as refcounts touch pages, end up holding one copy
-of the dataset each. Works where ``fork`` exists (Linux, macOS).
+of the dataset each (Oxigraph's on-disk store avoids that: its workers share the files).
+Works where ``fork`` exists (Linux, macOS).
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Where the service reads its triples from: a small interface so that other stores can slot in.
 
-Two stores implement it: :class:`LocalStore` (a dataset file in rdflib's memory) and
-``RemoteStore`` (any SPARQL 1.1 endpoint, in ``remote_store``). ``query`` is for the service's
-own trusted queries (canned queries, resource pages); ``run`` is for queries from the public
-endpoint, which have passed ``query_guard`` and get the request's dataset and limits.
+Three stores implement it: ``OxigraphStore`` (the default: a dataset file in Oxigraph, in
+``oxigraph_store``), :class:`LocalStore` (a dataset file in rdflib's memory, the reference
+engine) and ``RemoteStore`` (any SPARQL 1.1 endpoint, in ``remote_store``). ``query`` is for
+the service's own trusted queries (canned queries, resource pages); ``run`` is for queries
+from the public endpoint, which have passed ``query_guard`` and get the request's dataset and
+limits.
 """
 
 from __future__ import annotations
