@@ -142,7 +142,7 @@ def _query(args: argparse.Namespace) -> int:
     from critmin.service.config import Settings
     from critmin.service.results import write_result
     from critmin.service.store import DataFileError
-    from critmin.service.store_choice import close_store, open_store
+    from critmin.service.store_choice import open_store
 
     try:
         if args.query.endswith(".rq") or Path(args.query).is_file():
@@ -163,7 +163,7 @@ def _query(args: argparse.Namespace) -> int:
         try:
             text = write_result(run(canned, store, params), args.format)
         finally:
-            close_store(store)
+            store.close()
     except (ParameterError, DataFileError) as error:
         raise CliError(str(error)) from None
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -221,7 +221,7 @@ def _serve(args: argparse.Namespace) -> int:
     from critmin.service.config import SettingsError, load_settings
     from critmin.service.server import serve
     from critmin.service.store import DataFileError, StoreError
-    from critmin.service.store_choice import close_store, open_store
+    from critmin.service.store_choice import open_store
 
     flags = {
         "data_file": args.data, "store": args.store, "host": args.host, "port": args.port,
@@ -238,7 +238,7 @@ def _serve(args: argparse.Namespace) -> int:
             serve(create_app(store, settings=settings), settings.host, settings.port,
                   settings.threads)
         finally:
-            close_store(store)
+            store.close()
     except (SettingsError, DataFileError, StoreError) as error:
         raise CliError(str(error)) from None
     except OSError as error:

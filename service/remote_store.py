@@ -143,3 +143,6 @@ class RemoteStore:
         triples = int(next(iter(union)).n)  # type: ignore[union-attr]
         sizes = {URIRef(row.g): int(row.n) for row in graphs}  # type: ignore[union-attr]
         return StoreStats(triples=triples, graph_sizes=sizes)
+
+    def close(self) -> None:
+        """Nothing to release: each query opens and closes its own connection."""

@@ -145,6 +145,10 @@ class Store(Protocol):
         """How many triples and graphs the dataset holds."""
         ...
 
+    def close(self) -> None:
+        """Release what the store holds (worker processes, files); nothing for most stores."""
+        ...
+
 
 _SOLUTION_MODIFIERS = frozenset(
     ("Project", "Slice", "Distinct", "Reduced", "OrderBy", "Filter", "Extend")
@@ -244,3 +248,5 @@ class LocalStore:
         }
         return StoreStats(triples=len(self.dataset), graph_sizes=sizes)
 
+    def close(self) -> None:
+        """Nothing to release: the dataset is freed with the store."""

@@ -34,8 +34,3 @@ def open_store(settings: Settings) -> Store:
     workers = 0 if settings.query_timeout is None else settings.threads
     return OxigraphStore.from_file(path, workers=workers, timeout=settings.query_timeout)
 
-
-def close_store(store: Store) -> None:
-    """Release what ``store`` holds (worker processes, an on-disk copy), if anything."""
-    if isinstance(store, OxigraphStore):
-        store.close()
