@@ -6,16 +6,16 @@ A query is parsed with rdflib's SPARQL parser before anything runs. Refused:
   the endpoint is read-only;
 - ``SERVICE`` (anywhere, sub-queries included) unless its endpoint IRI is in the allow-list;
   ``SERVICE ?var`` always;
-- ``FROM``/``FROM NAMED`` and the protocol's ``default-graph-uri``/``named-graph-uri`` naming
-  an IRI that is not a graph of the dataset, unless the allow-list names it (rdflib would
-  otherwise fetch it from the web).
+- fetching a graph from the web for ``FROM``/``FROM NAMED`` or the protocol's
+  ``default-graph-uri``/``named-graph-uri``, unless the allow-list names it (rdflib would
+  otherwise fetch it). A graph the dataset lacks and the allow-list does not name is an empty
+  graph: it adds nothing to the default graph and is not among the named graphs.
 
 Nothing else in rdflib's query evaluation dereferences a URL.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -182,17 +182,13 @@ def requested_dataset(
 def check_dataset(
     dataset: DatasetSpec, known_graphs: Collection[URIRef], allowlist: Collection[str] = ()
 ) -> DatasetSpec:
-    """``dataset`` if each graph it names is in ``known_graphs`` or in the allow-list (then
-    marked ``fetch_remote``); a 403 :class:`QueryRejected` otherwise."""
-    unknown = [
-        iri for iri in (*dataset.default_graphs, *dataset.named_graphs)
-        if iri not in known_graphs
-    ]
-    refused = [iri for iri in unknown if str(iri) not in allowlist]
-    if refused:
-        raise QueryRejected(
-            403, "Outbound request refused",
-            f"{refused[0].n3()} is not a graph of this dataset, and graphs are not fetched "
-            "from the web unless the federation allow-list names them.",
-        )
-    return dataclasses.replace(dataset, fetch_remote=bool(unknown))
+    """``dataset`` without the graphs that are neither in ``known_graphs`` nor in the allow-list
+    (empty graphs: nothing is fetched for them), marked ``fetch_remote`` when it names an
+    allow-listed graph that ``known_graphs`` lacks."""
+
+    def kept(graphs: tuple[URIRef, ...]) -> tuple[URIRef, ...]:
+        return tuple(iri for iri in graphs if iri in known_graphs or str(iri) in allowlist)
+
+    default_graphs, named_graphs = kept(dataset.default_graphs), kept(dataset.named_graphs)
+    remote = any(iri not in known_graphs for iri in (*default_graphs, *named_graphs))
+    return DatasetSpec(default_graphs, named_graphs, fetch_remote=remote)

@@ -2,8 +2,9 @@
 Neptune...) through SPARQLWrapper, read-only.
 
 Queries are sent as POST ``query=`` forms; the request's dataset goes as ``default-graph-uri``/
-``named-graph-uri``. The time limit is the HTTP client's: past it, critmin stops waiting and
-answers 503, but the remote store may go on working unless it has a limit of its own. At most
+``named-graph-uri`` (a dataset of no graph as :data:`EMPTY_GRAPH`). The time limit is the HTTP
+client's: past it, critmin stops waiting and answers 503, but the remote store may go on
+working unless it has a limit of its own. At most
 ``max_rows`` solutions are kept, but the remote store still computes and sends them all: give
 it a result limit of its own too. Trusted queries with ``bindings`` get them as ``VALUES``
 blocks in their groups (``sparql_bindings``), which bind them as rdflib's ``initBindings``
@@ -42,6 +43,9 @@ UNION_DEFAULT_GRAPH_HINT = (
     "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true)"
 )
 
+EMPTY_GRAPH = "urn:x-critmin:empty-graph"
+"""A graph no store holds, named as the default graph of a request's empty dataset."""
+
 
 class RemoteStore:
     """A read-only store over the SPARQL 1.1 endpoint at ``endpoint``."""
@@ -60,6 +64,8 @@ class RemoteStore:
         client.setReturnFormat(TURTLE if graph_answer else JSON)
         if timeout is not None:
             client.setTimeout(max(1, round(timeout)))
+        if dataset is not None and not (dataset.default_graphs or dataset.named_graphs):
+            client.addDefaultGraph(EMPTY_GRAPH)  # naming no graph would ask for the whole store
         for iri in dataset.default_graphs if dataset else ():
             client.addDefaultGraph(str(iri))
         for iri in dataset.named_graphs if dataset else ():

@@ -15,7 +15,7 @@ from urllib.error import HTTPError
 
 import pytest
 from flask.testing import FlaskClient
-from rdflib import URIRef
+from rdflib import XSD, URIRef
 
 from critmin.service.app import create_app
 from critmin.service.config import Settings
@@ -129,18 +129,16 @@ def test_protocol_graphs_take_precedence_over_from() -> None:
     assert requested_dataset(check_query("ASK {}"), [], []) is None
 
 
-def test_graphs_outside_the_dataset_are_refused_unless_allow_listed() -> None:
+def test_graphs_outside_the_dataset_are_empty_unless_allow_listed() -> None:
     known = {G1, G2}
     local = DatasetSpec((G1,), (G2,))
     assert check_dataset(local, known) == local
-    remote = DatasetSpec((G1, URIRef(REMOTE)), ())
-    with pytest.raises(QueryRejected) as raised:
-        check_dataset(remote, known)
-    assert raised.value.status == 403
-    assert raised.value.detail.startswith(f"<{REMOTE}> is not a graph of this dataset")
+    remote = DatasetSpec((G1, URIRef(REMOTE)), (URIRef(REMOTE),))
+    assert check_dataset(remote, known) == DatasetSpec((G1,), ())
     assert check_dataset(remote, known, allowlist=(REMOTE,)) == DatasetSpec(
-        (G1, URIRef(REMOTE)), (), fetch_remote=True
+        (G1, URIRef(REMOTE)), (URIRef(REMOTE),), fetch_remote=True
     )
+    assert check_dataset(DatasetSpec((URIRef(REMOTE),), ()), known) == DatasetSpec((), ())
 
 
 # --- SERVICE through /sparql ---------------------------------------------------------------
@@ -174,6 +172,30 @@ def test_service_is_refused_and_no_connection_is_made(
         f"SERVICE <{endpoint}> is refused: this endpoint does not query other endpoints "
         "unless its federation allow-list names them."
     )
+    assert not has_pending_connection(listener)
+
+
+@pytest.mark.parametrize(
+    "query, protocol_graph",
+    [
+        ("SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}", False),
+        ("SELECT (COUNT(*) AS ?n) FROM NAMED <{graph}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+         False),
+        ("SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}", True),
+    ],
+)
+def test_graphs_outside_the_dataset_are_answered_as_empty_and_never_fetched(
+    client: FlaskClient, listener: socket.socket, query: str, protocol_graph: bool
+) -> None:
+    graph = f"http://127.0.0.1:{listener.getsockname()[1]}/data.ttl"
+    params = {"query": query.format(graph=graph)}
+    if protocol_graph:
+        params["default-graph-uri"] = graph
+    response = client.get("/sparql", query_string=params)
+    assert response.status_code == 200
+    assert response.get_json()["results"]["bindings"] == [
+        {"n": {"type": "literal", "value": "0", "datatype": str(XSD.integer)}}
+    ]
     assert not has_pending_connection(listener)
 
 

@@ -59,6 +59,14 @@ def test_remote_run_sends_the_dataset_and_cuts_at_max_rows(remote: RemoteStore) 
     assert (len(cut.rows), cut.truncated) == (1, True)
 
 
+def test_remote_run_over_a_dataset_of_no_graph_sees_no_triple(remote: RemoteStore) -> None:
+    count = check_query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    empty = remote.run(count, DatasetSpec((), ()), LIMITS)
+    assert [row[Variable("n")] for row in empty.rows] == [Literal(0)]
+    whole = remote.run(count, None, LIMITS)
+    assert [row[Variable("n")] for row in whole.rows] != [Literal(0)]
+
+
 def test_remote_trusted_query_binds_typed_terms(remote: RemoteStore) -> None:
     result = remote.query(
         "SELECT ?x WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",

@@ -251,25 +251,6 @@ def test_from_in_the_query_restricts_and_the_protocol_takes_precedence(
     assert bindings(overridden)[0]["n"]["value"] == "7"
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"query": "SELECT * FROM <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }"},
-        {"query": "SELECT * FROM NAMED <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }"},
-        {"query": COUNT_ALL, "default-graph-uri": "http://127.0.0.1:9/data.ttl"},
-    ],
-)
-def test_graphs_that_are_not_in_the_dataset_are_refused(
-    client: FlaskClient, params: dict[str, str]
-) -> None:
-    response = client.get("/sparql", query_string=params)
-    assert response.status_code == 403
-    assert response.get_json()["error"]["message"] == (
-        "<http://127.0.0.1:9/data.ttl> is not a graph of this dataset, and graphs are not "
-        "fetched from the web unless the federation allow-list names them."
-    )
-
-
 # --- errors and refusals -------------------------------------------------------------------
 
 def test_malformed_query_is_a_400_with_the_parse_error(client: FlaskClient) -> None:

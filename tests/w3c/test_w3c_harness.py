@@ -17,6 +17,7 @@ from w3c_harness import (
     Outcome,
     dataset_trig,
     is_ordered,
+    protocol_dataset,
 )
 from w3c_manifest import QueryTest, file_iri
 
@@ -60,6 +61,16 @@ def test_dataset_keeps_lexical_forms_and_names_graphs_by_file(suite: Path) -> No
     assert other.subject.value.endswith("/folder/other-node")
     # two files: two blank nodes, though both files call theirs _:n
     assert other.object != by_graph[str(DEFAULT_GRAPH)].subject
+
+
+def test_the_request_names_the_tests_dataset_unless_the_query_does(suite: Path) -> None:
+    test = make_test(suite, ("data.ttl",), ("other.ttl",))
+    assert protocol_dataset(test, "SELECT * { ?s ?p ?o }", suite) == {
+        "default-graph-uri": [str(DEFAULT_GRAPH)],
+        "named-graph-uri": [str(file_iri(suite, suite / "folder/other.ttl"))],
+    }
+    assert protocol_dataset(test, "SELECT * FROM <x:g> { ?s ?p ?o }", suite) == {}
+    assert protocol_dataset(test, "SELECT * FROM NAMED <x:g> { ?s ?p ?o }", suite) == {}
 
 
 def test_a_file_both_default_and_named_keeps_its_blank_nodes(suite: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from w3c_harness import STORE_CONFIGS, EndpointRunner
+from w3c_in_process import outcome as in_process_outcome
 from w3c_known_failures import CAUSES, OXIGRAPH_CAUSES, PASS_FLOORS, expected_failures
 from w3c_manifest import SUITE_DIR, query_evaluation_tests
 
@@ -56,6 +57,15 @@ def test_pass_count_stays_above_its_floor(
     passed = sum(runners[store].outcome(test).passed for test in TESTS)
     assert store in PASS_FLOORS, f"no pass floor for {store}: {passed} tests pass"
     assert passed >= PASS_FLOORS[store]
+
+
+def test_the_endpoint_fails_no_test_that_pyoxigraph_passes_in_process(
+    runners: dict[str, EndpointRunner],
+) -> None:
+    engine_passes = {test.name for test in TESTS if in_process_outcome(test).passed}
+    endpoint_passes = {test.name for test in TESTS if runners["oxigraph"].outcome(test).passed}
+    assert sorted(engine_passes - endpoint_passes) == []
+    assert len(engine_passes) >= PASS_FLOORS["oxigraph"]
 
 
 def test_the_suite_has_235_query_evaluation_tests() -> None:

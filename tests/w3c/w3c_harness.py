@@ -6,11 +6,12 @@ its test client) asking for SPARQL Results JSON (SELECT, ASK), N-Triples (CONSTR
 DESCRIBE), or CSV or TSV where the test expects them; the answer is parsed and compared with
 the expected result (``w3c_results``, ``w3c_compare``).
 
-- The service's default graph is the union of its named graphs (a contract of critmin), so a
+- critmin's dataset file holds named graphs only (its default graph is their union), so a
   test's default graph (``qt:data``, merged) is the named graph :data:`DEFAULT_GRAPH`, and each
-  ``qt:graphData`` file is a named graph named by the file's IRI. Tests that query named
-  graphs therefore also see :data:`DEFAULT_GRAPH`, and the default graph holds the named
-  graphs' triples too: those tests are expected failures.
+  ``qt:graphData`` file is a named graph named by the file's IRI. The request names the test's
+  RDF dataset as the protocol allows: ``default-graph-uri`` :data:`DEFAULT_GRAPH` and a
+  ``named-graph-uri`` per ``qt:graphData`` file, unless the query has its own ``FROM`` or
+  ``FROM NAMED`` (which the tests use to choose their dataset themselves).
 - A query's relative IRIs resolve against the query file's IRI (the suite's convention);
   the protocol carries no base IRI, so the query is sent with a ``BASE`` line in front.
 - Data files are converted to TriG by pyoxigraph, which keeps literals' lexical forms and
@@ -98,6 +99,29 @@ def is_ordered(query_text: str) -> bool:
     return "orderby" in tree[1]
 
 
+def has_dataset_clause(query_text: str) -> bool:
+    """Whether the query names its own dataset (``FROM``, ``FROM NAMED``); ``False`` for a
+    query that does not parse."""
+    try:
+        tree = parseQuery(query_text)
+    except ParseBaseException:
+        return False
+    return "datasetClause" in tree[1]
+
+
+def protocol_dataset(test: QueryTest, query_text: str, suite_dir: Path = SUITE_DIR) -> dict[
+    str, list[str]
+]:
+    """The protocol parameters that name ``test``'s RDF dataset (none when the query names
+    its own)."""
+    if has_dataset_clause(query_text):
+        return {}
+    return {
+        "default-graph-uri": [str(DEFAULT_GRAPH)],
+        "named-graph-uri": [str(file_iri(suite_dir, path)) for path in test.graph_data],
+    }
+
+
 def read_response(media_type: str, body: bytes) -> Answer:
     """The answer in an endpoint's response of ``media_type``."""
     if media_type == JSON_RESULTS:
@@ -166,7 +190,8 @@ class EndpointRunner:
             test.result.suffix, N_TRIPLES if isinstance(expected, Graph) else JSON_RESULTS
         )
         response = self._client(test).post(
-            "/sparql", data=query_text.encode("utf-8"),
+            "/sparql", query_string=protocol_dataset(test, query_text, self.suite_dir),
+            data=query_text.encode("utf-8"),
             content_type="application/sparql-query", headers={"Accept": accept},
         )
         if response.status_code != 200:
