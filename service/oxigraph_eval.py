@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import URIRef, Variable
 from rdflib.term import Identifier
 
-from critmin.service.oxigraph_terms import OxTerm, from_oxigraph
+from critmin.service.oxigraph_terms import OxTerm, PackedTerm, from_oxigraph, pack, unpack
 from critmin.service.query_guard import DatasetSpec
 from critmin.service.sparql_bindings import with_bindings
 from critmin.service.store import QueryAnswer
@@ -46,7 +45,7 @@ class QueryTask:
     form: str = "CONSTRUCT"
 
 
-def evaluate(store: ox.Store, task: QueryTask) -> QueryAnswer:
+def evaluate(store: ox.Store, task: QueryTask) -> PackedAnswer:
     """The answer of ``task`` on ``store``; QuerySyntaxError when Oxigraph cannot parse it."""
     text = with_bindings(task.text, dict(task.bindings))
     target, options = _dataset_options(store, task.dataset)
@@ -102,42 +101,85 @@ def _fetch_graph(iri: URIRef) -> tuple[bytes, ox.RdfFormat]:
     return body, rdf_format
 
 
-def _answer(result: object, task: QueryTask) -> QueryAnswer:
-    """Oxigraph's result as a QueryAnswer of at most ``task.max_rows`` rows or triples."""
+@dataclass(frozen=True)
+class PackedAnswer:
+    """A QueryAnswer as a worker sends it: each distinct term packed once (``terms``), and the
+    rows and triples as indexes into them (``None`` for an unbound value)."""
+
+    form: str
+    variables: tuple[str, ...] = ()
+    terms: tuple[PackedTerm, ...] = ()
+    rows: tuple[tuple[int | None, ...], ...] = ()
+    triples: tuple[tuple[int, int, int], ...] = ()
+    boolean: bool | None = None
+    truncated: bool = False
+
+    def unpack(self) -> QueryAnswer:
+        """The QueryAnswer: each distinct term made an rdflib term once."""
+        terms = [unpack(term) for term in self.terms]
+        if self.form == "ASK":
+            return QueryAnswer("ASK", boolean=self.boolean)
+        if self.form == "SELECT":
+            variables = tuple(Variable(name) for name in self.variables)
+            rows = tuple(
+                {
+                    variable: terms[index]
+                    for variable, index in zip(variables, row, strict=True)
+                    if index is not None
+                }
+                for row in self.rows
+            )
+            return QueryAnswer("SELECT", variables, rows, truncated=self.truncated)
+        triples = tuple(
+            (terms[s], terms[p], terms[o]) for s, p, o in self.triples  # type: ignore[misc]
+        )
+        return QueryAnswer(self.form, triples=triples, truncated=self.truncated)
+
+
+class _TermTable:
+    """The distinct terms of one answer, packed, each with its index."""
+
+    def __init__(self) -> None:
+        self.index: dict[OxTerm, int] = {}
+        self.packed: list[PackedTerm] = []
+
+    def __call__(self, term: OxTerm | None) -> int | None:
+        if term is None:
+            return None
+        found = self.index.get(term)
+        if found is None:
+            found = self.index[term] = len(self.packed)
+            self.packed.append(pack(term))
+        return found
+
+
+def _answer(result: object, task: QueryTask) -> PackedAnswer:
+    """Oxigraph's result as a PackedAnswer of at most ``task.max_rows`` rows or triples."""
     if isinstance(result, ox.QueryBoolean):
-        return QueryAnswer("ASK", boolean=bool(result))
+        return PackedAnswer("ASK", boolean=bool(result))
+    table = _TermTable()
     if isinstance(result, ox.QuerySolutions):
-        variables = tuple(Variable(variable.value) for variable in result.variables)
-        names = list(zip(range(len(variables)), variables, strict=True))
+        variables = tuple(variable.value for variable in result.variables)
+        columns = range(len(variables))
         taken = list(itertools.islice(result, _past_limit(task.max_rows)))
-        convert = _memoised(from_oxigraph)  # answers repeat terms: convert each once
         rows = tuple(
-            {
-                variable: convert(term)
-                for index, variable in names
-                if (term := solution[index]) is not None
-            }
+            tuple(table(solution[column]) for column in columns)
             for solution in taken[: task.max_rows]
         )
-        return QueryAnswer("SELECT", variables, rows, truncated=len(taken) > len(rows))
-    triples = sorted(
-        (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
-        for t in result  # type: ignore[attr-defined]
+        return PackedAnswer(
+            "SELECT", variables, tuple(table.packed), rows, truncated=len(taken) > len(rows)
+        )
+    triples = sorted(  # in rdflib's order of terms, as the other stores cut them
+        ((t.subject, t.predicate, t.object) for t in result),  # type: ignore[attr-defined]
+        key=lambda triple: tuple(from_oxigraph(term) for term in triple),
     )
-    kept = triples[: task.max_rows]
-    return QueryAnswer(task.form, triples=tuple(kept), truncated=len(triples) > len(kept))
-
-
-def _memoised(function: Callable[[OxTerm], Identifier]) -> Callable[[OxTerm], Identifier]:
-    """``function`` computed once per distinct term (for the life of one answer)."""
-    known: dict[OxTerm, Identifier] = {}
-
-    def once(term: OxTerm) -> Identifier:
-        if term not in known:
-            known[term] = function(term)
-        return known[term]
-
-    return once
+    kept = tuple(
+        (table(s), table(p), table(o)) for s, p, o in triples[: task.max_rows]
+    )
+    return PackedAnswer(
+        task.form, terms=tuple(table.packed), triples=kept,  # type: ignore[arg-type]
+        truncated=len(triples) > len(kept),
+    )
 
 
 def _past_limit(max_rows: int | None) -> int | None:

@@ -120,7 +120,7 @@ class OxigraphStore:
     def _answer(self, task: QueryTask, timeout: float | None) -> QueryAnswer:
         """``task`` answered by a worker under ``timeout``, or here when there is no limit."""
         if timeout is None or self._pool is None:
-            return evaluate(self._store, task)
+            return evaluate(self._store, task).unpack()
         return self._pool.submit(task, timeout)
 
 

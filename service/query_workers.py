@@ -127,7 +127,7 @@ class WorkerPool:
         if status == "error":
             log.error("query failed: %s", payload)
             raise QueryFailed(str(payload))
-        return payload  # type: ignore[return-value]
+        return payload.unpack()  # type: ignore[attr-defined]
 
     def close(self) -> None:
         """Stop every idle worker; a busy one is stopped when its query returns."""

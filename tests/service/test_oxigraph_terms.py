@@ -7,7 +7,7 @@ import pytest
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-from critmin.service.oxigraph_terms import from_oxigraph, to_oxigraph
+from critmin.service.oxigraph_terms import from_oxigraph, pack, to_oxigraph, unpack
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,20 @@ def test_iris_and_language_tags_map_to_their_oxigraph_kinds() -> None:
     assert to_oxigraph(Literal("1", datatype=XSD.integer)) == ox.Literal(
         "1", datatype=ox.NamedNode(str(XSD.integer))
     )
+
+
+def test_terms_travel_packed_as_tuples_of_strings() -> None:
+    datatype = ox.NamedNode(str(XSD.gYear))
+    assert pack(ox.NamedNode("http://example.org/a")) == ("iri", "http://example.org/a")
+    assert pack(ox.BlankNode("b1")) == ("bnode", "b1")
+    assert pack(ox.Literal("x", language="fr")) == ("literal", "x", "", "fr")
+    assert pack(ox.Literal("text")) == ("literal", "text", "", "")
+    assert pack(ox.Literal("2031", datatype=datatype)) == ("literal", "2031", str(XSD.gYear), "")
+    iri = unpack(("iri", "http://example.org/a"))
+    assert type(iri) is URIRef
+    assert (iri, hash(iri), iri.n3()) == (
+        URIRef("http://example.org/a"), hash(URIRef("http://example.org/a")),
+        "<http://example.org/a>",
+    )
+    year = unpack(("literal", "2031", str(XSD.gYear), ""))
+    assert (year, type(year.datatype)) == (Literal("2031", datatype=XSD.gYear), URIRef)
