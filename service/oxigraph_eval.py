@@ -1,7 +1,8 @@
 """Evaluate one query on an Oxigraph store and return its answer as plain rdflib values.
 
 This is what a query worker process runs (``query_workers``), and what the store runs in its
-own process when there is no time limit. Parsing happens here too, so a time limit covers it.
+own process when there is no time limit. The guard's check of an endpoint request (rdflib's
+parser) and Oxigraph's parsing happen here too, so the time limit covers them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rdflib import URIRef, Variable
 from rdflib.term import Identifier
 
 from critmin.service.oxigraph_terms import OxTerm, PackedTerm, from_oxigraph, pack, unpack
-from critmin.service.query_guard import DatasetSpec
+from critmin.service.query_guard import DatasetSpec, QueryRejected, QueryRequest, check_request
 from critmin.service.sparql_bindings import with_bindings
 from critmin.service.store import QueryAnswer
 
@@ -24,36 +25,48 @@ _FETCH_SECONDS = 30
 _GRAPH_MEDIA_TYPES = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.8"
 
 
-class QuerySyntaxError(Exception):
-    """Oxigraph could not parse the query (the message is its one-line reason)."""
-
-
 @dataclass(frozen=True)
 class QueryTask:
     """One query for an Oxigraph store, picklable so that a worker process can take it.
 
-    ``bindings`` are typed terms for the query's variables; ``dataset`` is the request's RDF
-    dataset (``None``: the store's default graph, the merge of all graphs, see
-    ``oxigraph_store``); ``max_rows`` cuts the answer
-    (``None``: all of it); ``form`` names a graph answer (``CONSTRUCT`` or ``DESCRIBE``).
+    Either a trusted query of the service (``text`` with typed ``bindings`` for its variables,
+    over the store's default graph: the merge of all graphs, see ``oxigraph_store``) or a
+    ``request`` from the endpoint, checked by the guard where it runs. ``max_rows`` cuts the
+    answer (``None``: all of it).
     """
 
-    text: str
+    text: str = ""
     bindings: tuple[tuple[str, Identifier], ...] = ()
-    dataset: DatasetSpec | None = None
+    request: QueryRequest | None = None
     max_rows: int | None = None
-    form: str = "CONSTRUCT"
+
+
+class _NamedGraphs:
+    """The store's named graphs, as the guard asks about them (``iri in graphs``)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store = store
+
+    def __contains__(self, iri: object) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(str(iri)))
 
 
 def evaluate(store: ox.Store, task: QueryTask) -> PackedAnswer:
-    """The answer of ``task`` on ``store``; QuerySyntaxError when Oxigraph cannot parse it."""
-    text = with_bindings(task.text, dict(task.bindings))
-    target, options = _dataset_options(store, task.dataset)
+    """The answer of ``task`` on ``store``; QueryRejected when the guard refuses the request
+    or Oxigraph cannot parse the query."""
+    dataset: DatasetSpec | None = None
+    form = "CONSTRUCT"
+    if task.request is None:
+        text = with_bindings(task.text, dict(task.bindings))
+    else:
+        checked, dataset = check_request(task.request, _NamedGraphs(store))
+        text, form = checked.text, checked.form
+    target, options = _dataset_options(store, dataset)
     try:
         result = target.query(text, **options)
     except SyntaxError as error:
-        raise QuerySyntaxError(" ".join(str(error).split())) from None
-    return _answer(result, task)
+        raise QueryRejected(400, "Malformed query", " ".join(str(error).split())) from None
+    return _answer(result, task.max_rows, form)
 
 
 def _dataset_options(
@@ -153,18 +166,19 @@ class _TermTable:
         return found
 
 
-def _answer(result: object, task: QueryTask) -> PackedAnswer:
-    """Oxigraph's result as a PackedAnswer of at most ``task.max_rows`` rows or triples."""
+def _answer(result: object, max_rows: int | None, form: str) -> PackedAnswer:
+    """Oxigraph's result as a PackedAnswer of at most ``max_rows`` rows or triples; ``form``
+    names a graph answer (``CONSTRUCT`` or ``DESCRIBE``)."""
     if isinstance(result, ox.QueryBoolean):
         return PackedAnswer("ASK", boolean=bool(result))
     table = _TermTable()
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(variable.value for variable in result.variables)
         columns = range(len(variables))
-        taken = list(itertools.islice(result, _past_limit(task.max_rows)))
+        taken = list(itertools.islice(result, _past_limit(max_rows)))
         rows = tuple(
             tuple(table(solution[column]) for column in columns)
-            for solution in taken[: task.max_rows]
+            for solution in taken[: max_rows]
         )
         return PackedAnswer(
             "SELECT", variables, tuple(table.packed), rows, truncated=len(taken) > len(rows)
@@ -174,10 +188,10 @@ def _answer(result: object, task: QueryTask) -> PackedAnswer:
         key=lambda triple: tuple(from_oxigraph(term) for term in triple),
     )
     kept = tuple(
-        (table(s), table(p), table(o)) for s, p, o in triples[: task.max_rows]
+        (table(s), table(p), table(o)) for s, p, o in triples[: max_rows]
     )
     return PackedAnswer(
-        task.form, terms=tuple(table.packed), triples=kept,  # type: ignore[arg-type]
+        form, terms=tuple(table.packed), triples=kept,  # type: ignore[arg-type]
         truncated=len(triples) > len(kept),
     )
 

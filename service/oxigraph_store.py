@@ -23,8 +23,8 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from critmin.graph.rdf.dataset import DatasetFormatError, dataset_format
-from critmin.service.oxigraph_eval import QuerySyntaxError, QueryTask, evaluate
-from critmin.service.query_guard import CheckedQuery, DatasetSpec, QueryRejected
+from critmin.service.oxigraph_eval import QueryTask, evaluate
+from critmin.service.query_guard import QueryRequest
 from critmin.service.query_workers import WorkerPool
 from critmin.service.store import DataFileError, QueryAnswer, QueryLimits, StoreStats
 
@@ -90,14 +90,8 @@ class OxigraphStore:
         task = QueryTask(sparql, tuple((bindings or {}).items()))
         return self._answer(task, self._timeout).to_result()
 
-    def run(
-        self, query: CheckedQuery, dataset: DatasetSpec | None, limits: QueryLimits
-    ) -> QueryAnswer:
-        task = QueryTask(query.text, (), dataset, limits.max_rows, query.form)
-        try:
-            return self._answer(task, limits.timeout)
-        except QuerySyntaxError as error:
-            raise QueryRejected(400, "Malformed query", str(error)) from None
+    def run(self, request: QueryRequest, limits: QueryLimits) -> QueryAnswer:
+        return self._answer(QueryTask(request=request, max_rows=limits.max_rows), limits.timeout)
 
     @property
     def folder(self) -> Path | None:

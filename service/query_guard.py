@@ -17,7 +17,7 @@ Nothing else in rdflib's query evaluation dereferences a URL.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 from dataclasses import dataclass
 
 from pyparsing import ParseBaseException, ParseResults
@@ -54,6 +54,10 @@ class QueryRejected(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self) -> tuple[type[QueryRejected], tuple[object, ...]]:
+        """Pickled whole, so that a query worker can send it back."""
+        return QueryRejected, (self.status, self.title, self.detail, self.line, self.column)
+
 
 def update_refused() -> QueryRejected:
     """The refusal of any SPARQL Update request."""
@@ -61,6 +65,28 @@ def update_refused() -> QueryRejected:
         403, "Read-only endpoint",
         "This endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused.",
     )
+
+
+def evaluation_failed(error: Exception) -> QueryRejected:
+    """A 400 for a query the engine raised on (the query's fault, or a gap in the engine:
+    ``LIMIT`` past any index, ``!^ex:p`` paths in rdflib), with the error on one line."""
+    reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+    return QueryRejected(400, "Query cannot be evaluated", reason)
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """A query as the endpoint received it, not yet checked: its text, the protocol's
+    ``default-graph-uri``/``named-graph-uri`` and the federation allow-list.
+
+    Stores check it (:func:`check_request`) where its time limit holds, since parsing alone
+    can take minutes.
+    """
+
+    text: str
+    default_graph_uris: tuple[str, ...] = ()
+    named_graph_uris: tuple[str, ...] = ()
+    allowlist: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,7 +206,7 @@ def requested_dataset(
 
 
 def check_dataset(
-    dataset: DatasetSpec, known_graphs: Collection[URIRef], allowlist: Collection[str] = ()
+    dataset: DatasetSpec, known_graphs: Container[URIRef], allowlist: Collection[str] = ()
 ) -> DatasetSpec:
     """``dataset`` without the graphs that are neither in ``known_graphs`` nor in the allow-list
     (empty graphs: nothing is fetched for them), marked ``fetch_remote`` when it names an
@@ -192,3 +218,15 @@ def check_dataset(
     default_graphs, named_graphs = kept(dataset.default_graphs), kept(dataset.named_graphs)
     remote = any(iri not in known_graphs for iri in (*default_graphs, *named_graphs))
     return DatasetSpec(default_graphs, named_graphs, fetch_remote=remote)
+
+
+def check_request(
+    request: QueryRequest, known_graphs: Container[URIRef]
+) -> tuple[CheckedQuery, DatasetSpec | None]:
+    """The checked query of ``request`` and the dataset it asks for (``None``: the store's
+    default one); :class:`QueryRejected` when the guard refuses it."""
+    checked = check_query(request.text, request.allowlist)
+    dataset = requested_dataset(checked, request.default_graph_uris, request.named_graph_uris)
+    if dataset is not None:
+        dataset = check_dataset(dataset, known_graphs, request.allowlist)
+    return checked, dataset

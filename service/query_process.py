@@ -43,9 +43,13 @@ class QueryFailed(Exception):
     """The query raised an error while it was evaluated (the traceback is logged)."""
 
 
-def _child(task: Callable[[], object], sender: Connection) -> None:
+def _child(
+    task: Callable[[], object], sender: Connection, expected: tuple[type[Exception], ...]
+) -> None:
     try:
         answer = task()
+    except expected as error:
+        sender.send(("raised", error))
     except Exception as error:  # reported to the parent, which logs it and raises QueryFailed
         sender.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc()}"))
     else:
@@ -54,11 +58,14 @@ def _child(task: Callable[[], object], sender: Connection) -> None:
         sender.close()
 
 
-def run_with_time_limit(task: Callable[[], Answer], seconds: float) -> Answer:
+def run_with_time_limit(
+    task: Callable[[], Answer], seconds: float, expected: tuple[type[Exception], ...] = ()
+) -> Answer:
     """``task()`` evaluated in a forked child; :class:`QueryTimeout` if it takes longer than
-    ``seconds`` (the child is killed), :class:`QueryFailed` if it raises or dies."""
+    ``seconds`` (the child is killed), :class:`QueryFailed` if it raises or dies. An error of
+    an ``expected`` type (it must pickle) is raised again here as it was."""
     receiver, sender = _FORK.Pipe(duplex=False)
-    child = _FORK.Process(target=_child, args=(task, sender), daemon=True)
+    child = _FORK.Process(target=_child, args=(task, sender, expected), daemon=True)
     child.start()
     sender.close()
     try:
@@ -75,6 +82,8 @@ def run_with_time_limit(task: Callable[[], Answer], seconds: float) -> Answer:
         if child.is_alive():
             child.kill()
             child.join()
+    if status == "raised":
+        raise payload
     if status == "error":
         log.error("query failed: %s", payload)
         raise QueryFailed(payload.splitlines()[0])

@@ -18,7 +18,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from critmin.service.oxigraph_eval import QuerySyntaxError, QueryTask, evaluate
+from critmin.service.oxigraph_eval import QueryTask, evaluate
+from critmin.service.query_guard import QueryRejected
 from critmin.service.query_process import QueryFailed, QueryTimeout
 from critmin.service.store import QueryAnswer
 
@@ -46,8 +47,8 @@ def _serve(store_path: str, connection: Connection) -> None:
             return
         try:
             outcome: tuple[str, object] = ("ok", evaluate(store, task))
-        except QuerySyntaxError as error:
-            outcome = ("syntax", str(error))
+        except QueryRejected as error:
+            outcome = ("rejected", error)
         except Exception as error:  # the parent logs it and answers QueryFailed
             outcome = ("error", f"{type(error).__name__}: {error}")
         connection.send(outcome)
@@ -102,7 +103,7 @@ class WorkerPool:
 
     def submit(self, task: QueryTask, timeout: float | None) -> QueryAnswer:
         """``task``'s answer from an idle worker; QueryTimeout past ``timeout`` seconds (waiting
-        for a worker included), QuerySyntaxError or QueryFailed when it cannot be answered."""
+        for a worker included), QueryRejected or QueryFailed when it cannot be answered."""
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             worker = self._idle.get(timeout=timeout)
@@ -122,8 +123,8 @@ class WorkerPool:
             worker.stop()
         else:
             self._idle.put(worker)
-        if status == "syntax":
-            raise QuerySyntaxError(payload)
+        if status == "rejected":
+            raise payload  # type: ignore[misc]
         if status == "error":
             log.error("query failed: %s", payload)
             raise QueryFailed(str(payload))

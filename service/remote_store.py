@@ -13,7 +13,9 @@ does for the local store.
 
 from __future__ import annotations
 
+import functools
 import io
+import time
 import urllib.error
 
 from rdflib import Graph, Literal, URIRef
@@ -22,8 +24,17 @@ from rdflib.term import Identifier
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from critmin.service.query_guard import QUERY_FORMS, CheckedQuery, DatasetSpec, parse_query
-from critmin.service.query_process import QueryTimeout
+from critmin.service.query_guard import (
+    QUERY_FORMS,
+    DatasetSpec,
+    QueryRejected,
+    QueryRequest,
+    check_dataset,
+    check_query,
+    parse_query,
+    requested_dataset,
+)
+from critmin.service.query_process import QueryTimeout, run_with_time_limit
 from critmin.service.sparql_bindings import with_bindings
 from critmin.service.sparql_formats import graph_format_of
 from critmin.service.store import (
@@ -100,10 +111,23 @@ class RemoteStore:
         form = QUERY_FORMS[parse_query(text)[1].name]
         return self._result(text, form, None, self.timeout)
 
-    def run(
-        self, query: CheckedQuery, dataset: DatasetSpec | None, limits: QueryLimits
-    ) -> QueryAnswer:
-        result = self._result(query.text, query.form, dataset, limits.timeout)
+    def run(self, request: QueryRequest, limits: QueryLimits) -> QueryAnswer:
+        """The guard checks ``request`` in a forked child killed at the time limit (parsing
+        can take minutes); the endpoint gets what is left of the limit."""
+        started = time.monotonic()
+        check = functools.partial(_form_and_dataset, request)
+        if limits.timeout is None:
+            form, dataset = check()
+            remaining = None
+        else:
+            form, dataset = run_with_time_limit(check, limits.timeout, expected=(QueryRejected,))
+            remaining = max(0.001, limits.timeout - (time.monotonic() - started))
+        if dataset is not None:
+            dataset = check_dataset(dataset, self.graph_names(), request.allowlist)
+        try:
+            result = self._result(request.text, form, dataset, remaining)
+        except QueryTimeout:
+            raise QueryTimeout(limits.timeout or 0) from None  # the request's limit, not the rest
         return answer_from_result(result, limits.max_rows)
 
     def check_default_graph(self) -> None:
@@ -152,3 +176,12 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing to release: each query opens and closes its own connection."""
+
+
+def _form_and_dataset(request: QueryRequest) -> tuple[str, DatasetSpec | None]:
+    """The form of the query ``request`` carries and the dataset it asks for (graphs not
+    checked yet); QueryRejected when the guard refuses it."""
+    checked = check_query(request.text, request.allowlist)
+    return checked.form, requested_dataset(
+        checked, request.default_graph_uris, request.named_graph_uris
+    )

@@ -20,13 +20,7 @@ from flask import Blueprint, Request, Response, current_app, request
 
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings
 from critmin.service.errors import ApiError
-from critmin.service.query_guard import (
-    QueryRejected,
-    check_dataset,
-    check_query,
-    requested_dataset,
-    update_refused,
-)
+from critmin.service.query_guard import QueryRejected, QueryRequest, update_refused
 from critmin.service.query_process import QueryFailed, QueryTimeout
 from critmin.service.service_description import service_description
 from critmin.service.sparql_formats import (
@@ -107,17 +101,12 @@ def _answer(
     query_text: str, operation: ProtocolRequest, store: Store, settings: Settings
 ) -> tuple[QueryAnswer, bytes, str]:
     """Check, run and serialize a query: the answer, its bytes and their media type."""
+    query_request = QueryRequest(
+        query_text, operation.default_graph_uris, operation.named_graph_uris,
+        tuple(settings.federation_allowlist),
+    )
     try:
-        checked = check_query(query_text, settings.federation_allowlist)
-        fmt, media_type = choose_format(
-            formats_for(checked.form), operation.format_name, request.accept_mimetypes
-        )
-        dataset = requested_dataset(
-            checked, operation.default_graph_uris, operation.named_graph_uris
-        )
-        if dataset is not None:
-            dataset = check_dataset(dataset, store.graph_names(), settings.federation_allowlist)
-        answer = store.run(checked, dataset, QueryLimits(settings.max_rows, settings.query_timeout))
+        answer = store.run(query_request, QueryLimits(settings.max_rows, settings.query_timeout))
     except QueryRejected as error:
         raise _rejected(error) from None
     except QueryTimeout as error:
@@ -130,6 +119,9 @@ def _answer(
         ) from None
     except StoreError as error:
         raise ApiError(502, "Store unavailable", str(error)) from None
+    fmt, media_type = choose_format(
+        formats_for(answer.form), operation.format_name, request.accept_mimetypes
+    )
     return answer, serialize_answer(answer, fmt), media_type
 
 

@@ -4,8 +4,9 @@ Three stores implement it: ``OxigraphStore`` (the default: a dataset file in Oxi
 ``oxigraph_store``), :class:`LocalStore` (a dataset file in rdflib's memory, the reference
 engine) and ``RemoteStore`` (any SPARQL 1.1 endpoint, in ``remote_store``). ``query`` is for
 the service's own trusted queries (canned queries, resource pages); ``run`` is for queries
-from the public endpoint, which have passed ``query_guard`` and get the request's dataset and
-limits.
+from the public endpoint: each store checks them with ``query_guard`` inside the request's
+time limit (rdflib's parser alone can take minutes on a crafted query), then runs them over the
+request's dataset.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ from rdflib.term import Identifier, Node
 from critmin.graph.base.namespaces import bind_prefixes
 from critmin.graph.rdf.dataset import DatasetFormatError, dataset_format, read_dataset
 from critmin.service.dataset_view import restricted_dataset
-from critmin.service.query_guard import CheckedQuery, DatasetSpec
+from critmin.service.query_guard import (
+    DatasetSpec,
+    QueryRejected,
+    QueryRequest,
+    check_request,
+    evaluation_failed,
+)
 from critmin.service.query_process import run_with_time_limit
 
 _REASON_CHARS = 300  # enough of a parser's message to find the error, on one line
@@ -131,10 +138,9 @@ class Store(Protocol):
         """Run a trusted SPARQL query; ``bindings`` are typed RDF terms bound to its variables."""
         ...
 
-    def run(
-        self, query: CheckedQuery, dataset: DatasetSpec | None, limits: QueryLimits
-    ) -> QueryAnswer:
-        """Run a checked query from the endpoint over ``dataset`` (``None``: the default one)."""
+    def run(self, request: QueryRequest, limits: QueryLimits) -> QueryAnswer:
+        """Check a query from the endpoint and run it over the dataset it asks for, both within
+        ``limits``; QueryRejected when the guard refuses it or it cannot be evaluated."""
         ...
 
     def graph_names(self) -> frozenset[URIRef]:
@@ -217,25 +223,29 @@ class LocalStore:
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
         return self.dataset.query(sparql, initBindings=bindings or {})
 
-    def run(
-        self, query: CheckedQuery, dataset: DatasetSpec | None, limits: QueryLimits
-    ) -> QueryAnswer:
-        task = functools.partial(self._evaluate, query, dataset, limits.max_rows)
+    def run(self, request: QueryRequest, limits: QueryLimits) -> QueryAnswer:
+        task = functools.partial(self._evaluate, request, limits.max_rows)
         if limits.timeout is None:
             return task()
-        return run_with_time_limit(task, limits.timeout)
+        return run_with_time_limit(task, limits.timeout, expected=(QueryRejected,))
 
-    def _evaluate(
-        self, query: CheckedQuery, dataset: DatasetSpec | None, max_rows: int
-    ) -> QueryAnswer:
-        if dataset is None:
-            result = self.dataset.query(query.parsed)
-        elif dataset.fetch_remote:  # allow-listed graphs: rdflib's FROM handling fetches them
-            result = self.dataset.query(_with_dataset_clause(query.parsed, dataset))
-        else:
-            view = restricted_dataset(self.dataset, dataset.default_graphs, dataset.named_graphs)
-            result = view.query(_with_dataset_clause(query.parsed, None))
-        return _without_invented_group(answer_from_result(result, max_rows), query.parsed)
+    def _evaluate(self, request: QueryRequest, max_rows: int) -> QueryAnswer:
+        query, dataset = check_request(request, self.graph_names())
+        try:
+            if dataset is None:
+                result = self.dataset.query(query.parsed)
+            elif dataset.fetch_remote:  # allow-listed graphs: rdflib's FROM fetches them
+                result = self.dataset.query(_with_dataset_clause(query.parsed, dataset))
+            else:
+                view = restricted_dataset(
+                    self.dataset, dataset.default_graphs, dataset.named_graphs
+                )
+                result = view.query(_with_dataset_clause(query.parsed, None))
+            answer = answer_from_result(result, max_rows)
+        except (TypeError, ValueError, ArithmeticError, LookupError, NotImplementedError,
+                RecursionError) as error:  # what rdflib's evaluator raises on some queries
+            raise evaluation_failed(error) from None
+        return _without_invented_group(answer, query.parsed)
 
     def graph_names(self) -> frozenset[URIRef]:
         return frozenset(self.stats().graph_sizes)

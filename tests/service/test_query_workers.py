@@ -12,7 +12,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal, Variable
 
-from critmin.service.oxigraph_eval import QuerySyntaxError, QueryTask
+from critmin.service.oxigraph_eval import QueryTask
+from critmin.service.query_guard import QueryRejected, QueryRequest
 from critmin.service.query_process import QueryTimeout
 from critmin.service.query_workers import WorkerPool
 
@@ -79,10 +80,36 @@ def worker_pids() -> set[int | None]:
 
 
 def test_a_syntax_error_is_reported_as_such(pool: WorkerPool) -> None:
-    with pytest.raises(QuerySyntaxError) as raised:
+    with pytest.raises(QueryRejected) as raised:
         pool.submit(QueryTask("SELECT * WHERE { ?s ?p }"), timeout=60)
-    assert "\n" not in str(raised.value)
+    assert (raised.value.status, raised.value.title) == (400, "Malformed query")
+    assert "\n" not in raised.value.detail
     assert count(pool.submit(QueryTask(COUNT), timeout=60).rows) == 20
+
+
+def test_the_worker_checks_an_endpoint_request_and_sends_back_the_refusal(
+    pool: WorkerPool,
+) -> None:
+    update = QueryRequest("DELETE WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryRejected) as raised:
+        pool.submit(QueryTask(request=update), timeout=60)
+    assert (raised.value.status, raised.value.title) == (403, "Read-only endpoint")
+    malformed = QueryRequest("SELECT ?s\nWHERE { ?s ?p }")
+    with pytest.raises(QueryRejected) as raised:
+        pool.submit(QueryTask(request=malformed), timeout=60)
+    assert (raised.value.status, raised.value.line, raised.value.column) == (400, 2, 9)
+    answer = pool.submit(QueryTask(request=QueryRequest(COUNT)), timeout=60)
+    assert count(answer.rows) == 20
+
+
+def test_parsing_that_runs_past_the_limit_is_stopped(pool: WorkerPool) -> None:
+    # rdflib's parser takes seconds per thousand terms of one expression.
+    slow_to_parse = QueryRequest("SELECT * WHERE { FILTER(" + "+".join(["1"] * 20_000) + ") }")
+    before = worker_pids()
+    with pytest.raises(QueryTimeout):
+        pool.submit(QueryTask(request=slow_to_parse), timeout=1)
+    assert count(pool.submit(QueryTask(COUNT), timeout=120).rows) == 20
+    assert worker_pids() != before
 
 
 def test_bindings_and_max_rows_reach_the_worker(pool: WorkerPool) -> None:

@@ -10,7 +10,7 @@ from rdflib import Literal, Variable
 
 from critmin.graph.base.namespaces import CMR, REFERENCE_GRAPH
 from critmin.service.config import Settings
-from critmin.service.query_guard import DatasetSpec, check_query
+from critmin.service.query_guard import QueryRequest
 from critmin.service.query_process import QueryTimeout
 from critmin.service.remote_store import RemoteStore
 from critmin.service.store import LocalStore, QueryLimits, StoreError
@@ -45,25 +45,27 @@ def test_remote_stats_and_graph_names_match_the_local_store(
 
 
 def test_remote_run_select_and_construct(remote: RemoteStore, store: LocalStore) -> None:
-    select = check_query(LABELS)
-    assert remote.run(select, None, LIMITS) == store.run(select, None, LIMITS)
-    construct = check_query("CONSTRUCT WHERE { ?s ?p ?o }")
-    assert remote.run(construct, None, LIMITS).triples == store.run(
-        construct, None, LIMITS).triples
+    select = QueryRequest(LABELS)
+    assert remote.run(select, LIMITS) == store.run(select, LIMITS)
+    construct = QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert remote.run(construct, LIMITS).triples == store.run(
+        construct, LIMITS).triples
 
 
 def test_remote_run_sends_the_dataset_and_cuts_at_max_rows(remote: RemoteStore) -> None:
-    answer = remote.run(check_query(LABELS), DatasetSpec((DOC_BB,), ()), LIMITS)
+    answer = remote.run(QueryRequest(LABELS, default_graph_uris=(str(DOC_BB),)), LIMITS)
     assert [str(row[Variable("label")]) for row in answer.rows] == ["Exampleland"]
-    cut = remote.run(check_query(LABELS), None, QueryLimits(max_rows=1, timeout=10.0))
+    cut = remote.run(QueryRequest(LABELS), QueryLimits(max_rows=1, timeout=10.0))
     assert (len(cut.rows), cut.truncated) == (1, True)
 
 
 def test_remote_run_over_a_dataset_of_no_graph_sees_no_triple(remote: RemoteStore) -> None:
-    count = check_query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    empty = remote.run(count, DatasetSpec((), ()), LIMITS)
+    count = QueryRequest("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    empty = remote.run(
+        QueryRequest(count.text, default_graph_uris=("urn:x-test:absent",)), LIMITS
+    )
     assert [row[Variable("n")] for row in empty.rows] == [Literal(0)]
-    whole = remote.run(count, None, LIMITS)
+    whole = remote.run(count, LIMITS)
     assert [row[Variable("n")] for row in whole.rows] != [Literal(0)]
 
 
@@ -78,7 +80,7 @@ def test_remote_trusted_query_binds_typed_terms(remote: RemoteStore) -> None:
 def test_remote_past_the_time_limit_raises(live_server: str, endless_query: str) -> None:
     remote = RemoteStore(f"{live_server}/sparql", timeout=1.0)
     with pytest.raises(QueryTimeout) as raised:
-        remote.run(check_query(endless_query), None, QueryLimits(max_rows=10, timeout=1.0))
+        remote.run(QueryRequest(endless_query), QueryLimits(max_rows=10, timeout=1.0))
     assert raised.value.seconds == 1.0
 
 

@@ -253,6 +253,21 @@ def test_from_in_the_query_restricts_and_the_protocol_takes_precedence(
 
 # --- errors and refusals -------------------------------------------------------------------
 
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 99999999999999999999", "Malformed query"),
+        ("SELECT * WHERE { ?s ?p ?o } OFFSET 99999999999999999999", "Malformed query"),
+    ],
+)
+def test_a_limit_past_any_index_is_a_400(client: FlaskClient, query: str, title: str) -> None:
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert (error["status"], error["title"]) == (400, title)
+    assert "non negative integer" in error["message"]
+
+
 def test_malformed_query_is_a_400_with_the_parse_error(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": "SELECT ?s\nWHERE { ?s ?p }"})
     assert response.status_code == 400

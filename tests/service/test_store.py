@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef, Variable
 from rdflib.query import Result
 
 from critmin.graph.base.namespaces import CMR, REFERENCE_GRAPH
-from critmin.service.query_guard import DatasetSpec, check_query
+from critmin.service.query_guard import QueryRejected, QueryRequest
 from critmin.service.query_process import QueryTimeout
 from critmin.service.store import (
     DataFileError,
@@ -29,6 +29,12 @@ LABELS = (
     " ORDER BY ?label"
 )
 NO_LIMITS = QueryLimits(max_rows=100, timeout=None)
+
+
+@pytest.fixture(scope="module")
+def store(sample_data_file: Path) -> LocalStore:
+    """rdflib's store over the sample dataset (the service's default store is Oxigraph's)."""
+    return LocalStore.from_file(sample_data_file)
 
 
 def labels(answer: QueryAnswer) -> list[str]:
@@ -85,9 +91,9 @@ def test_n_quads_file_is_read_by_its_suffix(tmp_path: Path) -> None:
 
 
 def test_run_gives_the_same_answer_with_and_without_a_time_limit(store: LocalStore) -> None:
-    query = check_query(LABELS)
-    in_thread = store.run(query, None, NO_LIMITS)
-    in_child = store.run(query, None, QueryLimits(max_rows=100, timeout=30.0))
+    query = QueryRequest(LABELS)
+    in_thread = store.run(query, NO_LIMITS)
+    in_child = store.run(query, QueryLimits(max_rows=100, timeout=30.0))
     assert in_thread == in_child
     assert labels(in_thread) == ["Exampleland", "Testland", "unobtainium"]
     assert in_thread.variables == (Variable("label"),)
@@ -95,31 +101,53 @@ def test_run_gives_the_same_answer_with_and_without_a_time_limit(store: LocalSto
 
 
 def test_run_cuts_at_max_rows(store: LocalStore) -> None:
-    answer = store.run(check_query(LABELS), None, QueryLimits(max_rows=2, timeout=None))
+    answer = store.run(QueryRequest(LABELS), QueryLimits(max_rows=2, timeout=None))
     assert labels(answer) == ["Exampleland", "Testland"]
     assert answer.truncated
 
 
 def test_run_cuts_constructed_triples_at_max_rows(store: LocalStore) -> None:
-    query = check_query("CONSTRUCT WHERE { ?s ?p ?o }")
-    whole = store.run(query, None, NO_LIMITS)
-    cut = store.run(query, None, QueryLimits(max_rows=5, timeout=None))
+    query = QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }")
+    whole = store.run(query, NO_LIMITS)
+    cut = store.run(query, QueryLimits(max_rows=5, timeout=None))
     assert (len(whole.triples), whole.truncated) == (17, False)
     assert (cut.triples, cut.truncated) == (whole.triples[:5], True)
 
 
 def test_run_over_a_requested_dataset(store: LocalStore) -> None:
-    only_reference = DatasetSpec((REFERENCE,), ())
-    answer = store.run(check_query(LABELS), only_reference, NO_LIMITS)
+    only_reference = QueryRequest(LABELS, default_graph_uris=(str(REFERENCE),))
+    answer = store.run(only_reference, NO_LIMITS)
     assert labels(answer) == ["Exampleland", "Testland", "unobtainium"]
-    only_doc = DatasetSpec((DOC_BB,), ())
-    assert labels(store.run(check_query(LABELS), only_doc, NO_LIMITS)) == ["Exampleland"]
+    only_doc = QueryRequest(LABELS, default_graph_uris=(str(DOC_BB),))
+    assert labels(store.run(only_doc, NO_LIMITS)) == ["Exampleland"]
 
 
 def test_run_past_the_time_limit_raises(store: LocalStore, endless_query: str) -> None:
     with pytest.raises(QueryTimeout) as raised:
-        store.run(check_query(endless_query), None, QueryLimits(max_rows=10, timeout=0.5))
+        store.run(QueryRequest(endless_query), QueryLimits(max_rows=10, timeout=0.5))
     assert raised.value.seconds == 0.5
+
+
+@pytest.mark.parametrize("timeout", [None, 30.0])
+def test_run_checks_the_request_where_it_runs(store: LocalStore, timeout: float | None) -> None:
+    limits = QueryLimits(max_rows=10, timeout=timeout)
+    with pytest.raises(QueryRejected) as raised:
+        store.run(QueryRequest("SELECT ?s WHERE { ?s ?p }"), limits)
+    assert (raised.value.status, raised.value.title, raised.value.line) == (
+        400, "Malformed query", 1,
+    )
+    with pytest.raises(QueryRejected) as raised:
+        store.run(QueryRequest("INSERT DATA { <urn:a> <urn:b> <urn:c> }"), limits)
+    assert raised.value.status == 403
+
+
+@pytest.mark.parametrize("timeout", [None, 30.0])
+def test_an_error_of_rdflib_s_evaluator_is_a_400(store: LocalStore, timeout: float | None) -> None:
+    limits = QueryLimits(max_rows=10, timeout=timeout)
+    with pytest.raises(QueryRejected) as raised:
+        store.run(QueryRequest("SELECT * WHERE { ?s ?p ?o } LIMIT 99999999999999999999"), limits)
+    assert (raised.value.status, raised.value.title) == (400, "Query cannot be evaluated")
+    assert "\n" not in raised.value.detail
 
 
 def test_trusted_query_binds_typed_terms(store: LocalStore) -> None:
@@ -144,26 +172,26 @@ def test_run_keeps_solutions_that_bind_no_variable(
     store: LocalStore, timeout: float | None
 ) -> None:
     limits = QueryLimits(max_rows=100, timeout=timeout)
-    empty_pattern = store.run(check_query("SELECT * WHERE {}"), None, limits)
+    empty_pattern = store.run(QueryRequest("SELECT * WHERE {}"), limits)
     assert (empty_pattern.variables, empty_pattern.rows) == ((), ({},))
-    nothing_to_max = check_query("SELECT (MAX(?x) AS ?max) WHERE { ?x <urn:absent> ?y }")
-    assert store.run(nothing_to_max, None, limits).rows == ({},)
-    unbound = check_query(
+    nothing_to_max = QueryRequest("SELECT (MAX(?x) AS ?max) WHERE { ?x <urn:absent> ?y }")
+    assert store.run(nothing_to_max, limits).rows == ({},)
+    unbound = QueryRequest(
         "SELECT ?x ?y WHERE { VALUES (?x ?y) { (UNDEF UNDEF) (1 UNDEF) (UNDEF UNDEF) } }"
     )
-    assert store.run(unbound, None, limits).rows == ({}, {Variable("x"): Literal(1)}, {})
+    assert store.run(unbound, limits).rows == ({}, {Variable("x"): Literal(1)}, {})
 
 
 def test_run_gives_no_group_when_a_grouped_query_matches_nothing(store: LocalStore) -> None:
     # rdflib invents one group binding nothing; SPARQL has no solution, so no group.
-    grouped = check_query(
+    grouped = QueryRequest(
         "SELECT ?x (COUNT(*) AS ?n) WHERE { ?x <urn:absent> ?y } GROUP BY ?x ORDER BY ?x"
     )
-    assert store.run(grouped, None, NO_LIMITS).rows == ()
-    in_sub_query = check_query(
+    assert store.run(grouped, NO_LIMITS).rows == ()
+    in_sub_query = QueryRequest(
         "SELECT ?n WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?x <urn:absent> ?y } } }"
     )
-    assert store.run(in_sub_query, None, NO_LIMITS).rows == (
+    assert store.run(in_sub_query, NO_LIMITS).rows == (
         {Variable("n"): Literal(0)},
     )
 
