@@ -38,6 +38,9 @@ from critmin.service.store import Store
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 PARAMETER_TYPES = ("iri", "string", "date", "integer", "decimal")
 CELL_SEPARATOR = " | "
+MAX_PARAMETER_CHARS = 2000
+"""The longest parameter value taken (an IRI or a label is far shorter; Python refuses to read
+an integer of more than 4,300 digits)."""
 
 _HEADER_LINE = re.compile(r"#\s*([a-z_]+):\s*(.*?)\s*")
 _SINGLE_KEYS = ("id", "title", "question", "cq", "multivalued")
@@ -72,7 +75,14 @@ class Parameter:
     default: str | None = None
 
     def term(self, value: str) -> Identifier:
-        """``value`` as an RDF term of this parameter's type; ParameterError if it is not one."""
+        """``value`` as an RDF term of this parameter's type; ParameterError if it is not one
+        or is longer than :data:`MAX_PARAMETER_CHARS`."""
+        if len(value) > MAX_PARAMETER_CHARS:
+            raise ParameterError(
+                self.name,
+                f"parameter {self.name}: {len(value):,} characters; "
+                f"{MAX_PARAMETER_CHARS:,} at most",
+            )
         if self.type == "iri":
             if not _IRI.fullmatch(value):
                 raise self._invalid(value, "an absolute IRI such as https://example.org/x")

@@ -14,6 +14,9 @@ Every setting as ``field`` (environment variable, ``critmin serve`` flag): defau
   outbound request.
 - ``max_rows`` (CRITMIN_MAX_ROWS, --max-rows): ``10000`` result rows (or triples) at most.
 - ``query_timeout`` (CRITMIN_QUERY_TIMEOUT, --query-timeout): ``30`` seconds; ``0`` means none.
+- ``max_query_chars`` (CRITMIN_MAX_QUERY_CHARS): ``100000`` characters of query text at most.
+- ``max_query_depth`` (CRITMIN_MAX_QUERY_DEPTH): ``20`` levels of nested brackets at most
+  (rdflib's parser fails past about 25; see ``query_shape``).
 - ``remote_endpoint`` (CRITMIN_REMOTE_ENDPOINT, --remote-endpoint): empty, so ``data_file`` is
   served; a SPARQL 1.1 endpoint URL to query an external store instead.
 - ``corpus_dir`` (CRITMIN_CORPUS_DIR, --corpus): empty; the folder of the source texts, so that
@@ -62,6 +65,8 @@ class Settings:
     federation_allowlist: tuple[str, ...] = ()
     max_rows: int = 10000
     query_timeout: float | None = 30.0
+    max_query_chars: int = 100_000
+    max_query_depth: int = 20
     remote_endpoint: str | None = None
     corpus_dir: str | None = None
 
@@ -74,6 +79,8 @@ class Settings:
             raise SettingsError(f"store must be oxigraph or rdflib, not {self.store!r}")
         if self.max_rows < 1:
             raise SettingsError(f"max_rows must be at least 1, not {self.max_rows}")
+        if self.max_query_chars < 1 or self.max_query_depth < 1:
+            raise SettingsError("max_query_chars and max_query_depth must be at least 1")
         if self.query_timeout is not None and self.query_timeout <= 0:
             raise SettingsError(f"query_timeout must be positive or None, not {self.query_timeout}")
 
@@ -90,7 +97,7 @@ def _parse_value(name: str, raw: str) -> Any:
     """Turn the text of environment variable ``CRITMIN_<NAME>`` into the field's type."""
     text = raw.strip()
     try:
-        if name in ("port", "threads", "max_rows"):
+        if name in ("port", "threads", "max_rows", "max_query_chars", "max_query_depth"):
             return int(text)
         if name == "query_timeout":
             seconds = float(text) if text else 0.0

@@ -139,6 +139,8 @@ def _parse(text: str) -> Query:
     """``text`` parsed and translated; a 403 when it is an update, a 400 when malformed."""
     try:
         tree = parse_query(text)
+    except RecursionError:  # query_shape's depth limit keeps the endpoint's queries from this
+        raise QueryRejected(400, "Query too deeply nested", "the parser ran out of stack") from None
     except ParseBaseException as query_error:
         try:
             _parse_update(text)

@@ -22,6 +22,7 @@ from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings
 from critmin.service.errors import ApiError
 from critmin.service.query_guard import QueryRejected, QueryRequest, update_refused
 from critmin.service.query_process import QueryFailed, QueryTimeout
+from critmin.service.query_shape import check_shape
 from critmin.service.service_description import service_description
 from critmin.service.sparql_formats import (
     GRAPH_FORMATS,
@@ -66,9 +67,9 @@ def _single_query(values: list[str]) -> str | None:
 def read_protocol_request(http: Request) -> ProtocolRequest:
     """The protocol operation of ``http``; refuses updates and unknown request bodies."""
     graphs = http.args
+    if "update" in http.args:  # on any method: an update named in the URL is still an update
+        raise _rejected(update_refused())
     if http.method == "GET":
-        if "update" in http.args:
-            raise _rejected(update_refused())
         query = _single_query(http.args.getlist("query"))
     elif http.mimetype == FORM_TYPE:
         if "update" in http.form:
@@ -78,6 +79,12 @@ def read_protocol_request(http: Request) -> ProtocolRequest:
             raise ApiError(400, "Bad Request", "the form has no query parameter")
         graphs = http.values
     elif http.mimetype == QUERY_TYPE:
+        charset = http.mimetype_params.get("charset", "utf-8")
+        if charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            raise ApiError(
+                400, "Bad Request",
+                f"a {QUERY_TYPE} body is UTF-8 (SPARQL 1.1 Protocol), not {charset}",
+            )
         try:
             query = http.get_data().decode("utf-8")
         except UnicodeDecodeError:
@@ -101,6 +108,10 @@ def _answer(
     query_text: str, operation: ProtocolRequest, store: Store, settings: Settings
 ) -> tuple[QueryAnswer, bytes, str]:
     """Check, run and serialize a query: the answer, its bytes and their media type."""
+    try:
+        check_shape(query_text, settings.max_query_chars, settings.max_query_depth)
+    except QueryRejected as error:
+        raise _rejected(error) from None
     query_request = QueryRequest(
         query_text, operation.default_graph_uris, operation.named_graph_uris,
         tuple(settings.federation_allowlist),

@@ -162,6 +162,8 @@ def test_parameters_become_typed_terms(type_: str, value: str, term: Literal) ->
         ("date", "2025-10", "is not a date written YYYY-MM-DD"),
         ("integer", "12.5", "parameter x: '12.5' is not an integer"),
         ("decimal", "1e3", "parameter x: '1e3' is not a decimal number such as 12.5"),
+        ("integer", "1" * 2001, "parameter x: 2,001 characters; 2,000 at most"),
+        ("string", "a" * 2001, "parameter x: 2,001 characters; 2,000 at most"),
     ],
 )
 def test_bad_parameter_values_are_refused(type_: str, value: str, message: str) -> None:

@@ -155,6 +155,7 @@ def test_parameters_come_from_the_query_string(client: FlaskClient) -> None:
         ("country=peru", "unknown parameter country for query cq02 (parameters: actor, year)",
          "country"),
         ("year=2024&year=2025", "parameter year is given 2 times", "year"),
+        ("year=" + "9" * 5000, "parameter year: 5,000 characters; 2,000 at most", "year"),
     ],
 )
 def test_a_bad_parameter_is_a_400_in_the_error_shape(

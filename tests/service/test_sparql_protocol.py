@@ -14,7 +14,7 @@ from urllib.error import HTTPError
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import RDF, SKOS, Graph, Literal
+from rdflib import RDF, SKOS, XSD, Graph, Literal
 from rdflib.query import Result
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
@@ -268,6 +268,31 @@ def test_a_limit_past_any_index_is_a_400(client: FlaskClient, query: str, title:
     assert "non negative integer" in error["message"]
 
 
+def test_a_deep_or_long_query_is_a_400_before_it_is_parsed(client: FlaskClient) -> None:
+    deep = "SELECT * WHERE { FILTER(" + "(" * 40 + "1" + ")" * 40 + ") }"
+    response = client.post("/sparql", data={"query": deep})
+    assert response.status_code == 400
+    assert response.get_json()["error"] == {
+        "status": 400, "title": "Query too deeply nested",
+        "message": "the query nests brackets 42 deep; this endpoint takes 20 at most",
+    }
+    long = "ASK {}" + " " * 100_000
+    response = client.post("/sparql", data={"query": long})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"] == (
+        "the query has 100,006 characters; this endpoint takes 100,000 at most"
+    )
+
+
+def test_the_deepest_query_allowed_is_answered(client: FlaskClient) -> None:
+    query = "SELECT ?x WHERE { BIND(" + "(" * 18 + "7" + ")" * 18 + " AS ?x) }"
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 200
+    assert response.get_json()["results"]["bindings"] == [
+        {"x": {"type": "literal", "value": "7", "datatype": str(XSD.integer)}}
+    ]
+
+
 def test_malformed_query_is_a_400_with_the_parse_error(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": "SELECT ?s\nWHERE { ?s ?p }"})
     assert response.status_code == 400
@@ -287,6 +312,7 @@ def test_malformed_query_is_a_400_with_the_parse_error(client: FlaskClient) -> N
         {"method": "POST", "data": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
         {"method": "GET", "query_string": {"query": "DELETE WHERE { ?s ?p ?o }"}},
         {"method": "GET", "query_string": {"update": "CLEAR ALL"}},
+        {"method": "POST", "query_string": {"update": "CLEAR ALL"}, "data": {"query": "ASK {}"}},
         {"method": "POST", "data": {"query": "LOAD <http://127.0.0.1:9/data.ttl>"}},
     ],
 )
@@ -319,6 +345,22 @@ def test_two_queries_are_a_400(client: FlaskClient) -> None:
         "status": 400, "title": "Bad Request",
         "message": "give exactly one query parameter, not several",
     }})
+
+
+@pytest.mark.parametrize("charset", ["UTF-16", "ISO-8859-1"])
+def test_a_query_body_in_another_charset_is_a_400(client: FlaskClient, charset: str) -> None:
+    response = client.post(
+        "/sparql", data="ASK {}".encode(charset),
+        content_type=f"application/sparql-query; charset={charset}",
+    )
+    assert (response.status_code, response.get_json()) == (400, {"error": {
+        "status": 400, "title": "Bad Request",
+        "message": f"a application/sparql-query body is UTF-8 (SPARQL 1.1 Protocol), not {charset}",
+    }})
+    utf_8 = client.post(
+        "/sparql", data=b"ASK {}", content_type="application/sparql-query; charset=utf-8"
+    )
+    assert (utf_8.status_code, utf_8.get_json()) == (200, {"head": {}, "boolean": True})
 
 
 def test_a_query_body_that_is_not_utf_8_is_a_400(client: FlaskClient) -> None:
