@@ -3,23 +3,24 @@
 Every error answers ``{"error": {"status": 400, "title": "Bad Request", "message": "..."}}``
 as ``application/json`` (a malformed query adds ``"line"`` and ``"column"``), except that a
 client preferring HTML (a browser) gets a small HTML page saying the same, every value escaped.
-Blueprints raise :class:`ApiError` (or call ``flask.abort``); unexpected exceptions become a
-500 whose message reveals nothing of the exception (it is logged instead).
+Blueprints raise :class:`ApiError` (or call ``flask.abort``); unexpected exceptions and failed
+queries become a 500 whose message reveals nothing but a request id; the error goes to the log,
+its traceback once per kind (``error_log``).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from critmin.service.query_process import QueryTimeout
+from critmin.service.error_log import ErrorLog
+from critmin.service.query_process import QueryFailed, QueryTimeout
 
-log = logging.getLogger(__name__)
+ERROR_LOG_KEY = "critmin.error_log"
 
 # Headers of an HTTP exception that must survive into the error response.
 _KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")
@@ -78,12 +79,16 @@ def _http_exception(error: HTTPException) -> Response:
     return error_response(status, error.name, error.description or error.name, headers=kept)
 
 
-def _unexpected(error: Exception) -> Response:
-    """A 500 that says nothing of ``error``, which goes to the log."""
-    log.exception("unexpected error on %s %s", request.method, request.path, exc_info=error)
+def internal_error(error: BaseException, title: str = "Internal Server Error") -> Response:
+    """A 500 that says nothing of ``error`` but the request id under which the error log
+    (``error_log``) writes it."""
+    errors: ErrorLog = current_app.extensions[ERROR_LOG_KEY]
+    request_id = errors.report(error, f"{request.method} {request.path}")
     return error_response(
-        500, "Internal Server Error",
-        "The server failed to answer this request; the error is in the server's log.",
+        500, title,
+        f"The server failed to answer this request (request id {request_id}); the error is in"
+        " the server's log.",
+        extra={"request_id": request_id},
     )
 
 
@@ -97,4 +102,6 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ApiError, _api_error)
     app.register_error_handler(QueryTimeout, _query_timeout)
     app.register_error_handler(HTTPException, _http_exception)
-    app.register_error_handler(Exception, _unexpected)
+    app.extensions[ERROR_LOG_KEY] = ErrorLog()
+    app.register_error_handler(QueryFailed, internal_error)
+    app.register_error_handler(Exception, internal_error)

@@ -17,7 +17,6 @@ Works where ``fork`` exists (Linux, macOS).
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import traceback
 from collections.abc import Callable
@@ -26,7 +25,6 @@ from typing import TypeVar
 
 Answer = TypeVar("Answer")
 
-log = logging.getLogger(__name__)
 _FORK = multiprocessing.get_context("fork")
 _EXIT_GRACE_SECONDS = 5.0
 
@@ -40,7 +38,12 @@ class QueryTimeout(Exception):
 
 
 class QueryFailed(Exception):
-    """The query raised an error while it was evaluated (the traceback is logged)."""
+    """The query raised an error while it was evaluated: the message is one line, ``details``
+    the traceback from the process that ran it (the service's error log writes it)."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
 
 
 def _child(
@@ -85,6 +88,5 @@ def run_with_time_limit(
     if status == "raised":
         raise payload
     if status == "error":
-        log.error("query failed: %s", payload)
-        raise QueryFailed(payload.splitlines()[0])
+        raise QueryFailed(payload.splitlines()[0], payload)
     return payload

@@ -14,6 +14,7 @@ import multiprocessing
 import queue
 import threading
 import time
+import traceback
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -49,8 +50,8 @@ def _serve(store_path: str, connection: Connection) -> None:
             outcome: tuple[str, object] = ("ok", evaluate(store, task))
         except QueryRejected as error:
             outcome = ("rejected", error)
-        except Exception as error:  # the parent logs it and answers QueryFailed
-            outcome = ("error", f"{type(error).__name__}: {error}")
+        except Exception as error:  # the parent answers QueryFailed, and logs it
+            outcome = ("error", f"{type(error).__name__}: {error}\n{traceback.format_exc()}")
         connection.send(outcome)
 
 
@@ -126,8 +127,7 @@ class WorkerPool:
         if status == "rejected":
             raise payload  # type: ignore[misc]
         if status == "error":
-            log.error("query failed: %s", payload)
-            raise QueryFailed(str(payload))
+            raise QueryFailed(str(payload).splitlines()[0], str(payload))
         return payload.unpack()  # type: ignore[attr-defined]
 
     def close(self) -> None:

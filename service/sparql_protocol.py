@@ -21,7 +21,7 @@ from flask import Blueprint, Request, Response, current_app, request
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings
 from critmin.service.errors import ApiError
 from critmin.service.query_guard import QueryRejected, QueryRequest, update_refused
-from critmin.service.query_process import QueryFailed, QueryTimeout
+from critmin.service.query_process import QueryTimeout
 from critmin.service.query_shape import check_shape
 from critmin.service.service_description import service_description
 from critmin.service.sparql_formats import (
@@ -123,11 +123,6 @@ def _answer(
     except QueryTimeout as error:
         message = f"{error}; simplify the query or add a LIMIT"
         raise ApiError(503, "Query timeout", message) from None
-    except QueryFailed:
-        raise ApiError(
-            500, "Query failed",
-            "the query could not be evaluated; the error is in the server's log",
-        ) from None
     except StoreError as error:
         raise ApiError(502, "Store unavailable", str(error)) from None
     fmt, media_type = choose_format(

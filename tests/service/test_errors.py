@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from flask import Flask, abort
 from flask.testing import FlaskClient
 
 from critmin.service.errors import ApiError, register_error_handlers
-from critmin.service.query_process import QueryTimeout
+from critmin.service.query_process import QueryFailed, QueryTimeout
 
 
 @pytest.fixture
@@ -32,6 +33,12 @@ def client() -> FlaskClient:
     @app.get("/broken")
     def broken() -> str:
         raise RuntimeError("secret database password")
+
+    @app.get("/failed-query")
+    def failed_query() -> str:
+        raise QueryFailed(
+            "TypeError: bad operand", "TypeError: bad operand\nTraceback (in the worker)\n"
+        )
 
     return app.test_client()
 
@@ -75,18 +82,42 @@ def test_browsers_get_escaped_html(client: FlaskClient) -> None:
     )
 
 
-def test_unexpected_errors_are_logged_not_shown(
+def test_unexpected_errors_are_logged_under_a_request_id_not_shown(
     client: FlaskClient, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR, logger="critmin.service.errors"):
+    with caplog.at_level(logging.ERROR, logger="critmin.errors"):
         response = client.get("/broken")
     assert response.status_code == 500
-    assert response.get_json() == {"error": {
-        "status": 500, "title": "Internal Server Error",
-        "message": "The server failed to answer this request; the error is in the server's log.",
-    }}
+    error = response.get_json()["error"]
+    request_id = error["request_id"]
+    assert re.fullmatch(r"[0-9a-f]{12}", request_id)
+    assert error == {
+        "status": 500, "title": "Internal Server Error", "request_id": request_id,
+        "message": f"The server failed to answer this request (request id {request_id}); the"
+                   " error is in the server's log.",
+    }
     assert "secret" not in response.get_data(as_text=True)
-    assert [record.message for record in caplog.records] == ["unexpected error on GET /broken"]
+    [record] = caplog.records
+    assert record.message.startswith(f"request {request_id} failed on GET /broken: RuntimeError at")
+    assert "RuntimeError: secret database password" in record.message  # the traceback
+
+
+def test_a_repeated_error_logs_its_traceback_once(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="critmin.errors"):
+        ids = [client.get("/failed-query").get_json()["error"]["request_id"] for _ in range(3)]
+    assert len(set(ids)) == 3
+    messages = [record.message for record in caplog.records]
+    assert messages[0] == (
+        f"request {ids[0]} failed on GET /failed-query: QueryFailed: TypeError: bad operand\n"
+        "TypeError: bad operand\nTraceback (in the worker)"
+    )
+    assert messages[1:] == [
+        f"request {ids[n]} failed on GET /failed-query: QueryFailed: TypeError: bad operand"
+        f" ({n + 1} times so far; the traceback was logged the first time)"
+        for n in (1, 2)
+    ]
 
 
 def test_a_query_stopped_at_the_time_limit_is_a_503_anywhere(client: FlaskClient) -> None:

@@ -74,10 +74,10 @@ CAUSES = (
     Cause(
         "rdflib's property paths",
         {
-            "property-path/nps_inverse": "a negated set of inverse paths raises (HTTP 500)",
+            "property-path/nps_inverse": "a negated set of inverse paths raises (HTTP 400)",
             "property-path/nps_direct_and_inverse": "a negated set of inverse paths raises"
-                                                    " (HTTP 500)",
-            "property-path/nps_a_inverse": "a negated set of inverse paths raises (HTTP 500)",
+                                                    " (HTTP 400)",
+            "property-path/nps_a_inverse": "a negated set of inverse paths raises (HTTP 400)",
             "property-path/pp37": "(:P*)* gives the start node twice",
             "property-path/values_and_path": "a zero-length path matches a literal that is"
                                              " not in the graph",
