@@ -79,6 +79,12 @@ class Settings:
             raise SettingsError(f"store must be oxigraph or rdflib, not {self.store!r}")
         if self.max_rows < 1:
             raise SettingsError(f"max_rows must be at least 1, not {self.max_rows}")
+        not_http = [iri for iri in self.federation_allowlist
+                    if not iri.lower().startswith(("http://", "https://"))]
+        if not_http:
+            raise SettingsError(
+                f"the federation allow-list names HTTP(S) endpoints only, not {not_http[0]!r}"
+            )
         if self.max_query_chars < 1 or self.max_query_depth < 1:
             raise SettingsError("max_query_chars and max_query_depth must be at least 1")
         if self.query_timeout is not None and self.query_timeout <= 0:

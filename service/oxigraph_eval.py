@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from rdflib import URIRef, Variable
 from rdflib.term import Identifier
 
+from critmin.service.outbound import NO_REDIRECTS
 from critmin.service.oxigraph_terms import OxTerm, PackedTerm, from_oxigraph, pack, unpack
 from critmin.service.query_guard import DatasetSpec, QueryRejected, QueryRequest, check_request
 from critmin.service.sparql_bindings import with_bindings
@@ -61,12 +62,15 @@ def evaluate(store: ox.Store, task: QueryTask) -> PackedAnswer:
     else:
         checked, dataset = check_request(task.request, _NamedGraphs(store))
         text, form = checked.text, checked.form
-    target, options = _dataset_options(store, dataset)
     try:
+        target, options = _dataset_options(store, dataset)
         result = target.query(text, **options)
+        return _answer(result, task.max_rows, form)
     except SyntaxError as error:
         raise QueryRejected(400, "Malformed query", " ".join(str(error).split())) from None
-    return _answer(result, task.max_rows, form)
+    except (OSError, ValueError) as error:  # a graph or SERVICE endpoint that failed
+        reason = " ".join(str(error).split())[:300]
+        raise QueryRejected(502, "Remote source failed", reason) from None
 
 
 def _dataset_options(
@@ -105,7 +109,7 @@ def _scratch_dataset(store: ox.Store, dataset: DatasetSpec) -> ox.Store:
 def _fetch_graph(iri: URIRef) -> tuple[bytes, ox.RdfFormat]:
     """The body of the RDF document at ``iri`` and its format (from the media type)."""
     request = urllib.request.Request(str(iri), headers={"Accept": _GRAPH_MEDIA_TYPES})
-    with urllib.request.urlopen(request, timeout=_FETCH_SECONDS) as response:
+    with NO_REDIRECTS.open(request, timeout=_FETCH_SECONDS) as response:
         media_type = response.headers.get_content_type()
         body = response.read()
     rdf_format = ox.RdfFormat.from_media_type(media_type)

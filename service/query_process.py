@@ -62,11 +62,12 @@ def _child(
 
 
 def run_with_time_limit(
-    task: Callable[[], Answer], seconds: float, expected: tuple[type[Exception], ...] = ()
+    task: Callable[[], Answer], seconds: float | None,
+    expected: tuple[type[Exception], ...] = (),
 ) -> Answer:
     """``task()`` evaluated in a forked child; :class:`QueryTimeout` if it takes longer than
-    ``seconds`` (the child is killed), :class:`QueryFailed` if it raises or dies. An error of
-    an ``expected`` type (it must pickle) is raised again here as it was."""
+    ``seconds`` (the child is killed; ``None``: no limit), :class:`QueryFailed` if it raises or
+    dies. An error of an ``expected`` type (it must pickle) is raised again here as it was."""
     receiver, sender = _FORK.Pipe(duplex=False)
     child = _FORK.Process(target=_child, args=(task, sender, expected), daemon=True)
     child.start()
@@ -74,7 +75,7 @@ def run_with_time_limit(
     try:
         if not receiver.poll(seconds):
             child.kill()
-            raise QueryTimeout(seconds)
+            raise QueryTimeout(seconds or 0)
         try:
             status, payload = receiver.recv()
         except EOFError:

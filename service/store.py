@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +30,7 @@ from rdflib.term import Identifier, Node
 from critmin.graph.base.namespaces import bind_prefixes
 from critmin.graph.rdf.dataset import DatasetFormatError, dataset_format, read_dataset
 from critmin.service.dataset_view import restricted_dataset
+from critmin.service.outbound import refuse_redirects_in_this_process
 from critmin.service.query_guard import (
     DatasetSpec,
     QueryRejected,
@@ -191,6 +192,12 @@ def _with_dataset_clause(query: Query, dataset: DatasetSpec | None) -> Query:
     return Query(query.prologue, algebra)
 
 
+def _reaching_out(task: Callable[[], QueryAnswer]) -> QueryAnswer:
+    """``task()`` with redirects refused by urllib, in the child process that runs it."""
+    refuse_redirects_in_this_process()
+    return task()
+
+
 class LocalStore:
     """A dataset file loaded into rdflib's in-memory store (the embedded default).
 
@@ -224,8 +231,12 @@ class LocalStore:
         return self.dataset.query(sparql, initBindings=bindings or {})
 
     def run(self, request: QueryRequest, limits: QueryLimits) -> QueryAnswer:
+        """A query that may reach out (the allow-list names endpoints) always runs in a child
+        process, which refuses redirects (``outbound``); others only under a time limit."""
         task = functools.partial(self._evaluate, request, limits.max_rows)
-        if limits.timeout is None:
+        if request.allowlist:
+            task = functools.partial(_reaching_out, task)
+        elif limits.timeout is None:
             return task()
         return run_with_time_limit(task, limits.timeout, expected=(QueryRejected,))
 

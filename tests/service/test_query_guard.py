@@ -11,6 +11,7 @@ import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.error import HTTPError
 
 import pytest
@@ -18,7 +19,7 @@ from flask.testing import FlaskClient
 from rdflib import XSD, URIRef
 
 from critmin.service.app import create_app
-from critmin.service.config import Settings
+from critmin.service.config import Settings, SettingsError
 from critmin.service.query_guard import (
     DatasetSpec,
     QueryRejected,
@@ -26,7 +27,7 @@ from critmin.service.query_guard import (
     check_query,
     requested_dataset,
 )
-from critmin.service.store import LocalStore
+from critmin.service.store import LocalStore, Store
 
 G1 = URIRef("https://w3id.org/critmin/id/graph/reference")
 G2 = URIRef("https://w3id.org/critmin/id/graph/doc/00000000000000aa")
@@ -215,6 +216,66 @@ def answer_one_sparql_request(server: socket.socket, body: bytes) -> threading.T
     thread = threading.Thread(target=respond, daemon=True)
     thread.start()
     return thread
+
+
+def redirect_every_request(server: socket.socket, location: str) -> None:
+    """Answer each connection to ``server`` with a redirect to ``location`` (rdflib tries a
+    graph in several formats, one request each) until the socket closes."""
+
+    def respond() -> None:
+        while True:
+            try:
+                connection, _ = server.accept()
+            except OSError:  # closed: the test is over
+                return
+            with connection:
+                connection.recv(65536)
+                connection.sendall(
+                    b"HTTP/1.1 302 Found\r\nLocation: " + location.encode()
+                    + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
+
+    threading.Thread(target=respond, daemon=True).start()
+
+
+@pytest.fixture(params=["oxigraph", "rdflib"])
+def any_store(request: pytest.FixtureRequest, sample_data_file: Path) -> Store:
+    """Each embedded store over the sample dataset."""
+    if request.param == "rdflib":
+        return LocalStore.from_file(sample_data_file)
+    return request.getfixturevalue("store")
+
+
+@pytest.mark.parametrize("form", ["SERVICE", "FROM"])
+@pytest.mark.parametrize("target", ["loopback", "file:///etc/passwd"])
+def test_an_allow_listed_endpoint_cannot_redirect_elsewhere(
+    any_store: Store, listener: socket.socket, form: str, target: str
+) -> None:
+    allowed = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    with socket.create_server(("127.0.0.1", 0)) as elsewhere:
+        location = (
+            f"http://127.0.0.1:{elsewhere.getsockname()[1]}/" if target == "loopback" else target
+        )
+        query = (
+            f"SELECT * WHERE {{ SERVICE <{allowed}> {{ ?s ?p ?o }} }}" if form == "SERVICE"
+            else f"SELECT * FROM <{allowed}> WHERE {{ ?s ?p ?o }}"
+        )
+        redirect_every_request(listener, location)
+        settings = Settings(federation_allowlist=(allowed,), query_timeout=30.0)
+        client = create_app(any_store, {"TESTING": True}, settings=settings).test_client()
+        response = client.get("/sparql", query_string={"query": query})
+        assert not has_pending_connection(elsewhere)
+    error = response.get_json()["error"]
+    assert (response.status_code, error["title"]) in {
+        (502, "Remote source failed"), (400, "Query cannot be evaluated")
+    }
+    assert "secret" not in response.get_data(as_text=True)
+    assert "root:" not in response.get_data(as_text=True)
+
+
+def test_the_allow_list_names_http_endpoints_only() -> None:
+    with pytest.raises(SettingsError, match="HTTP\\(S\\) endpoints only, not 'file:///etc/passwd'"):
+        Settings(federation_allowlist=("file:///etc/passwd",))
 
 
 def test_allow_listed_service_is_queried(store: LocalStore, listener: socket.socket) -> None:
