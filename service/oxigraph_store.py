@@ -22,11 +22,19 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from critmin.graph.rdf.dataset import DatasetFormatError, dataset_format
+from critmin.graph.rdf.dataset import dataset_format
+from critmin.graph.rdf.manifest import Manifest
 from critmin.service.oxigraph_eval import QueryTask, evaluate
 from critmin.service.query_guard import QueryRequest
 from critmin.service.query_workers import WorkerPool
-from critmin.service.store import DataFileError, QueryAnswer, QueryLimits, StoreStats
+from critmin.service.store import (
+    DataFileError,
+    QueryAnswer,
+    QueryLimits,
+    StoreStats,
+    check_loaded,
+    checked_data_file,
+)
 
 _REASON_CHARS = 300
 _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
@@ -61,17 +69,13 @@ class OxigraphStore:
     ) -> OxigraphStore:
         """Load a dataset file, TriG or N-Quads; with ``workers`` > 0, on disk for that many
         query worker processes. DataFileError if it is missing or cannot be parsed."""
-        if not path.is_file():
-            raise DataFileError(f"data file {path} does not exist")
-        try:
-            rdf_format = _FORMATS[dataset_format(path)]
-        except DatasetFormatError as error:
-            raise DataFileError(str(error)) from None
+        manifest = checked_data_file(path)
+        rdf_format = _FORMATS[dataset_format(path)]
         if workers < 1:
-            return cls(_loaded(ox.Store(), path, rdf_format), timeout=timeout)
+            return cls(_loaded(ox.Store(), path, rdf_format, manifest), timeout=timeout)
         folder = tempfile.TemporaryDirectory(prefix="critmin-store-")
         try:
-            _loaded(ox.Store(folder.name), path, rdf_format).flush()
+            _loaded(ox.Store(folder.name), path, rdf_format, manifest).flush()
             reader = ox.Store.read_only(folder.name)
             pool = WorkerPool(Path(folder.name), workers)
         except BaseException:
@@ -118,8 +122,11 @@ class OxigraphStore:
         return self._pool.submit(task, timeout)
 
 
-def _loaded(store: ox.Store, path: Path, rdf_format: ox.RdfFormat) -> ox.Store:
-    """``store`` with the file at ``path`` bulk-loaded; DataFileError when it does not parse."""
+def _loaded(
+    store: ox.Store, path: Path, rdf_format: ox.RdfFormat, manifest: Manifest | None
+) -> ox.Store:
+    """``store`` with the file at ``path`` bulk-loaded; DataFileError when it does not parse,
+    holds nothing, or holds other counts than its ``manifest``."""
     try:
         store.bulk_load(path=str(path), format=rdf_format)
     except (SyntaxError, ValueError, OSError) as error:
@@ -127,6 +134,7 @@ def _loaded(store: ox.Store, path: Path, rdf_format: ox.RdfFormat) -> ox.Store:
         raise DataFileError(
             f"cannot parse {path} as {dataset_format(path)}: {reason}"
         ) from error
+    check_loaded(path, manifest, len(store), sum(1 for _ in store.named_graphs()))
     return _with_merged_default_graph(store)
 
 

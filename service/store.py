@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Protocol
 
 from rdflib import Dataset, Graph, URIRef, Variable
-from rdflib.exceptions import ParserError
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
@@ -29,6 +28,7 @@ from rdflib.term import Identifier, Node
 
 from critmin.graph.base.namespaces import bind_prefixes
 from critmin.graph.rdf.dataset import DatasetFormatError, dataset_format, read_dataset
+from critmin.graph.rdf.manifest import Manifest, ManifestError, check_counts, check_manifest
 from critmin.service.dataset_view import restricted_dataset
 from critmin.service.outbound import refuse_redirects_in_this_process
 from critmin.service.query_guard import (
@@ -47,6 +47,31 @@ Triple = tuple[Node, Node, Node]
 
 class DataFileError(ValueError):
     """A dataset file is missing or cannot be parsed (the message says which and why)."""
+
+
+def checked_data_file(path: Path) -> Manifest | None:
+    """The manifest of the dataset file at ``path`` (``None`` for a file critmin did not
+    write), checked; DataFileError if the path is no file, or the file was cut or changed."""
+    if path.is_dir():
+        raise DataFileError(f"data file {path} is a folder; give the dataset file in it")
+    if not path.is_file():
+        raise DataFileError(f"data file {path} does not exist")
+    try:
+        dataset_format(path)
+        return check_manifest(path)
+    except (DatasetFormatError, ManifestError) as error:
+        raise DataFileError(str(error)) from None
+
+
+def check_loaded(path: Path, manifest: Manifest | None, quads: int, graphs: int) -> None:
+    """DataFileError if the file at ``path`` held no quad, or other counts than its manifest."""
+    if quads == 0:
+        raise DataFileError(f"data file {path} holds no triples (build it: critmin build)")
+    if manifest is not None:
+        try:
+            check_counts(path, manifest, quads, graphs)
+        except ManifestError as error:
+            raise DataFileError(str(error)) from None
 
 
 class StoreError(Exception):
@@ -213,19 +238,21 @@ class LocalStore:
     def from_file(cls, path: Path) -> LocalStore:
         """Load a dataset file, TriG (``.trig``) or N-Quads (``.nq``), as ``critmin build``
         writes it (``graph.dataset.read_dataset``)."""
-        if not path.is_file():
-            raise DataFileError(f"data file {path} does not exist")
+        manifest = checked_data_file(path)
         try:
-            return cls(read_dataset(path))
-        except DatasetFormatError as error:
-            raise DataFileError(str(error)) from None
-        except (SyntaxError, ValueError, ParserError, OSError) as error:
-            # rdflib's TriG parser raises BadSyntax (a SyntaxError), its N-Quads parser
-            # ParserError; undecodable bytes are a ValueError.
+            dataset = read_dataset(path)
+        except Exception as error:  # rdflib's parsers raise all kinds on a bad file
+            # (BadSyntax, ParserError, ValueError; IndexError on a TriG file cut short)
             reason = " ".join(str(error).split())[:_REASON_CHARS] or type(error).__name__
             raise DataFileError(
                 f"cannot parse {path} as {dataset_format(path)}: {reason}"
             ) from error
+        sizes = [
+            len(graph) for graph in dataset.graphs()
+            if graph.identifier != DATASET_DEFAULT_GRAPH_ID and len(graph)
+        ]
+        check_loaded(path, manifest, sum(sizes), len(sizes))
+        return cls(dataset)
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
         return self.dataset.query(sparql, initBindings=bindings or {})

@@ -4,6 +4,7 @@
 predicates and objects in sorted order, blank nodes labelled canonically (the ontology's class
 expressions are blank nodes), and only the prefixes of ``namespaces.PREFIXES``. It writes a
 temporary file next to the target and renames it, so a failure never leaves a partial file.
+The file carries a manifest (``manifest``): quads, graphs and sha256, checked when it is read.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from critmin.graph.base.namespaces import (
     REFERENCE_GRAPH,
     bind_prefixes,
 )
+from critmin.graph.rdf.manifest import with_manifest
 
 FORMATS = {".trig": "trig", ".nq": "nquads"}
 FILE_MODE = 0o644
@@ -85,7 +87,9 @@ def graph_sizes(dataset: Dataset) -> dict[str, int]:
 def write_dataset(dataset: Dataset, path: Path) -> None:
     """Write ``dataset`` to ``path`` (``.trig`` or ``.nq``) deterministically and atomically."""
     format_name = dataset_format(path)
-    text = to_trig(dataset) if format_name == "trig" else to_nquads(dataset)
+    body = to_trig(dataset) if format_name == "trig" else to_nquads(dataset)
+    graphs = _named_graphs(dataset)
+    text = with_manifest(body, sum(len(graph) for graph in graphs), len(graphs))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from critmin.graph.rdf.dataset import read_dataset, write_dataset
 from critmin.service.cli import main
 
 DATASET = """
@@ -169,3 +170,37 @@ def test_a_missing_or_malformed_query_file_is_reported(
     assert (status, out) == (2, "")
     assert err.startswith(f"critmin query: error: {broken}: not valid SPARQL: ")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("write", "message"),
+    [
+        (lambda path, built: path.write_bytes(built[: len(built) // 2]),
+         "{path} was cut short: it has no manifest line at its end (rebuild it)"),
+        (lambda path, built: path.write_bytes(built.replace(b"Peru", b"Pera", 1)),
+         "{path} was changed after it was built: its sha256 differs from its manifest's"
+         " (rebuild it)"),
+        (lambda path, built: path.write_bytes(b""),
+         "data file {path} holds no triples (build it: critmin build)"),
+        (lambda path, built: path.mkdir(),
+         "data file {path} is a folder; give the dataset file in it"),
+    ],
+)
+@pytest.mark.parametrize("command", ["serve", "query"])
+def test_a_cut_changed_empty_or_folder_data_file_stops_with_one_line(
+    tmp_path: Path, data_file: Path, capsys: pytest.CaptureFixture[str], write, message: str,
+    command: str,
+) -> None:
+    whole = tmp_path / "whole.trig"
+    write_dataset(read_dataset(data_file), whole)  # as critmin build writes it
+    built = whole.read_bytes()
+    assert built.startswith(b"# critmin dataset") and b"# critmin manifest: " in built
+    path = tmp_path / "bad.trig"
+    write(path, built)
+    args = ["--data", str(path), "--port", "0"] if command == "serve" else ["cq03", "--data",
+                                                                             str(path)]
+    assert main([command, *args]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == (
+        "", f"critmin {command}: error: {message.format(path=path)}\n"
+    )

@@ -90,17 +90,18 @@ def test_the_guard_checks_requests_in_the_store(memory_store: OxigraphStore) -> 
     ("content", "message"),
     [
         ("@prefix : <http://example.org/> . :a :b", "cannot parse {path} as trig: "),
-        ("", None),
+        ("", "data file {path} holds no triples (build it: critmin build)"),
+        ("@prefix : <http://example.org/> .", "data file {path} holds no triples"),
     ],
 )
-def test_a_bad_file_is_one_line(tmp_path: Path, content: str, message: str | None) -> None:
+@pytest.mark.parametrize("store_class", [OxigraphStore, LocalStore])
+def test_a_bad_file_is_one_line(
+    tmp_path: Path, content: str, message: str, store_class: type
+) -> None:
     path = tmp_path / "data.trig"
     path.write_text(content, encoding="utf-8")
-    if message is None:  # an empty file parses: it is an empty dataset
-        assert OxigraphStore.from_file(path).stats().triples == 0
-        return
     with pytest.raises(DataFileError) as raised:
-        OxigraphStore.from_file(path)
+        store_class.from_file(path)
     assert str(raised.value).startswith(message.format(path=path))
     assert "\n" not in str(raised.value)
 
@@ -108,6 +109,8 @@ def test_a_bad_file_is_one_line(tmp_path: Path, content: str, message: str | Non
 def test_a_missing_file_or_unknown_suffix_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="does not exist"):
         OxigraphStore.from_file(tmp_path / "absent.trig")
+    with pytest.raises(DataFileError, match="is a folder; give the dataset file in it"):
+        OxigraphStore.from_file(tmp_path)
     other = tmp_path / "data.json"
     other.write_text("{}", encoding="utf-8")
     with pytest.raises(DataFileError, match="unsupported dataset file type"):
