@@ -19,7 +19,8 @@ def test_environment_overrides_defaults() -> None:
     settings = settings_from_env({
         "CRITMIN_DATA_FILE": "other.nq", "CRITMIN_HOST": "::1", "CRITMIN_PORT": "9001",
         "CRITMIN_THREADS": "8", "CRITMIN_PUBLIC_BASE_IRI": "https://example.org/kg/",
-        "CRITMIN_FEDERATION_ALLOWLIST": "http://a.example/sparql, http://b.example/q\tx:y",
+        "CRITMIN_FEDERATION_ALLOWLIST":
+            "http://a.example/sparql, http://b.example/q\thttps://c.example/",
         "CRITMIN_MAX_ROWS": "50", "CRITMIN_QUERY_TIMEOUT": "2.5",
         "CRITMIN_REMOTE_ENDPOINT": "http://127.0.0.1:3030/ds/sparql",
         "UNRELATED": "ignored",
@@ -27,7 +28,9 @@ def test_environment_overrides_defaults() -> None:
     assert settings == Settings(
         data_file="other.nq", host="::1", port=9001, threads=8,
         public_base_iri="https://example.org/kg/",
-        federation_allowlist=("http://a.example/sparql", "http://b.example/q", "x:y"),
+        federation_allowlist=(
+            "http://a.example/sparql", "http://b.example/q", "https://c.example/"
+        ),
         max_rows=50, query_timeout=2.5, remote_endpoint="http://127.0.0.1:3030/ds/sparql",
     )
 
