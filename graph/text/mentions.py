@@ -27,8 +27,9 @@ from spacy.matcher import PhraseMatcher
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import Entity, Mention, Quantity, Span
 from critmin.graph.text.dates import DateMention
-from critmin.graph.text.nlp import Sentence
+from critmin.graph.text.nlp import NoiseSpans, Sentence, text_pieces
 from critmin.graph.text.reference import PLACE_CLASSES, Alias, ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 POSSESSIVE_SUFFIXES = frozenset(("'s", "\u2019s", "'", "\u2019"))
 LOCATIVE_PREPOSITIONS = frozenset(("in", "at", "to", "from", "near", "into", "outside", "inside"))
@@ -79,7 +80,17 @@ class MentionFinder:
     folded: PhraseMatcher
 
     def find(self, text: str, noise: Sequence[tuple[int, int]] = ()) -> list[EntityMention]:
-        """Mentions in ``text``, longest first among overlapping ones, in text order."""
+        """Mentions in ``text`` outside the ``noise`` spans, longest first among overlapping
+        ones, in text order. The text is read in pieces cut at line breaks (``text_pieces``),
+        which no alias spans."""
+        in_noise = NoiseSpans(tuple(noise))
+        found: list[EntityMention] = []
+        for piece_begin, piece_end in text_pieces(text):
+            found += self._find_in(text[piece_begin:piece_end], piece_begin, in_noise)
+        return sorted(found, key=lambda m: m.span)
+
+    def _find_in(self, text: str, offset: int, in_noise: NoiseSpans) -> list[EntityMention]:
+        """The mentions of one piece of a text that starts at character ``offset``."""
         doc = self.nlp.make_doc(text)
         candidates: list[tuple[int, int]] = sorted(
             {(start, end) for _, start, end in [*self.exact(doc), *self.folded(doc)]},
@@ -91,8 +102,8 @@ class MentionFinder:
             if taken.intersection(range(start, end)):
                 continue
             span = doc[start:end]
-            begin, stop = span.start_char, span.end_char
-            if any(b < stop and begin < e for b, e in noise):
+            begin, stop = offset + span.start_char, offset + span.end_char
+            if in_noise.overlap(begin, stop):
                 continue
             locative = _after_locative(doc, start)
             alias = _best_alias(self.index.lookup(span.text), self.index, locative)
@@ -103,7 +114,7 @@ class MentionFinder:
             found.append(
                 EntityMention(Span(begin, stop), Entity(alias.iri), alias.form, possessive)
             )
-        return sorted(found, key=lambda m: m.span)
+        return found
 
 
 @lru_cache(maxsize=8)
@@ -205,9 +216,9 @@ _FINITE_VERB = re.compile(
 )
 
 
-def own_subject_breaks(text: str, span: Span, mentions: Sequence[EntityMention]) -> list[Span]:
+def own_subject_breaks(text: str, span: Span, mentions: SpanIndex[EntityMention]) -> list[Span]:
     """``span`` cut before each clause joined to it that has its own subject."""
-    starts = {m.span.begin: m for m in mentions if span.begin <= m.span.begin < span.end}
+    starts = {m.span.begin: m for m in mentions.starting_in(span.begin, span.end)}
     cuts = [match.start() for match in _CONTRAST.finditer(text, span.begin, span.end)]
     for match in _COORDINATION.finditer(text, span.begin, span.end):
         subject = starts.get(match.end())
@@ -233,8 +244,14 @@ def make_clauses(
 ) -> list[Clause]:
     """Every clause of ``sentences``, in text order, with what was found inside it."""
     clauses: list[Clause] = []
+    mention_index = SpanIndex(mentions, lambda m: (m.span.begin, m.span.end))
+    date_index = SpanIndex(dates, lambda d: (d.begin, d.end))
+    quantity_index = SpanIndex(quantities, lambda q: (q.begin, q.end))
     for number, sentence in enumerate(sentences):
-        parts = [p for s in sentence.clauses for p in own_subject_breaks(text, s, mentions)]
+        parts = [
+            part for clause in sentence.clauses
+            for part in own_subject_breaks(text, clause, mention_index)
+        ]
         for span in parts:
             clauses.append(
                 Clause(
@@ -243,13 +260,9 @@ def make_clauses(
                     sentence=sentence.span,
                     sentence_number=number,
                     paragraph=sentence.paragraph,
-                    mentions=tuple(m for m in mentions if _inside(m.span, span)),
-                    dates=tuple(d for d in dates if _inside(Span(d.begin, d.end), span)),
-                    quantities=tuple(q for q in quantities if _inside(Span(q.begin, q.end), span)),
+                    mentions=tuple(mention_index.within(span.begin, span.end)),
+                    dates=tuple(date_index.within(span.begin, span.end)),
+                    quantities=tuple(quantity_index.within(span.begin, span.end)),
                 )
             )
     return clauses
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.begin <= inner.begin and inner.end <= outer.end

@@ -8,7 +8,9 @@ as after sentence punctuation (scraped headings and bylines have no full stop).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import spacy
@@ -22,6 +24,8 @@ _DASH_AFTER_ABBREVIATION = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Z])"
 _TOKEN = re.compile(r"\S+")
 _CURRENCY_SIGNS = "$\u20ac\u00a3\u00a5\u20b9"
 _CLAUSE_BREAK = re.compile(r";")
+PIECE_CHARS = 100_000
+"""Characters of text spaCy reads at once, at most (see :func:`text_pieces`)."""
 
 
 @Language.component("critmin_line_breaks")
@@ -98,13 +102,59 @@ def split_sentences(
     separated by semicolons (long enumerations of agreements are written that way).
     """
     sentences: list[Sentence] = []
-    for sent in nlp(text).sents:
-        begin, end = _strip(text, sent.start_char, sent.end_char)
-        if begin >= end or any(b <= begin and end <= e for b, e in noise):
-            continue
-        paragraph = text.count("\n", 0, begin)
-        sentences.append(Sentence(Span(begin, end), paragraph, _clauses(text, begin, end)))
+    in_noise = NoiseSpans(noise)
+    paragraph, counted_to = 0, 0
+    for piece_begin, piece_end in text_pieces(text):
+        for sent in nlp(text[piece_begin:piece_end]).sents:
+            begin, end = _strip(text, piece_begin + sent.start_char, piece_begin + sent.end_char)
+            if begin >= end or in_noise.cover(begin, end):
+                continue
+            paragraph += text.count("\n", counted_to, begin)
+            counted_to = begin
+            sentences.append(Sentence(Span(begin, end), paragraph, _clauses(text, begin, end)))
     return sentences
+
+
+def text_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
+    """(begin, end) of consecutive pieces of ``text`` of at most ``size`` characters, each cut
+    right after a line break (where a sentence starts anyway), or after a space in a longer
+    line: spaCy takes a million characters at most, and its memory grows with the piece."""
+    begin = 0
+    while len(text) - begin > size:
+        cut = text.rfind("\n", begin, begin + size)
+        if cut < begin:
+            cut = text.rfind(" ", begin, begin + size)
+        if cut < begin:
+            cut = begin + size - 1
+        yield begin, cut + 1
+        begin = cut + 1
+    if begin < len(text):
+        yield begin, len(text)
+
+
+class NoiseSpans:
+    """The union of a text's noise spans, asked whether a span lies inside it or overlaps it
+    (binary searches: a text can have thousands of noise spans)."""
+
+    def __init__(self, noise: tuple[tuple[int, int], ...]) -> None:
+        merged: list[list[int]] = []
+        for begin, end in sorted(noise):
+            if merged and begin <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([begin, end])
+        self._begins = [begin for begin, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def cover(self, begin: int, end: int) -> bool:
+        """Whether ``begin``..``end`` lies inside the noise."""
+        at = bisect.bisect_right(self._begins, begin) - 1
+        return at >= 0 and end <= self._ends[at]
+
+    def overlap(self, begin: int, end: int) -> bool:
+        """Whether ``begin``..``end`` shares a character with the noise."""
+        at = bisect.bisect_right(self._ends, begin)
+        return at < len(self._begins) and self._begins[at] < end
 
 
 def _strip(text: str, begin: int, end: int) -> tuple[int, int]:

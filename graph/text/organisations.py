@@ -38,6 +38,7 @@ from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.values import Entity, Span, slug
 from critmin.graph.text.mentions import EntityMention
 from critmin.graph.text.reference import ACTOR_CLASSES, PLACE_CLASSES, ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 # A capitalised word of a name: "South32", "Ma'aden", "Tau-Ken", "ReElement", "TA&A", "U.S.",
 # "Co."; a possessive "'s" ends it.
@@ -103,6 +104,8 @@ _TICKER_AFTER = re.compile(r"\s*\((?:[A-Z][\w ]*:\s*[A-Z]{2,6}|[A-Z]+(?:,\s*[A-Z
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
 _QUOTED_SHORT_AFTER = re.compile(r'\s*\(\s*["\u201c](?P<short>[A-Z][\w ]{1,30}?)["\u201d]')
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+$")
+_DESCRIPTION_REACH = 200
+"""Characters before a name searched for a description word ("the miner Acme Lithium")."""
 COMMON_FIRST_WORDS = frozenset(
     ["Critical", "National", "International", "Public", "General", "United", "Global", "Union",
      "First", "New", "Strategic", "Rare", "Energy", "Federal", "State", "Central", "World",
@@ -127,11 +130,12 @@ def find_organisations(
     found: list[_Found] = []
     known: list[EntityMention] = []
     actors = [m.span for m in reference if _is_actor(m, index)]
+    by_span = SpanIndex(reference, lambda m: (m.span.begin, m.span.end))
     for match in _CANDIDATE.finditer(text):
         if any(b <= match.start() < e for b, e in noise) or _NOT_ORGANISATION.search(match.group()):
             continue
         for begin, end in _parts(text, match.start(), match.end(), actors):
-            result = _organisation(text, begin, end, reference, index)
+            result = _organisation(text, begin, end, by_span, index)
             if isinstance(result, EntityMention):
                 known.append(result)
             elif result is not None:
@@ -188,7 +192,7 @@ def _trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def _organisation(
-    text: str, begin: int, end: int, reference: Sequence[EntityMention], index: ReferenceIndex
+    text: str, begin: int, end: int, reference: SpanIndex[EntityMention], index: ReferenceIndex
 ) -> _Found | EntityMention | None:
     begin, end = _trimmed(text, begin, end)
     name = text[begin:end]
@@ -205,7 +209,7 @@ def _organisation(
     core = " ".join(core_words)
     if not core:
         return None
-    inside = [m for m in reference if begin <= m.span.begin and m.span.end <= end]
+    inside = reference.within(begin, end)
     if any(m.span.begin == begin and m.span.end == end for m in inside):
         return None  # the whole name is a reference entity's ("NdPr", "Critical Minerals")
     core_end = begin + len(name.rstrip()) - (len(name) - len(name.rstrip()))
@@ -225,8 +229,8 @@ def _organisation(
         if core_end < end:  # "Lynas Rare Earths Limited": the reference entity, form and all
             return EntityMention(Span(whole.span.begin, end), whole.entity, whole.form)
         return None
-    if any(m.span.begin < end and begin < m.span.end and not (begin <= m.span.begin and
-           m.span.end <= end) for m in reference):  # fmt: skip
+    if any(not (begin <= m.span.begin and m.span.end <= end)
+           for m in reference.overlapping(begin, end)):  # fmt: skip
         return None
     evidence = _evidence(text, begin, end, words, reference, index)
     if evidence is None:
@@ -243,7 +247,7 @@ def _evidence(
     begin: int,
     end: int,
     words: list[str],
-    reference: Sequence[EntityMention],
+    reference: SpanIndex[EntityMention],
     index: ReferenceIndex,
 ) -> tuple[tuple[URIRef, ...], tuple[tuple[URIRef, URIRef], ...], str | None] | None:
     """Why the name is an organisation's (its types, facts and label), or None."""
@@ -267,14 +271,15 @@ def _evidence(
     if headed and len(words) == 1 and last not in LEGAL_FORMS:
         headed = False  # "Energy", "Lithium": a word, not a name
     described = bool(
-        _DESCRIPTION_AFTER.match(text, end) or _DESCRIPTION_BEFORE.search(text, 0, begin)
+        _DESCRIPTION_AFTER.match(text, end)
+        or _DESCRIPTION_BEFORE.search(text, max(0, begin - _DESCRIPTION_REACH), begin)
     )
     listed = bool(_TICKER_AFTER.match(text, end))
     abbreviated = (
         bool(_ABBREVIATION_AFTER.match(text, end))
         and len(words) > 1
         and (words[0] in FOREIGN_HEADS or any(index.is_a(m.iri, PLACE_CLASSES | {CM.State})
-             for m in reference if begin <= m.span.begin and m.span.end <= end))
+             for m in reference.within(begin, end)))
     )  # fmt: skip
     placed = owner is not None and index.is_a(owner.iri, PLACE_CLASSES | {CM.State})
     coined = len(words) == 1 and bool(re.fullmatch(r"[A-Z][a-z]+\d+|[A-Z][a-z]+[A-Z]\w+", last))
@@ -306,10 +311,13 @@ def _only_a_state_before(
 
 
 def _possessive_owner(
-    text: str, begin: int, reference: Sequence[EntityMention], index: ReferenceIndex
+    text: str, begin: int, reference: SpanIndex[EntityMention], index: ReferenceIndex
 ) -> EntityMention | None:
     """The reference actor or place whose possessive stands just before ``begin``."""
-    for mention in reference:
+    blank = begin
+    while blank > 0 and text[blank - 1].isspace():
+        blank -= 1
+    for mention in reference.ending_in(blank - 2, blank - 1):  # before "'s " or "' "
         if (
             mention.span.end <= begin
             and _POSSESSIVE.fullmatch(text[mention.span.end : begin])
