@@ -23,7 +23,9 @@ from critmin.graph.rules.agreement_triggers import Trigger
 from critmin.graph.text.date_context import PARAGRAPH_BREAK
 from critmin.graph.text.dates import MONTH, DateMention
 from critmin.graph.text.mentions import Clause, EntityMention, find_stages
+from critmin.graph.text.paragraphs import ParagraphBreaks
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 _NOT_WHEN_SIGNED = ("until", "till", "by", "before")
 _IN_FORCE_BEFORE = re.compile(
@@ -71,7 +73,7 @@ LIST_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7]|\d+[.)]|\([a-z]\))\s", re.M)
 
 def agreement_date(
     clause: Clause, begin: int, end: int, trigger_begin: int, trigger_end: int,
-    dates: Sequence[DateMention],
+    dates: SpanIndex[DateMention],
 ) -> DateValue | None:  # fmt: skip
     """The date the words [begin, end) give an agreement (see the module docstring)."""
     text = clause.text
@@ -103,21 +105,38 @@ def in_force_date(clause: Clause, begin: int, end: int) -> DateValue | None:
     return after[0].value if after else None
 
 
-def list_lead_date(text: str, position: int, dates: Sequence[DateMention]) -> DateValue | None:
+def list_lead_date(
+    text: str, position: int, dates: SpanIndex[DateMention]
+) -> DateValue | None:
     """The date of the sentence ending in a colon that introduces the list item at
-    ``position``, if ``position`` is in a list item."""
+    ``position``, if ``position`` is in a list item: the lines between the item and the colon
+    are list items or blank."""
     line_start = text.rfind("\n", 0, position) + 1
     if not LIST_ITEM.match(text, line_start):
         return None
-    lead_end = text.rfind(":\n", 0, line_start)
-    if lead_end < 0:
+    lead_end = _list_lead_end(text, line_start)
+    if lead_end is None:
         return None
-    between = text[lead_end + 2 : line_start].split("\n")
-    if any(line.strip() and not LIST_ITEM.match(line) for line in between):
-        return None  # the colon does not introduce this list
-    lead_start = max(text.rfind(".", 0, lead_end), text.rfind("\n", 0, lead_end)) + 1
-    found = [d for d in dates if lead_start <= d.begin < lead_end and d.value.qualifier is None]
+    line_begin = text.rfind("\n", 0, lead_end)
+    lead_start = max(text.rfind(".", line_begin + 1, lead_end), line_begin) + 1
+    found = [
+        d for d in dates.starting_in(lead_start, lead_end) if d.value.qualifier is None
+    ]  # fmt: skip
     return found[-1].value if found else None
+
+
+def _list_lead_end(text: str, line_start: int) -> int | None:
+    """The colon ending the line last before ``line_start`` to end in one, if the lines
+    between are list items or blank."""
+    line_end = line_start - 1
+    while line_end >= 0:
+        if text[line_end - 1 : line_end] == ":":
+            return line_end - 1
+        begin = text.rfind("\n", 0, line_end) + 1
+        if text[begin:line_end].strip() and not LIST_ITEM.match(text, begin, line_end):
+            return None  # the colon does not introduce this list
+        line_end = begin - 1
+    return None
 
 
 def stated_binding(words: str) -> bool | None:
@@ -145,12 +164,13 @@ def about_minerals(clause: Clause, begin: int, end: int, index: ReferenceIndex) 
     )
 
 
-def minerals_in_passage(text: str, sentence_begin: int, sentence_end: int) -> bool:
+def minerals_in_passage(
+    paragraphs: ParagraphBreaks, sentence_begin: int, sentence_end: int
+) -> bool:
     """Whether the paragraph of a sentence speaks of minerals, and the sentence or the next
     does not say that what it states is not about them ("Chips, not minerals")."""
-    paragraph_begin = max(
-        [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, sentence_begin))]
-    )
+    text = paragraphs.text
+    paragraph_begin = paragraphs.paragraph_begin(sentence_begin)
     following = PARAGRAPH_BREAK.search(text, sentence_end)
     paragraph_end = following.start() if following else len(text)
     near = text[sentence_begin : min(paragraph_end, sentence_end + 200)]
@@ -171,16 +191,17 @@ def other_subject(clause: Clause, trigger_begin: int) -> bool:
 
 
 def passage_year(
-    text: str, position: int, dates: Sequence[DateMention], document_date: str | None
+    paragraphs: ParagraphBreaks,
+    position: int,
+    dates: SpanIndex[DateMention],
+    document_date: str | None,
 ) -> DateValue | None:
     """The year a statement without a date of its own is dated by: the year of the last date
     named before it in its paragraph (not an end or a horizon), else the document's year."""
-    paragraph = max([0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, position))])
     earlier = [
         d
-        for d in dates
-        if paragraph <= d.begin < position
-        and (d.value.qualifier or "").split(" ")[0] not in _NOT_WHEN_SIGNED
+        for d in dates.starting_in(paragraphs.paragraph_begin(position), position)
+        if (d.value.qualifier or "").split(" ")[0] not in _NOT_WHEN_SIGNED
         and d.value.decade() is None
     ]
     if earlier:

@@ -198,9 +198,9 @@ def add_to(
                 parties.append(entity)
     date = agreement.date
     found = agreement_date(
-        clause, segment.begin, segment.end, first.span.begin, final.span.end, reading.dates
+        clause, segment.begin, segment.end, first.span.begin, final.span.end, reading.date_index
     )
-    lead = list_lead_date(text, clause.span.begin, reading.dates)
+    lead = list_lead_date(text, clause.span.begin, reading.date_index)
     signed = SIGNING.search(words) is not None
     if (
         found is not None

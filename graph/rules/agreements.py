@@ -273,7 +273,7 @@ def _read_segment(
         or relative
         or SIGNING.search(text, segment.begin, segment.end)
         or _dated(clause, segment)
-        or list_lead_date(text, clause.span.begin, reading.dates)
+        or list_lead_date(text, clause.span.begin, reading.date_index)
         or IN_FORCE.search(text, final.span.end, segment.end)
     ):
         return  # "the original Association Agreement": named in passing, not stated
@@ -317,11 +317,13 @@ def _read_segment(
         parties = completed_parties(reading, clause, first, parties, results, last)
     parties = members_named(clause, parties, index)
     date = agreement_date(
-        clause, segment.begin, segment.end, first.span.begin, final.span.end, reading.dates
+        clause, segment.begin, segment.end, first.span.begin, final.span.end, reading.date_index
     )
     year_only = date is None
     if date is None:
-        date = passage_year(text, clause.span.begin, reading.dates, reading.document.date)
+        date = passage_year(
+            reading.paragraphs, clause.span.begin, reading.date_index, reading.document.date
+        )
     words = text[segment.begin : segment.end]
     listed = [m for m in objects if m.span.begin > final.span.end]
     if not plural and kind in _GROUPABLE and len(entities(listed, text, index)) >= 3:
@@ -348,7 +350,7 @@ def _read_segment(
     elsewhere = other_subject(clause, first.span.begin) and not name
     minerals_said = (
         about_minerals(clause, clause.sentence.begin, clause.sentence.end, index)
-        or minerals_in_passage(text, clause.sentence.begin, clause.sentence.end)
+        or minerals_in_passage(reading.paragraphs, clause.sentence.begin, clause.sentence.end)
     ) and not elsewhere
     makers = agents or relative
     if (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Statement
@@ -18,7 +19,9 @@ from critmin.graph.base.values import Entity, Quantity
 from critmin.graph.text.dates import DateMention
 from critmin.graph.text.layout import Layout
 from critmin.graph.text.mentions import Clause, EntityMention
+from critmin.graph.text.paragraphs import ParagraphBreaks
 from critmin.graph.text.reference import ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 NEW = "new-"
 """The prefix of the keys a rule gives the statements it returns."""
@@ -40,6 +43,16 @@ class Reading:
     @property
     def text(self) -> str:
         return self.document.text
+
+    @cached_property
+    def paragraphs(self) -> ParagraphBreaks:
+        """The paragraph breaks of the text, found once."""
+        return ParagraphBreaks(self.text)
+
+    @cached_property
+    def date_index(self) -> SpanIndex[DateMention]:
+        """The dates, found by position."""
+        return SpanIndex(self.dates, lambda d: (d.begin, d.end))
 
 
 Found = Mapping[str, Sequence[Statement]]

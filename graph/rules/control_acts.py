@@ -112,7 +112,9 @@ def _act_dates(
     if dated and act.kind != "lifting":
         latest = max(dated, key=lambda date: date.end or date.start)
         return DateValue(latest.end or latest.start, approximate=True), end
-    year = passage_year(clause.text, clause.span.begin, reading.dates, reading.document.date)
+    year = passage_year(
+        reading.paragraphs, clause.span.begin, reading.date_index, reading.document.date
+    )
     return year, end
 
 

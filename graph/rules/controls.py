@@ -227,12 +227,11 @@ def _measure_dates(
     is only the date in force) of a measure whose words are ``words``."""
     text = clause.text
     dates = [
-        d for d in reading.dates
-        if clause.sentence.begin <= d.begin < clause.sentence.end
-        and (not clause.span.begin <= d.begin < clause.span.end
-             or words.begin <= d.begin < words.end
-             or _LINE_LEAD.fullmatch(text, text.rfind("\n", 0, d.begin) + 1, d.begin)
-             or _WHEN.fullmatch(text, d.end, words.begin))
+        d for d in reading.date_index.starting_in(clause.sentence.begin, clause.sentence.end)
+        if (not clause.span.begin <= d.begin < clause.span.end
+            or words.begin <= d.begin < words.end
+            or _LINE_LEAD.fullmatch(text, text.rfind("\n", 0, d.begin) + 1, d.begin)
+            or _WHEN.fullmatch(text, d.end, words.begin))
     ]  # fmt: skip
     acts = [t for t in triggers if t.act]
     if acts:  # the dates of "disappeared from 1 January 2015" are the act's
@@ -246,7 +245,9 @@ def _measure_dates(
         return date, in_force, False, False
     if instrument is not None and instrument[1]:
         return DateValue(instrument[1]), in_force, True, False
-    year = passage_year(text, clause.span.begin, reading.dates, reading.document.date)
+    year = passage_year(
+        reading.paragraphs, clause.span.begin, reading.date_index, reading.document.date
+    )
     return year, in_force, True, False
 
 

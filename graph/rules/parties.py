@@ -50,6 +50,7 @@ _PASSIVE_BY = re.compile(
 _BUYING = re.compile(r"\b(?:buy|bought|buys|acquir\w+|purchas\w+|control)\b", re.I)
 _INVESTING = re.compile(r"\b(?:stakes?|invest\w*|equity|shares|financ\w+|loans?|interest)\b", re.I)
 _OBJECT_PREPOSITION = re.compile(r"\b(?:with|between|among|amongst|by|from|in|to)\s+", re.I)
+_IN_PARTNERSHIP = re.compile(r"\bin\s+partnership\s*$")
 _BOUNDARY = re.compile(
     r"[;:]|\bthat\s|\b(?:said|says|told|announced|added)\s+(?:on\s+\w+\s+)?(?=it\b|they\b|[A-Z])"
 )
@@ -189,12 +190,24 @@ def objects_after(
             continue
         if word in ("in", "to") and not _INVESTING.search(text, trigger_begin, word_end):
             continue
-        if word == "with" and re.search(r"\bin\s+partnership\s*$", text[: word_end - 4]):
+        if word == "with" and _IN_PARTNERSHIP.search(text, _words_back(text, word_end - 4, 2),
+                                                     word_end - 4):  # fmt: skip
             continue  # "in partnership with": how, not with whom an agreement was made
         listed = listed_from(clause, start, end, index)
         if listed:
             return listed
     return []
+
+
+def _words_back(text: str, end: int, count: int) -> int:
+    """Where the last ``count`` words (runs of non-space) of the text before ``end`` start."""
+    begin = end
+    for _ in range(count):
+        while begin > 0 and text[begin - 1].isspace():
+            begin -= 1
+        while begin > 0 and not text[begin - 1].isspace():
+            begin -= 1
+    return begin
 
 
 def listed_from(clause: Clause, start: int, end: int, index: ReferenceIndex) -> list[EntityMention]:

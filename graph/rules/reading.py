@@ -21,6 +21,7 @@ from critmin.graph.text.mentions import make_clauses, mention_finder
 from critmin.graph.text.nlp import split_sentences
 from critmin.graph.text.organisations import find_organisations
 from critmin.graph.text.reference import ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 
 def read(document: Document, nlp: Language, index: ReferenceIndex) -> Reading:
@@ -28,10 +29,13 @@ def read(document: Document, nlp: Language, index: ReferenceIndex) -> Reading:
     text, noise = document.text, document.noise
     sentences = split_sentences(text, nlp, noise)
     reference = mention_finder(nlp, index).find(text, noise)
+    by_span = SpanIndex(reference, lambda m: (m.span.begin, m.span.end))
     people = [
         found
         for sentence in sentences
-        for found in find_new_actors(text, sentence.span, reference, index)
+        for found in find_new_actors(
+            text, sentence.span, by_span.overlapping(sentence.span.begin, sentence.span.end), index
+        )
         if "/person/" in str(found.iri)
     ]
     organisations = find_organisations(text, reference, index, noise)

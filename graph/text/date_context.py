@@ -38,6 +38,7 @@ from critmin.graph.text.dates import (
     year_of_context,
 )
 from critmin.graph.text.numbers import NUMBER, parse_number
+from critmin.graph.text.span_index import SpanIndex
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(
@@ -114,14 +115,16 @@ class _Context:
         explicit = [m for m in found if _YEAR_IN.search(text, m.begin, m.end)]
         self.any_year = [(m.begin, _last_year(m)) for m in explicit]
         self.named = [(m.begin, _last_year(m)) for m in explicit if self._sets_the_time(m)]
+        by_begin = SpanIndex(found, lambda m: (m.begin, m.end))
         self.headings = [
             (line.start(), m.value.start)
             for line in _LINE.finditer(text)
             if len(line.group().split()) <= HEADING_WORDS
             and not line.group().rstrip().endswith(".")
-            for m in found
-            if line.start() <= m.begin < line.end() and len(m.value.start) == 10
+            for m in by_begin.starting_in(line.start(), line.end())
+            if len(m.value.start) == 10
         ]
+        self.heading_begins = [begin for begin, _ in self.headings]
 
     def _sets_the_time(self, mention: DateMention) -> bool:
         return (
@@ -149,8 +152,8 @@ class _Context:
         return year
 
     def reference_date(self, offset: int) -> str | None:
-        earlier = [day for begin, day in self.headings if begin < offset]
-        return earlier[-1] if earlier else self.document_date
+        last = bisect.bisect_left(self.heading_begins, offset) - 1
+        return self.headings[last][1] if last >= 0 else self.document_date
 
     def year_for(self, offset: int, end: int, month: int | None, day: int | None) -> int | None:
         """The year of a date at ``offset`` that names only ``month`` (and ``day``)."""
@@ -267,11 +270,11 @@ def _month_only(text: str, context: _Context, pattern: re.Pattern[str]) -> list[
 
 def _after_previous(text: str, dates: list[DateMention]) -> list[DateMention]:
     """Dates told from the last date named to the day before them ("the same day")."""
-    days = [d for d in dates if len(d.value.start) == 10 and d.value.end is None]
+    days = _DaysByEnd([d for d in dates if len(d.value.start) == 10 and d.value.end is None])
     found = []
     for match in _AFTER_PREVIOUS.finditer(text):
-        previous = [d for d in days if d.end <= match.start()]
-        if not previous:
+        last = days.last_ending_by(match.start())
+        if last is None:
             continue
         offset = 0
         if match["unit"]:
@@ -281,12 +284,36 @@ def _after_previous(text: str, dates: list[DateMention]) -> list[DateMention]:
             offset = count * step * (1 if match["way"].lower() == "later" else -1)
         elif re.search(r"next|following", match.group(), re.I):
             offset = 1
-        last = max(previous, key=lambda d: d.end)
         day = date.fromisoformat(last.value.start) + timedelta(days=offset)
         mention = DateMention(match.start(), match.end(), DateValue(day.isoformat()))
         found.append(mention)
-        days.append(mention)  # "Two days later ... The next day": told from the day before
+        days.add(mention)  # "Two days later ... The next day": told from the day before
     return found
+
+
+class _DaysByEnd:
+    """Dates named to the day, asked for the one ending last by an offset (the first added
+    among those ending there)."""
+
+    def __init__(self, days: list[DateMention]) -> None:
+        self._keys: list[tuple[int, int]] = []
+        self._days: list[DateMention] = []
+        for day in days:
+            self.add(day)
+
+    def add(self, day: DateMention) -> None:
+        key = (day.end, len(self._keys))
+        at = bisect.bisect(self._keys, key)
+        self._keys.insert(at, key)
+        self._days.insert(at, day)
+
+    def last_ending_by(self, offset: int) -> DateMention | None:
+        """``max([d for d in days if d.end <= offset], key=end)``: None if there is none."""
+        before = bisect.bisect(self._keys, (offset, len(self._keys)))
+        if before == 0:
+            return None
+        first = bisect.bisect_left(self._keys, (self._keys[before - 1][0], -1))
+        return self._days[first]
 
 
 def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:

@@ -16,9 +16,11 @@ is about.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from rdflib import URIRef
 
@@ -27,6 +29,7 @@ from critmin.graph.base.values import Span
 from critmin.graph.text.dates import DateMention
 from critmin.graph.text.mentions import EntityMention
 from critmin.graph.text.reference import ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 HEADING_WORDS = 10
 DATELINE_LINES = 5
@@ -48,14 +51,25 @@ class Layout:
     topics: tuple[tuple[int, URIRef | None], ...] = ()
     company: URIRef | None = None
 
+    @cached_property
+    def _heading_begins(self) -> list[int]:
+        return [heading.begin for heading in self.headings]
+
+    @cached_property
+    def _topic_begins(self) -> list[int]:
+        return [begin for begin, _ in self.topics]
+
     def is_heading(self, offset: int) -> bool:
-        return any(h.begin <= offset < h.end for h in self.headings)
+        """Whether ``offset`` is in a heading (headings are lines, in text order)."""
+        last = bisect.bisect_right(self._heading_begins, offset) - 1
+        return last >= 0 and offset < self.headings[last].end
 
     def topic_at(self, offset: int) -> URIRef | None:
         """The company the section holding ``offset`` is about: the one its heading names,
-        else the text's defined 'Company'."""
-        earlier = [actor for begin, actor in self.topics if begin <= offset]
-        return earlier[-1] if earlier and earlier[-1] is not None else self.company
+        else the text's defined 'Company' (topics are in text order)."""
+        last = bisect.bisect_right(self._topic_begins, offset) - 1
+        actor = self.topics[last][1] if last >= 0 else None
+        return actor if actor is not None else self.company
 
 
 def read_layout(
@@ -68,8 +82,9 @@ def read_layout(
     lines = [Span(m.start(), m.end()) for m in _LINE.finditer(text)]
     headings = tuple(line for line in lines if _is_heading(text[line.begin : line.end]))
     topics: list[tuple[int, URIRef | None]] = []
+    by_span = SpanIndex(mentions, lambda m: (m.span.begin, m.span.end))
     for heading in headings:
-        inside = [m for m in mentions if heading.begin <= m.span.begin < heading.end]
+        inside = by_span.starting_in(heading.begin, heading.end)
         company = next((m.iri for m in inside if _is_company(m, index)), None)
         topics.append((heading.begin, company))
     defined = next(

@@ -130,11 +130,12 @@ def find_organisations(
     found: list[_Found] = []
     known: list[EntityMention] = []
     actors = [m.span for m in reference if _is_actor(m, index)]
+    actor_edges = ({span.end for span in actors}, {span.begin for span in actors})
     by_span = SpanIndex(reference, lambda m: (m.span.begin, m.span.end))
     for match in _CANDIDATE.finditer(text):
         if any(b <= match.start() < e for b, e in noise) or _NOT_ORGANISATION.search(match.group()):
             continue
-        for begin, end in _parts(text, match.start(), match.end(), actors):
+        for begin, end in _parts(text, match.start(), match.end(), actor_edges):
             result = _organisation(text, begin, end, by_span, index)
             if isinstance(result, EntityMention):
                 known.append(result)
@@ -149,10 +150,14 @@ def find_organisations(
     return sorted([*mentions, *known], key=lambda m: m.span)
 
 
-def _parts(text: str, begin: int, end: int, actors: Sequence[Span]) -> list[tuple[int, int]]:
+def _parts(
+    text: str, begin: int, end: int, actor_edges: tuple[set[int], set[int]]
+) -> list[tuple[int, int]]:
     """A candidate run cut where "and" or "&" joins two names: after a one-word name, an
     organisation word or a reference actor, or before a reference actor or another body
-    ("... Sustainment and the Office of ...")."""
+    ("... Sustainment and the Office of ..."). ``actor_edges``: where reference actors end,
+    where they begin."""
+    actor_ends, actor_begins = actor_edges
     words = text[begin:end]
     cuts = [begin]
     for joiner in re.finditer(r"\s+(?:and|&)\s+", words):
@@ -161,7 +166,8 @@ def _parts(text: str, begin: int, end: int, actors: Sequence[Span]) -> list[tupl
         at_before, at_after = begin + joiner.start(), begin + joiner.end()
         if (
             len(before.split()) == 1
-            or any(s.end == at_before or s.begin == at_after for s in actors)
+            or at_before in actor_ends
+            or at_after in actor_begins
             or last in HEAD_WORDS
             or last in LEGAL_FORMS
             or re.match(rf"(?:the\s+)?(?:{'|'.join(BODY_HEADS)})\b", after)

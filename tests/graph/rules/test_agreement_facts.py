@@ -14,10 +14,18 @@ from critmin.graph.rules.agreement_facts import (
     stated_binding,
 )
 from critmin.graph.text.date_context import document_dates
+from critmin.graph.text.dates import DateMention
 from critmin.graph.text.mentions import Clause, make_clauses, mention_finder
 from critmin.graph.text.nlp import split_sentences
+from critmin.graph.text.paragraphs import ParagraphBreaks
+from critmin.graph.text.span_index import SpanIndex
 
 DOCUMENT_DATE = "2025-06-20"
+
+
+def dates_of(text: str) -> SpanIndex[DateMention]:
+    """The dates of ``text``, found by position."""
+    return SpanIndex(document_dates(text, DOCUMENT_DATE), lambda d: (d.begin, d.end))
 
 
 def clause_at(text: str, word: str, nlp, index) -> Clause:
@@ -32,9 +40,8 @@ def clause_at(text: str, word: str, nlp, index) -> Clause:
 def date_of(text: str, trigger: str, nlp, index) -> DateValue | None:
     clause = clause_at(text, trigger, nlp, index)
     begin = text.index(trigger)
-    dates = document_dates(text, DOCUMENT_DATE)
     return agreement_date(
-        clause, clause.span.begin, clause.span.end, begin, begin + len(trigger), dates
+        clause, clause.span.begin, clause.span.end, begin, begin + len(trigger), dates_of(text)
     )
 
 
@@ -77,7 +84,7 @@ def test_a_list_item_without_a_date_takes_the_date_of_its_lead(text, expected, n
 
 def test_the_lead_date_is_only_for_items_of_the_list_it_introduces():
     text = LIST + "- a pact on lithium;\nThe talks went on.\n- a deal on cobalt."
-    dates = document_dates(text, DOCUMENT_DATE)
+    dates = dates_of(text)
     assert list_lead_date(text, text.index("a pact"), dates) == DateValue("2023-12-13")
     assert list_lead_date(text, text.index("a deal"), dates) is None
     assert list_lead_date(text, text.index("The talks"), dates) is None
@@ -131,7 +138,7 @@ def test_a_clause_about_minerals(text, about, nlp, index):
 def test_a_passage_about_minerals(text, about):
     begin = text.index("Chile")
     end = text.index(".", begin) + 1
-    assert minerals_in_passage(text, begin, end) is about
+    assert minerals_in_passage(ParagraphBreaks(text), begin, end) is about
 
 
 @pytest.mark.parametrize(
@@ -162,8 +169,8 @@ def test_a_subject_other_than_minerals_before_the_trigger(text, trigger, other, 
     ],
 )
 def test_the_year_of_the_passage(text, document_date, year):
-    dates = document_dates(text, document_date)
-    found = passage_year(text, text.index("signed"), dates, document_date)
+    dates = SpanIndex(document_dates(text, document_date), lambda d: (d.begin, d.end))
+    found = passage_year(ParagraphBreaks(text), text.index("signed"), dates, document_date)
     assert found == (DateValue(year) if year else None)
 
 
