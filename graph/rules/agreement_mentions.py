@@ -74,10 +74,34 @@ class AgreementEntry:
     other_subject: bool = False
 
 
-def remember(results: list[AgreementEntry], last: list[int], item: AgreementEntry) -> None:
+class PartyIndex:
+    """The agreements read so far by kind and by every party each has had (``None`` for
+    none), so that a restated agreement is looked for among those sharing a party with it,
+    not among all: a long text names thousands. Told of every agreement remembered and of
+    every change to one's parties."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, Entity | None], set[int]] = {}
+
+    def note(self, number: int, agreement: Agreement) -> None:
+        """Agreement ``number`` is now ``agreement``."""
+        for party in agreement.parties or (None,):
+            self._numbers.setdefault((agreement.kind, party), set()).add(number)
+
+    def sharing(self, agreement: Agreement) -> list[int]:
+        """In order, the agreements of the kind of ``agreement`` that have had one of its
+        parties, or had none if it has none: all that may have its parties now."""
+        keys = [(agreement.kind, party) for party in agreement.parties or (None,)]
+        return sorted(set().union(*(self._numbers.get(key, ()) for key in keys)))
+
+
+def remember(
+    results: list[AgreementEntry], last: list[int], by_party: PartyIndex, item: AgreementEntry
+) -> None:
     item.agreement = replace(item.agreement, key=new_key(len(results) + 1))
     results.append(item)
     last.append(len(results) - 1)
+    by_party.note(len(results) - 1, item.agreement)
 
 
 def last_of_kind(
@@ -104,13 +128,19 @@ def named_before(results: list[AgreementEntry], name: str) -> int | None:
 
 
 def restated(
-    results: list[AgreementEntry], agreement: Agreement, year_only: bool, name: str | None
+    results: list[AgreementEntry],
+    by_party: PartyIndex,
+    agreement: Agreement,
+    year_only: bool,
+    name: str | None,
 ) -> int | None:
     """An earlier agreement of this text that this one names again: the same kind and
     modality, the same parties (or one's among the other's, two at least), and dates that
-    agree (a year guessed from the passage agrees with any)."""
+    agree (a year guessed from the passage agrees with any). The first such, of those that
+    share a party with it (or have none, as it has none): no other can."""
     parties = set(agreement.parties)
-    for number, item in enumerate(results):
+    for number in by_party.sharing(agreement):
+        item = results[number]
         other = item.agreement
         theirs = set(other.parties)
         if (
@@ -173,6 +203,7 @@ def add_to(
     final: Trigger,
     results: list[AgreementEntry],
     last: list[int],
+    by_party: PartyIndex,
     target: int,
     mood: str,
 ) -> None:
@@ -229,6 +260,7 @@ def add_to(
         ),
         obligations=(*agreement.obligations, *find_obligations(clause, segment, index)),
     )
+    by_party.note(target, item.agreement)
     item.about_minerals = item.about_minerals or about_minerals(
         clause, segment.begin, segment.end, index
     )
@@ -239,7 +271,11 @@ def add_to(
 
 
 def said_of_last(
-    reading: Reading, clause: Clause, results: list[AgreementEntry], last: list[int]
+    reading: Reading,
+    clause: Clause,
+    results: list[AgreementEntry],
+    last: list[int],
+    by_party: PartyIndex,
 ) -> None:
     """A sentence about "it" naming no agreement says more of the last one named: "It is a
     political commitment" (binding status), "It was signed in Lima on 2 May 2024 by X
@@ -285,6 +321,7 @@ def said_of_last(
             ),
         )
     item.agreement = agreement
+    by_party.note(last[-1], agreement)
 
 
 def party_state(entity: Entity, index: ReferenceIndex) -> Entity | None:

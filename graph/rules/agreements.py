@@ -61,6 +61,7 @@ from critmin.graph.rules.agreement_facts import (
 from critmin.graph.rules.agreement_mentions import (
     SIGNING,
     AgreementEntry,
+    PartyIndex,
     add_to,
     changed_agreement,
     compatible_parties,
@@ -149,15 +150,16 @@ def find_agreements(reading: Reading, found: Found) -> list[Agreement]:
     index, clauses = reading.index, reading.clauses
     results: list[AgreementEntry] = []
     last: list[int] = []  # indices of results, most recently named last
+    by_party = PartyIndex()
     for clause in clauses:
         if clause.words.isupper() or clause.words.count(" / ") >= 2:
             continue  # a section label ("THE CONTRACT"), a row of a text table
         triggers = find_triggers(clause.text, clause.span.begin, clause.span.end)
         if not triggers:
-            said_of_last(reading, clause, results, last)
+            said_of_last(reading, clause, results, last, by_party)
             continue
         for segment, group in _segments(clause, triggers):
-            _read_segment(reading, clause, segment, group, results, last)
+            _read_segment(reading, clause, segment, group, results, last, by_party)
     miners = {p for i in results if i.about_minerals and i.agreement.modality == "stated"
               for p in i.agreement.parties}  # fmt: skip
     return [
@@ -213,6 +215,7 @@ def _read_segment(
     group: list[Trigger],
     results: list[AgreementEntry],
     last: list[int],
+    by_party: PartyIndex,
 ) -> None:
     text, index = clause.text, reading.index
     first, final = group[0], group[-1]
@@ -251,7 +254,7 @@ def _read_segment(
     if earlier is not None:
         if predicate:
             mood = "stated"
-        add_to(reading, clause, segment, first, final, results, last, earlier, mood)
+        add_to(reading, clause, segment, first, final, results, last, by_party, earlier, mood)
         return
     if _ENDED.search(text, max(segment.begin, first.span.begin - 40), first.span.begin):
         return  # "asked IREL to suspend a 13-year-old arrangement": an act on one, not a new one
@@ -366,21 +369,23 @@ def _read_segment(
             remember(
                 results,
                 last,
+                by_party,
                 AgreementEntry(
                     each, clause.sentence_number, minerals_said, name, year_only, elsewhere
                 ),
             )
         return
-    duplicate = restated(results, agreement, year_only, name)
+    duplicate = restated(results, by_party, agreement, year_only, name)
     if duplicate is not None:
         if results[duplicate].year_only and not year_only:
             results[duplicate].agreement = replace(results[duplicate].agreement, date=date)
             results[duplicate].year_only = False
-        add_to(reading, clause, segment, first, final, results, last, duplicate, mood)
+        add_to(reading, clause, segment, first, final, results, last, by_party, duplicate, mood)
         return
     remember(
         results,
         last,
+        by_party,
         AgreementEntry(
             agreement, clause.sentence_number, minerals_said, name, year_only, elsewhere
         ),
