@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Agreement, Control, Event, Extraction, Statement
-from critmin.graph.base.values import Evidence
+from critmin.graph.base.values import Evidence, Span
 from critmin.graph.rules import (
     actors,
     agreements,
@@ -135,7 +135,10 @@ def _link(
     text: str, agreements: list[Agreement], controls: list[Control], events: list[Event]
 ) -> tuple[list[Agreement], list[Control], list[Event]]:
     """Relate statements made in the clause of a meeting or summit to that event."""
-    meetings = [e for e in events if e.kind in ("summit", "meeting")]
+    meetings: dict[Span, list[Event]] = {}
+    for event in events:
+        if event.kind in ("summit", "meeting"):
+            meetings.setdefault(event.evidence.sentence, []).append(event)
     linked_agreements: list[Agreement] = []
     outcomes: dict[str, list[str]] = {e.key: list(e.outcomes) for e in events}
     for agreement in agreements:
@@ -144,14 +147,14 @@ def _link(
             agreement = replace(agreement, agreed_at=event.key)
             outcomes[event.key].append(agreement.key)
         linked_agreements.append(agreement)
+    stated_in: dict[Span, Agreement] = {}
+    for agreement in linked_agreements:
+        if agreement.modality == "stated":
+            stated_in.setdefault(agreement.evidence.sentence, agreement)
     linked_controls: list[Control] = []
     for control in controls:
         if control.acts_on and control.modality == "stated":
-            agreement = next(
-                (a for a in linked_agreements if a.evidence.sentence == control.evidence.sentence
-                 and a.modality == "stated"),
-                None,
-            )  # fmt: skip
+            agreement = stated_in.get(control.evidence.sentence)
             event = _event_of(text, control.evidence, meetings)
             if agreement is not None and control.agreed_in is None:
                 control = replace(control, agreed_in=agreement.key)
@@ -164,12 +167,12 @@ def _link(
     return linked_agreements, linked_controls, linked_events
 
 
-def _event_of(text: str, found: Evidence, meetings: list[Event]) -> Event | None:
-    """The meeting or summit named in the same clause (no semicolon between), if any."""
-    for event in meetings:
-        if event.evidence.sentence == found.sentence:
-            begin = min(event.evidence.anchor.begin, found.anchor.begin)
-            end = max(event.evidence.anchor.end, found.anchor.end)
-            if ";" not in text[begin:end]:
-                return event
+def _event_of(text: str, found: Evidence, meetings: dict[Span, list[Event]]) -> Event | None:
+    """The meeting or summit named in the same clause (no semicolon between), if any;
+    ``meetings``: the meetings and summits by sentence, in order."""
+    for event in meetings.get(found.sentence, ()):
+        begin = min(event.evidence.anchor.begin, found.anchor.begin)
+        end = max(event.evidence.anchor.end, found.anchor.end)
+        if ";" not in text[begin:end]:
+            return event
     return None

@@ -39,6 +39,7 @@ from critmin.graph.text.dates import year_of_context
 from critmin.graph.text.mentions import Clause, find_stages
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import MINERAL_CLASSES, ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 SHARE_NOUNS: tuple[tuple[str, str, URIRef | None], ...] = (
     (r"mining|extraction|mined", "mining", CM.mining),
@@ -279,20 +280,21 @@ def used_quantities(reading: Reading, found: Found) -> set[tuple[int, int]]:
     agreements = [*found["agreements"], *found["implied-agreements"]]
     used = {(q.begin, q.end) for agreement in agreements for q in agreement.amounts}
     used |= {(q.begin, q.end) for event in found["events"] for q in event.amounts}
+    by_sentence = SpanIndex(
+        found["controls"], lambda c: (c.evidence.sentence.begin, c.evidence.sentence.end)
+    )
+    by_anchor = SpanIndex(
+        found["events"], lambda e: (e.evidence.anchor.begin, e.evidence.anchor.end)
+    )
     for quantity in reading.quantities:
-        span = Span(quantity.begin, quantity.end)
-        for control in found["controls"]:
-            sentence = control.evidence.sentence
-            if not sentence.begin <= span.begin < sentence.end:
-                continue
+        begin = quantity.begin
+        for control in by_sentence.overlapping(begin, begin + 1):  # its sentence holds begin
             count = quantity.unit == "count" and quantity.value == control.element_count
             duration = quantity.unit == "year" and control.duration == f"P{quantity.value}Y"
             if count or duration:
                 used.add((quantity.begin, quantity.end))
-        for event in found["events"]:
-            anchor = event.evidence.anchor
-            if quantity.unit == "count" and anchor.begin <= span.begin < anchor.end:
-                used.add((quantity.begin, quantity.end))
+        if quantity.unit == "count" and by_anchor.overlapping(begin, begin + 1):
+            used.add((quantity.begin, quantity.end))
     return used
 
 
