@@ -54,6 +54,14 @@ class Reading:
         """The dates, found by position."""
         return SpanIndex(self.dates, lambda d: (d.begin, d.end))
 
+    @cached_property
+    def paragraph_clauses(self) -> dict[int, tuple[Clause, ...]]:
+        """The clauses of each paragraph (``Clause.paragraph``), in order."""
+        found: dict[int, list[Clause]] = {}
+        for clause in self.clauses:
+            found.setdefault(clause.paragraph, []).append(clause)
+        return {paragraph: tuple(clauses) for paragraph, clauses in found.items()}
+
 
 Found = Mapping[str, Sequence[Statement]]
 """The statements each earlier rule found, by rule name, with their final keys."""

@@ -25,7 +25,7 @@ from critmin.graph.rules.control_facts import (
     state_of,
     targets_named,
 )
-from critmin.graph.rules.control_memory import Measure, last_measure, remember
+from critmin.graph.rules.control_memory import KindIndex, Measure, last_measure, remember
 from critmin.graph.rules.control_triggers import ControlTrigger
 from critmin.graph.rules.modality import governing_start, modality
 from critmin.graph.rules.obligations import exchanged_obligations
@@ -54,6 +54,7 @@ def read_act(
     act: ControlTrigger,
     objects: Sequence[int],
     items: list[Measure],
+    by_kind: KindIndex,
 ) -> None:
     """Read one act trigger of a clause, acting on the measures ``objects`` (indices of
     ``items``), or on the last measure named."""
@@ -89,7 +90,7 @@ def read_act(
         in_exchange_for=exchanged_obligations(clause),
         modality=modality(text, clause.span.begin, act.span.begin, act.span.end),
     )
-    remember(items, Measure(control, clause.sentence_number, clause.paragraph))
+    remember(items, by_kind, Measure(control, clause.sentence_number, clause.paragraph))
 
 
 def _act_dates(
@@ -139,8 +140,8 @@ def _other_state(reading: Reading, clause: Clause, imposer: Entity | None) -> tu
     lifting of sanctions "on several entities" after "its stance towards the junta")."""
     paragraph = [
         c
-        for c in reading.clauses
-        if c.paragraph == clause.paragraph and c.span.end <= clause.span.end
+        for c in reading.paragraph_clauses.get(clause.paragraph, ())
+        if c.span.end <= clause.span.end
     ]
     for earlier in reversed(paragraph):
         for mention in reversed(earlier.mentions):

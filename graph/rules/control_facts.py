@@ -215,16 +215,19 @@ _INSTRUMENT = re.compile(
 _PART = re.compile(r"\b(?P<part>first|second|third)\s+part\b", re.I)
 
 
-def instrument_named(words: str, before: str = "") -> tuple[str, str | None, str | None] | None:
+def instrument_named(
+    words: str, text: str = "", before: int = 0
+) -> tuple[str, str | None, str | None] | None:
     """The numbered instrument words name (number, year, part), if any; a year they do not
-    give is the one an earlier mention of the same number gave (in ``before``): "No. 46"
-    after "Announcement No. 46 of 2024"."""
+    give is the one an earlier mention of the same number gave (in ``text`` before offset
+    ``before``): "No. 46" after "Announcement No. 46 of 2024"."""
     match = _INSTRUMENT.search(words)
     if match is None:
         return None
     year = match["year"]
     if year is None:
-        years = [m["year"] for m in _INSTRUMENT.finditer(before) if m["number"] == match["number"]]
+        earlier = _INSTRUMENT.finditer(text, 0, before)
+        years = [m["year"] for m in earlier if m["number"] == match["number"]]
         year = next((y for y in reversed(years) if y), None)
     part = _PART.search(words)
     return match["number"], year, part["part"].lower() if part else None

@@ -34,14 +34,31 @@ class Measure:
     headline: bool = False
 
 
-def remember(items: list[Measure], item: Measure) -> int:
+class KindIndex:
+    """The measures read so far by kind and imposer (which stay as read), so that a measure
+    named again is looked for among those of its kind and imposer, not among all."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, Entity | None], list[int]] = {}
+
+    def add(self, number: int, control: Control) -> None:
+        self._numbers.setdefault((control.kind, control.imposer), []).append(number)
+
+    def of(self, control: Control) -> list[int]:
+        """In order, the measures of the kind and imposer of ``control``."""
+        return self._numbers.get((control.kind, control.imposer), [])
+
+
+def remember(items: list[Measure], by_kind: KindIndex, item: Measure) -> int:
     """Add an item, or merge it into the earlier one it names again; its index."""
-    for number, other in enumerate(items):
+    for number in by_kind.of(item.control):
+        other = items[number]
         if _same_measure(other, item):
             items[number] = _merged(other, item)
             return number
     item.control = replace(item.control, key=new_key(len(items) + 1))
     items.append(item)
+    by_kind.add(len(items) - 1, item.control)
     return len(items) - 1
 
 

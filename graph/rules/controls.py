@@ -44,6 +44,7 @@ from critmin.graph.rules.control_facts import (
     targets_named,
 )
 from critmin.graph.rules.control_memory import (
+    KindIndex,
     Measure,
     context_imposer,
     last_measure,
@@ -96,6 +97,7 @@ _GENERIC_OWNER = re.compile(r"\b(?:foreign|other\s+countries['\u2019]?|such)\b",
 def find_controls(reading: Reading, found: Found) -> list[Control]:
     """The control measures and acts of a document (see the module docstring)."""
     items: list[Measure] = []
+    by_kind = KindIndex()
     for clause in reading.clauses:
         if clause.words.isupper() or clause.words.rstrip().endswith("?"):
             continue  # a section label, or a question: neither states a measure
@@ -112,13 +114,13 @@ def find_controls(reading: Reading, found: Found) -> list[Control]:
         ]
         objects: dict[int, list[int]] = {}
         for trigger in measures:
-            number = _read_measure(reading, clause, trigger, triggers, items)
+            number = _read_measure(reading, clause, trigger, triggers, items, by_kind)
             act = _governing_act(clause, trigger, acts)
             if number is not None and act is not None:
                 named = objects.setdefault(act.span.begin, [])
                 named.extend(_all_named(clause, trigger, number, items))
         for act in acts:
-            read_act(reading, clause, act, objects.get(act.span.begin, []), items)
+            read_act(reading, clause, act, objects.get(act.span.begin, []), items, by_kind)
         read_replacements(clause, items)
     return [item.control for item in items]
 
@@ -141,6 +143,7 @@ def _read_measure(
     trigger: ControlTrigger,
     triggers: Sequence[ControlTrigger],
     items: list[Measure],
+    by_kind: KindIndex,
 ) -> int | None:
     """Read one measure trigger; the index of the item it states or names again, if any."""
     text, index = clause.text, reading.index
@@ -158,7 +161,7 @@ def _read_measure(
         return None  # "foreign suppliers' use of export restrictions": no one's in particular
     if _NOT_A_MEASURE.search(text, max(start, trigger.span.begin - 40), trigger.span.begin):
         return None  # "obligations against export restrictions", "renewed export restrictions"
-    instrument = instrument_named(clause.words, reading.text[: clause.span.begin])
+    instrument = instrument_named(clause.words, reading.text, clause.span.begin)
     own_dates = [d for d in clause.dates if start <= d.begin < end]
     own_minerals = minerals_named(clause, start, end, index)
     objects_of = [a for a in triggers if a.act]
@@ -209,8 +212,8 @@ def _read_measure(
     )
     item = Measure(control, clause.sentence_number, clause.paragraph, instrument, year_only,
                  in_force_only, headline=clause.sentence_number == 0)  # fmt: skip
-    number = remember(items, item)
-    _continued(clause, Span(trigger.span.end, end), items[number], items, index)
+    number = remember(items, by_kind, item)
+    _continued(clause, Span(trigger.span.end, end), items[number], items, by_kind, index)
     return number
 
 
@@ -252,7 +255,12 @@ def _measure_dates(
 
 
 def _continued(
-    clause: Clause, after: Span, item: Measure, items: list[Measure], index: ReferenceIndex
+    clause: Clause,
+    after: Span,
+    item: Measure,
+    items: list[Measure],
+    by_kind: KindIndex,
+    index: ReferenceIndex,
 ) -> None:
     """ "... curbed sales of four metals in March, followed by 9 elements in June":
     a second measure of the same imposer and kind, with its own count and date."""
@@ -284,7 +292,7 @@ def _continued(
             clause.text, clause.sentence, Span(match.start(), match.end()), clause.span
         ),
     )
-    remember(items, Measure(control, clause.sentence_number, clause.paragraph))
+    remember(items, by_kind, Measure(control, clause.sentence_number, clause.paragraph))
 
 
 def _head(clause: Clause, start: int, trigger: ControlTrigger) -> int:

@@ -5,6 +5,7 @@ from graph_helpers import make_document
 
 from critmin.graph.rules.contract import NEW, Reading, Rule, new_key
 from critmin.graph.rules.extract import KEY_PREFIXES, RULES, check_order
+from critmin.graph.rules.reading import read
 from critmin.graph.text.layout import Layout
 
 
@@ -26,6 +27,23 @@ def test_a_reading_gives_the_documents_text(index):
     reading = Reading(document, index, (), (), (), Layout())
     assert reading.text == "Chile signed a pact."
     assert (reading.quantities, reading.minted) == ((), ())
+
+
+def test_a_reading_finds_dates_paragraph_starts_and_clauses_by_position(nlp, index):
+    text = "Chile signed a pact in 2023.\n\nPeru met Japan in May 2024. Tin rose; zinc fell."
+    reading = read(make_document(text), nlp, index)
+    second = text.index("Peru")
+    assert [
+        reading.text[d.begin : d.end] for d in reading.date_index.starting_in(second, len(text))
+    ] == ["May 2024"]
+    assert reading.paragraphs.paragraph_begin(text.index("Tin")) == second
+    assert {
+        paragraph: [c.words for c in clauses]
+        for paragraph, clauses in reading.paragraph_clauses.items()
+    } == {
+        0: ["Chile signed a pact in 2023."],
+        2: ["Peru met Japan in May 2024.", "Tin rose", "zinc fell."],
+    }
 
 
 def test_the_rules_run_in_this_order():

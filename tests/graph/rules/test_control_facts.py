@@ -94,7 +94,7 @@ def test_element_count(words, count):
     ],
 )  # fmt: skip
 def test_instrument_named(words, before, found):
-    assert instrument_named(words, before) == found
+    assert instrument_named(words, before, len(before)) == found
 
 
 @pytest.mark.parametrize(
@@ -216,3 +216,9 @@ def test_annual_quotas_are_export_quotas(nlp, index):
     text = LEAD + "Chile replaced its lithium export ban with annual quotas in August."
     kinds = [(c.kind, c.imposer) for c in controls(text, nlp, index)]
     assert ("export-quota", actor("chile")) in kinds
+
+
+def test_only_the_text_before_the_offset_gives_a_year():
+    text = "Announcement No. 46 of 2024. No. 46 applies. Order No. 46 of 2025."
+    position = text.index("No. 46 applies")
+    assert instrument_named("No. 46 applies.", text, position) == ("46", "2024", None)

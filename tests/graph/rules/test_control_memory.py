@@ -10,6 +10,7 @@ from critmin.graph.base.statements import Control
 from critmin.graph.base.values import DateValue, Evidence, Span
 from critmin.graph.rules.control_memory import (
     NEARBY_SENTENCES,
+    KindIndex,
     Measure,
     last_measure,
     last_of_kind,
@@ -41,15 +42,28 @@ def _measure(sentence=1, paragraph=0, **fields) -> Measure:
     return Measure(replace(control, **fields), sentence, paragraph, **options)
 
 
+def test_a_measure_is_compared_only_with_those_of_its_kind_and_imposer():
+    by_kind = KindIndex()
+    export_control, tariff = _measure().control, _measure(kind="tariff").control
+    by_kind.add(0, export_control)
+    by_kind.add(1, tariff)
+    by_kind.add(2, export_control)
+    assert by_kind.of(_measure(sentence=5).control) == [0, 2]
+    assert by_kind.of(_measure(kind="tariff").control) == [1]
+    assert by_kind.of(_measure(imposer=actor("india")).control) == []
+
+
 def _clause(sentence_number: int) -> Clause:
     return Clause("", Span(0, 0), Span(0, 0), sentence_number, 0, (), (), ())
 
 
 def test_a_restated_measure_is_merged_into_the_first():
     items: list[Measure] = []
-    first = remember(items, _measure())
+    by_kind = KindIndex()
+    first = remember(items, by_kind, _measure())
     again = remember(
         items,
+        by_kind,
         _measure(
             sentence=3,
             minerals=(mineral("gallium"), mineral("germanium")),
@@ -83,30 +97,35 @@ def test_a_restated_measure_is_merged_into_the_first():
 )
 def test_measures_that_differ_are_kept_apart(other):
     items: list[Measure] = []
-    remember(items, _measure(instrument=("46", "2025", None), targets=(actor("india"),)))
-    number = remember(items, _measure(sentence=2, **other))
+    by_kind = KindIndex()
+    remember(items, by_kind, _measure(instrument=("46", "2025", None), targets=(actor("india"),)))
+    number = remember(items, by_kind, _measure(sentence=2, **other))
     assert (number, len(items), [i.control.key for i in items]) == (1, 2, ["new-1", "new-2"])
 
 
 def test_a_year_guessed_from_the_passage_agrees_with_a_finer_date_nearby():
     items: list[Measure] = []
-    remember(items, _measure(date=DateValue("2025"), year_only=True))
-    assert remember(items, _measure(sentence=2)) == 0
+    by_kind = KindIndex()
+    remember(items, by_kind, _measure(date=DateValue("2025"), year_only=True))
+    assert remember(items, by_kind, _measure(sentence=2)) == 0
     assert items[0].control.date == DateValue("2025-07")
     assert items[0].year_only is False
 
 
 def test_a_guessed_year_far_away_agrees_only_with_the_same_year():
     items: list[Measure] = []
-    remember(items, _measure(date=DateValue("2024"), year_only=True))
+    by_kind = KindIndex()
+    remember(items, by_kind, _measure(date=DateValue("2024"), year_only=True))
     far = 1 + NEARBY_SENTENCES + 1
-    assert remember(items, _measure(sentence=far, paragraph=3)) == 1
+    assert remember(items, by_kind, _measure(sentence=far, paragraph=3)) == 1
 
 
 def test_a_planned_measure_stated_later_is_stated():
     items: list[Measure] = []
-    remember(items, _measure(modality="planned", date=DateValue("2025-03-02")))
-    assert remember(items, _measure(sentence=2, date=DateValue("2025"), year_only=True)) == 0
+    by_kind = KindIndex()
+    remember(items, by_kind, _measure(modality="planned", date=DateValue("2025-03-02")))
+    guessed = _measure(sentence=2, date=DateValue("2025"), year_only=True)
+    assert remember(items, by_kind, guessed) == 0
     assert (items[0].control.modality, items[0].control.date) == (
         "stated",
         DateValue("2025-03-02"),
@@ -115,9 +134,10 @@ def test_a_planned_measure_stated_later_is_stated():
 
 def test_last_measure_skips_acts_and_measures_not_stated():
     items: list[Measure] = []
-    remember(items, _measure(sentence=1))
-    remember(items, _measure(sentence=2, kind="tariff", modality="threatened"))
-    remember(items, _measure(sentence=3, kind="pause", acts_on=("new-1",)))
+    by_kind = KindIndex()
+    remember(items, by_kind, _measure(sentence=1))
+    remember(items, by_kind, _measure(sentence=2, kind="tariff", modality="threatened"))
+    remember(items, by_kind, _measure(sentence=3, kind="pause", acts_on=("new-1",)))
     assert last_measure(items, _clause(4), None) == 0
     assert last_measure(items, _clause(4), "tariff") is None
     assert last_measure(items, _clause(1 + NEARBY_SENTENCES + 1), None) is None
