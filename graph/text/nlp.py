@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -30,11 +31,15 @@ PIECE_CHARS = 100_000
 
 @Language.component("critmin_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after a line break."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text and previous.is_space:
-            token.is_sent_start = True
+    """Start a sentence at the first token after a line break. (Set all at once: setting one
+    token's ``is_sent_start`` checks every token of the doc for a parse.)"""
+    after_breaks = [
+        token.i + 1 for token in doc[:-1] if "\n" in token.text and token.is_space
+    ]  # fmt: skip
+    if after_breaks:
+        starts = doc.to_array(SENT_START)
+        starts[after_breaks] = 1
+        doc.from_array(SENT_START, starts)
     return doc
 
 
