@@ -159,23 +159,23 @@ def add_preferred_labels(
     extractions: Sequence[Extraction], graphs: Sequence[Graph], labelled: Graph | None = None
 ) -> None:
     """Give every node with an ``rdfs:label`` in ``graphs`` exactly one ``skos:prefLabel``."""
-    candidates: dict[URIRef, list[tuple[bool, int, str, Graph]]] = defaultdict(list)
+    candidates: dict[URIRef, list[tuple[int, str, Graph, str]]] = defaultdict(list)
     for order, (extraction, graph) in enumerate(zip(extractions, graphs, strict=True)):
-        text = extraction.document.text
         for node, label in graph.subject_objects(RDFS.label):
             if labelled is not None and (node, SKOS.prefLabel, None) in labelled:
                 continue
-            proper = is_proper_name(str(label), text)
-            candidates[node].append((not proper, order, str(label), graph))
+            candidates[node].append((order, str(label), graph, extraction.document.text))
     for node, options in candidates.items():
-        _, _, label, graph = min(options, key=lambda option: option[:3])
+        if len(options) > 1:  # a text is searched for a label only where labels compete
+            options.sort(key=lambda option: (not is_proper_name(option[1], option[3]), *option[:2]))
+        _, label, graph, _ = options[0]
         graph.add((node, SKOS.prefLabel, Literal(label)))
 
 
 def is_proper_name(label: str, text: str) -> bool:
-    """A label the text itself uses as a name: found verbatim, its longer words capitalised."""
+    """A label the text itself uses as a name: its longer words capitalised, found verbatim."""
     words = [word for word in label.split() if len(word) > 3]
-    return label in text and bool(words) and all(word[0].isupper() for word in words)
+    return bool(words) and all(word[0].isupper() for word in words) and label in text
 
 
 def dates_compatible(first: DateValue | None, second: DateValue | None) -> bool:
@@ -314,11 +314,12 @@ def _closeness(cluster: list[Claim], claim: Claim) -> tuple[int, int]:
 
 def _choose_iri(members: list[Claim], taken: set[URIRef]) -> URIRef:
     """The own IRI of the preferred member not already used by another cluster."""
-    for member in sorted(members, key=lambda claim: claim.preference):
+    ranked = sorted(members, key=lambda claim: claim.preference) if len(members) > 1 else members
+    for member in ranked:
         if member.own_iri not in taken:
             taken.add(member.own_iri)
             return member.own_iri
-    first = min(members, key=lambda claim: claim.preference).own_iri
+    first = ranked[0].own_iri
     iri = URIRef(f"{first}-{iris.key_hash(tuple(str(m.own_iri) for m in members))}")
     taken.add(iri)
     return iri
