@@ -32,6 +32,7 @@ from critmin.graph.rules.contract import Found, Reading, Rule
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.nlp import evidence
 from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 _CAPITAL_WORD = r"(?:[A-Z][\w&'\u2019.]*(?:-[A-Za-z]\w*)*)"
 NAME = rf"{_CAPITAL_WORD}(?:\s+(?:(?:of|for|and|the|on|de)\s+)*{_CAPITAL_WORD})*"
@@ -261,11 +262,8 @@ def merge_mentions(
     reference: Sequence[EntityMention], minted: Sequence[EntityMention]
 ) -> list[EntityMention]:
     """Reference mentions with minted names laid over them: a minted name hides what is inside."""
-    kept = [
-        m
-        for m in reference
-        if not any(n.span.begin <= m.span.begin and m.span.end <= n.span.end for n in minted)
-    ]
+    by_span = SpanIndex(minted, lambda m: (m.span.begin, m.span.end))
+    kept = [m for m in reference if not by_span.containing(m.span.begin, m.span.end)]
     return sorted([*kept, *minted], key=lambda m: m.span)
 
 

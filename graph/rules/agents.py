@@ -64,8 +64,8 @@ _LIST_GAP = re.compile(
 _COUNT_BEFORE = re.compile(rf"(?:^|\s)(?P<count>{NUMBER})\s+(?:of\s+the\s+)?$")
 _STATES_AFTER = re.compile(r"\s+(?:states|countries|nations)\b")
 _GOVERNMENT_SUFFIX = re.compile(
-    r"^\s*(?:administration|government|regime|junta|cabinet|authorities)\b"
-)
+    r"\s*(?:administration|government|regime|junta|cabinet|authorities)\b"
+)  # matched right after a name
 
 
 def is_actor(mention: EntityMention, index: ReferenceIndex) -> bool:
@@ -79,7 +79,7 @@ def state_for(
 ) -> Entity:
     """The entity a mention stands for as an agent: a person's or administration's state, and
     (with ``executive``) the state that runs a body such as a presidency."""
-    if index.is_a(mention.iri, CM.Person) or _GOVERNMENT_SUFFIX.match(text[mention.span.end :]):
+    if index.is_a(mention.iri, CM.Person) or _GOVERNMENT_SUFFIX.match(text, mention.span.end):
         state = index.state_of(mention.iri)
         if state is not None:
             return Entity(state)
@@ -108,7 +108,7 @@ def in_agent_position(mention: EntityMention, clause: Clause) -> bool:
 def agent_before(clause: Clause, position: int, index: ReferenceIndex) -> EntityMention | None:
     """The nearest actor mention in agent position before ``position`` in the clause."""
     for mention in reversed(clause.mentions):
-        governed = _GOVERNMENT_SUFFIX.match(clause.text[mention.span.end :])
+        governed = _GOVERNMENT_SUFFIX.match(clause.text, mention.span.end)
         if (
             mention.span.end <= position
             and is_actor(mention, index)

@@ -210,6 +210,11 @@ def passage_year(
 
 
 _ACRONYM = re.compile(r"[A-Z].*[A-Z]")  # "MoU", "JV", "LOI": kept as written in labels
+# The words of a Title-Case name after its trigger: "... of the Lithium Triangle".
+_NAME_GOES_ON = re.compile(
+    rf"(?:[ \t]+(?:of|for|on|in|the|and)[ \t]+(?:the[ \t]+)?(?!{MONTH}\b)[A-Z][\w-]*"
+    rf"(?:[ \t]+(?!{MONTH}\b)[A-Z][\w-]*)*)*"
+)
 
 
 def agreement_name(text: str, trigger: Trigger) -> str | None:
@@ -225,12 +230,8 @@ def agreement_name(text: str, trigger: Trigger) -> str | None:
         if before is None or before.group().strip().lower() in ("the", "and"):
             break
         begin -= len(before.group())
-    after = re.match(
-        rf"(?:[ \t]+(?:of|for|on|in|the|and)[ \t]+(?:the[ \t]+)?(?!{MONTH}\b)[A-Z][\w-]*"
-        rf"(?:[ \t]+(?!{MONTH}\b)[A-Z][\w-]*)*)*",
-        text[trigger.span.end :],
-    )
-    end = trigger.span.end + (after.end() if after else 0)
+    after = _NAME_GOES_ON.match(text, trigger.span.end)
+    end = after.end() if after else trigger.span.end
     name = re.sub(r"^(?:An?|The|This|That)\s+", "", text[begin:end].strip(" -\u2013"))
     words = [w for w in name.split() if w[0].isupper()]
     return name if len(words) >= 2 else None

@@ -56,6 +56,7 @@ LEADER_TITLES = frozenset(
 )
 _NAMED_SUMMIT = re.compile(rf"\b(?:the\s+)?({NAME}\s+Summit)\b")
 _SUMMIT = re.compile(r"\bsummit\b")
+_WITH = re.compile(r"\s+with\b")
 _OWN = re.compile(r"\b(?:their|its)\s+(?:[\w-]+\s+)?$", re.I)
 _MET = re.compile(r"\bmet\b|\bmeeting (?:between|with)\b", re.I)
 _VISIT = re.compile(
@@ -104,7 +105,7 @@ def _summits(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -
             listed_after(
                 clause, span.end + 1, index, max_lead_words=4, classes=ACTOR_CLASSES | PLACE_CLASSES
             )
-            if re.match(r"\s+with\b", text[span.end :])
+            if _WITH.match(text, span.end)
             else []
         )
         if not guests:

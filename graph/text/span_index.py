@@ -57,3 +57,11 @@ class SpanIndex(Generic[Item]):
             if begin <= self._spans[position][1] <= end
         ]
         return [self._items[position] for position in sorted(chosen)]
+
+    def containing(self, begin: int, end: int) -> list[Item]:
+        """The items ``begin``..``end`` lies inside, in their original order."""
+        chosen = [
+            position for position in self._starting_in(begin - self._longest, begin + 1)
+            if self._spans[position][1] >= end
+        ]  # fmt: skip
+        return [self._items[position] for position in sorted(chosen)]

@@ -1,0 +1,45 @@
+"""Items with character spans, found by position: the same items, in the same order, as a scan
+of all of them finds."""
+
+import random
+
+from critmin.graph.text.span_index import SpanIndex
+
+SPANS = [(5, 9), (0, 3), (5, 5), (2, 12), (9, 10), (14, 20), (5, 9)]
+"""Out of order, nested, empty and repeated spans; the items are their positions here."""
+
+
+def index_of(spans: list[tuple[int, int]]) -> SpanIndex[int]:
+    return SpanIndex(range(len(spans)), lambda item: spans[item])
+
+
+def test_the_items_starting_within_inside_overlapping_ending_in_and_around_a_span():
+    found = index_of(SPANS)
+    assert found.starting_in(2, 9) == [0, 2, 3, 6]
+    assert found.within(2, 10) == [0, 2, 4, 6]
+    assert found.overlapping(8, 10) == [0, 3, 4, 6]
+    assert found.ending_in(9, 12) == [0, 3, 4, 6]
+    assert found.containing(6, 9) == [0, 3, 6]
+    assert found.containing(5, 5) == [0, 2, 3, 6]
+
+
+def test_the_answers_of_a_scan_of_all_items_for_random_spans():
+    chooser = random.Random(3)
+    for _ in range(50):
+        spans = []
+        for _ in range(chooser.randrange(0, 30)):
+            begin = chooser.randrange(0, 40)
+            spans.append((begin, begin + chooser.randrange(0, 8)))
+        found = index_of(spans)
+        for begin in range(-2, 45):
+            for end in range(begin, begin + 10):
+                inside = [i for i, (b, e) in enumerate(spans) if b <= begin and end <= e]
+                within = [i for i, (b, e) in enumerate(spans) if begin <= b and e <= end]
+                sharing = [i for i, (b, e) in enumerate(spans) if b < end and begin < e]
+                ending = [i for i, (b, e) in enumerate(spans) if begin <= e <= end]
+                starting = [i for i, (b, e) in enumerate(spans) if begin <= b < end]
+                assert found.containing(begin, end) == inside
+                assert found.within(begin, end) == within
+                assert found.overlapping(begin, end) == sharing
+                assert found.ending_in(begin, end) == ending
+                assert found.starting_in(begin, end) == starting
