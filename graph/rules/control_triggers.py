@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from critmin.graph.base.values import Span
+from critmin.graph.text.lookback import words_back
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def find_control_triggers(text: str, begin: int, end: int) -> list[ControlTrigge
         for match in pattern.finditer(text, begin, end):
             if (
                 _TITLE_CASE.fullmatch(match.group())
-                and _TITLE_BEFORE.search(text, 0, match.start())
+                and _TITLE_BEFORE.search(text, words_back(text, match.start(), 2), match.start())
                 and not _title_case_line(text, match.start())
             ):
                 continue  # part of a name: "List of Goods Prohibited from Export"

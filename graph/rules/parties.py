@@ -30,6 +30,7 @@ from rdflib import URIRef
 from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.values import Entity
 from critmin.graph.rules.agents import is_actor, state_for
+from critmin.graph.text.lookback import words_back
 from critmin.graph.text.mentions import Clause, EntityMention
 from critmin.graph.text.reference import ReferenceIndex
 
@@ -190,24 +191,13 @@ def objects_after(
             continue
         if word in ("in", "to") and not _INVESTING.search(text, trigger_begin, word_end):
             continue
-        if word == "with" and _IN_PARTNERSHIP.search(text, _words_back(text, word_end - 4, 2),
+        if word == "with" and _IN_PARTNERSHIP.search(text, words_back(text, word_end - 4, 2),
                                                      word_end - 4):  # fmt: skip
             continue  # "in partnership with": how, not with whom an agreement was made
         listed = listed_from(clause, start, end, index)
         if listed:
             return listed
     return []
-
-
-def _words_back(text: str, end: int, count: int) -> int:
-    """Where the last ``count`` words (runs of non-space) of the text before ``end`` start."""
-    begin = end
-    for _ in range(count):
-        while begin > 0 and text[begin - 1].isspace():
-            begin -= 1
-        while begin > 0 and not text[begin - 1].isspace():
-            begin -= 1
-    return begin
 
 
 def listed_from(clause: Clause, start: int, end: int, index: ReferenceIndex) -> list[EntityMention]:

@@ -15,6 +15,7 @@ Each is a mention of form ``anaphor``; mentions already found are never covered.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 
@@ -22,7 +23,9 @@ from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import Entity, Span
 from critmin.graph.text.layout import Layout
 from critmin.graph.text.mentions import EntityMention
+from critmin.graph.text.paragraphs import ParagraphBreaks
 from critmin.graph.text.reference import ACTOR_CLASSES, ReferenceIndex
+from critmin.graph.text.span_index import SpanIndex
 
 _COMPANY = re.compile(
     r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<head>company|Company|developer|miner|producer|firm|"
@@ -45,14 +48,15 @@ def find_anaphora(
     """Mentions of actors by definite descriptions (see the module docstring)."""
     ordered = sorted(mentions, key=lambda m: m.span)
     found: list[EntityMention] = []
+    by_span = SpanIndex(ordered, lambda m: (m.span.begin, m.span.end))
+    earlier = _Earlier(ordered, index)
+    paragraphs = ParagraphBreaks(text, PARAGRAPH)
 
     entities = {m.iri: m.entity for m in ordered}
 
     def add(match: re.Match[str], entity: Entity | None) -> None:
         span = Span(match.start(), match.end())
-        if entity is None or any(
-            m.span.begin < span.end and span.begin < m.span.end for m in ordered
-        ):
+        if entity is None or by_span.overlapping(span.begin, span.end):
             return
         found.append(EntityMention(span, entity, "anaphor"))
 
@@ -61,35 +65,53 @@ def find_anaphora(
         add(
             match,
             entities.get(topic, Entity(topic)) if topic is not None
-            else _last(ordered, match.start(), index, lambda e: _company(e, index)),
+            else earlier.last("company", lambda e: _company(e, index), match.start()),
         )  # fmt: skip
     for match in _BODY.finditer(text):
         head = match["head"].lower()
-        add(match, _last(ordered, match.start(), index, lambda e, h=head: h in _label(e, index)))
+        named = earlier.last(f"body {head}", lambda e, h=head: h in _label(e, index), match.start())
+        add(match, named)
     for match in _STATE.finditer(text):
-        paragraph = max([0, *(m.end() for m in PARAGRAPH.finditer(text, 0, match.start()))])
         home = Entity(layout.home) if layout.home is not None else None
-        state = home or _last(
-            [m for m in ordered if m.span.begin >= paragraph],
-            match.start(),
-            index,
+        state = home or earlier.last(
+            "state",
             lambda e: index.is_a(e.iri, CM.State),
+            match.start(),
+            paragraphs.paragraph_begin(match.start()),
         )
         add(match, state)
     return sorted(found, key=lambda m: m.span)
 
 
-def _last(
-    ordered: Sequence[EntityMention],
-    before: int,
-    index: ReferenceIndex,
-    wanted: Callable[[Entity], bool],
-) -> Entity | None:
-    """The entity of the last actor mention before ``before`` that is ``wanted``."""
-    for mention in reversed(ordered):
-        if mention.span.end <= before and _actor(mention.entity, index) and wanted(mention.entity):
-            return mention.entity
-    return None
+class _Earlier:
+    """The mentions of a text in order, asked for the last actor of some kind before an offset
+    (each kind's mentions listed once, not scanned for every description)."""
+
+    def __init__(self, ordered: Sequence[EntityMention], index: ReferenceIndex) -> None:
+        self._ordered = ordered
+        self._begins = [m.span.begin for m in ordered]
+        self._index = index
+        self._of_kind: dict[str, list[int]] = {}
+
+    def last(
+        self, kind: str, wanted: Callable[[Entity], bool], before: int, since: int = 0
+    ) -> Entity | None:
+        """The entity of the last actor mention ending by ``before`` (and starting from
+        ``since``) that is ``wanted`` (``kind`` names what is wanted)."""
+        if kind not in self._of_kind:
+            self._of_kind[kind] = [
+                number for number, m in enumerate(self._ordered)
+                if _actor(m.entity, self._index) and wanted(m.entity)
+            ]  # fmt: skip
+        numbers = self._of_kind[kind]
+        first = bisect.bisect_left(self._begins, since)
+        at = bisect.bisect_left(numbers, bisect.bisect_right(self._begins, before)) - 1
+        while at >= 0 and numbers[at] >= first:
+            mention = self._ordered[numbers[at]]
+            if mention.span.end <= before:
+                return mention.entity
+            at -= 1
+        return None
 
 
 def _label(entity: Entity, index: ReferenceIndex) -> str:

@@ -19,6 +19,7 @@ after it are what a search from the mark finds.
 from __future__ import annotations
 
 import bisect
+import re
 
 from critmin.graph.text.date_context import PARAGRAPH_BREAK
 
@@ -27,22 +28,26 @@ MARK_REACH = 2_000
 
 
 class ParagraphBreaks:
-    """The paragraph breaks of one text, asked where the paragraph holding a position begins."""
+    """The paragraph breaks of one text, asked where the paragraph holding a position begins.
 
-    def __init__(self, text: str) -> None:
+    ``pattern``: what a break is, ``PARAGRAPH_BREAK`` or any pattern of which the module
+    docstring holds (breaks of spaces and line breaks only, read no further than a mark of
+    punctuation): a blank line, ``\n[ \t]*\n``."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str] = PARAGRAPH_BREAK) -> None:
         self.text = text
-        breaks = [(match.start(), match.end()) for match in PARAGRAPH_BREAK.finditer(text)]
+        self.pattern = pattern
+        breaks = [(match.start(), match.end()) for match in pattern.finditer(text)]
         self._starts = [start for start, _ in breaks]
         self._ends = [end for _, end in breaks]
 
     def paragraph_begin(self, position: int) -> int:
         """The end of the last paragraph break a search of the text up to ``position`` finds
-        (0 if none): ``max([0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, 0,
-        position))])``."""
+        (0 if none): ``max([0, *(m.end() for m in pattern.finditer(text, 0, position))])``."""
         mark = self._mark_before(position)
         if mark is None:
-            return max([0, *(m.end() for m in PARAGRAPH_BREAK.finditer(self.text, 0, position))])
-        after = [m.end() for m in PARAGRAPH_BREAK.finditer(self.text, mark, position)]
+            return max([0, *(m.end() for m in self.pattern.finditer(self.text, 0, position))])
+        after = [m.end() for m in self.pattern.finditer(self.text, mark, position)]
         if after:
             return after[-1]
         before = bisect.bisect_left(self._starts, mark) - 1

@@ -1,14 +1,19 @@
 """Where the paragraph holding a position begins, as a search of the text up to it finds."""
 
 import random
+import re
+
+import pytest
 
 from critmin.graph.text.date_context import PARAGRAPH_BREAK
 from critmin.graph.text.paragraphs import MARK_REACH, ParagraphBreaks
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
-def searched(text: str, position: int) -> int:
+
+def searched(text: str, position: int, pattern: re.Pattern[str] = PARAGRAPH_BREAK) -> int:
     """The answer by the definition: a search of the whole text up to ``position``."""
-    return max([0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, position))])
+    return max([0, *(m.end() for m in pattern.finditer(text, 0, position))])
 
 
 def test_a_blank_line_and_a_line_break_after_a_full_stop_begin_a_paragraph():
@@ -28,14 +33,15 @@ def test_a_list_item_begins_a_paragraph_only_where_the_search_stops_at_it():
     assert paragraphs.paragraph_begin(second) == 0  # no full stop before this line break
 
 
-def test_the_same_answer_as_the_search_from_the_start_anywhere_in_random_texts():
+@pytest.mark.parametrize("pattern", [PARAGRAPH_BREAK, BLANK_LINE])
+def test_the_same_answer_as_the_search_from_the_start_anywhere_in_random_texts(pattern):
     pieces = ["Tin", " rose", ".", ":", "\n", "\n\n", " \t", "- ", "2. ", "July 4", "\u201d", "a"]
     chooser = random.Random(7)
     for _ in range(300):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randrange(1, 40)))
-        paragraphs = ParagraphBreaks(text)
+        paragraphs = ParagraphBreaks(text, pattern)
         for position in range(len(text) + 1):
-            assert paragraphs.paragraph_begin(position) == searched(text, position), (
+            assert paragraphs.paragraph_begin(position) == searched(text, position, pattern), (
                 text,
                 position,
             )
