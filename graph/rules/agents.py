@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 
 from rdflib import URIRef
 
@@ -131,29 +132,41 @@ def clause_agent(clause: Clause, index: ReferenceIndex) -> Entity | None:
     return None
 
 
-def implied_agent(
-    clauses: Sequence[Clause], clause: Clause, index: ReferenceIndex
-) -> Entity | None:
-    """The agent of the nearest earlier clause of the paragraph, else the document's agent."""
-    earlier = [
-        c
-        for c in clauses
-        if c.paragraph == clause.paragraph
-        and c.span < clause.span
-        and (c.sentence != clause.sentence or len(_siblings(clauses, clause)) == 1)
-    ]
-    for previous in reversed(earlier):
-        agent = clause_agent(previous, index)
-        if agent is not None:
-            return agent
-    return document_agent(clauses, index)
+class DocumentAgents:
+    """The agents implied for a document's clauses: for a clause, the agent of the nearest
+    earlier clause of its paragraph, else the document's agent. The clauses are grouped by
+    paragraph and the document's agent worked out once, not for every clause asked about."""
+
+    def __init__(self, clauses: Sequence[Clause], index: ReferenceIndex) -> None:
+        self.clauses = clauses
+        self.index = index
+        self._by_paragraph: dict[int, list[Clause]] = {}
+        for clause in clauses:
+            self._by_paragraph.setdefault(clause.paragraph, []).append(clause)
+        self._in_sentence = Counter(clause.sentence for clause in clauses)
+
+    def implied(self, clause: Clause) -> Entity | None:
+        """The agent of the nearest earlier clause of the paragraph, else the document's."""
+        alone = self._in_sentence[clause.sentence] == 1
+        earlier = [
+            c
+            for c in self._by_paragraph.get(clause.paragraph, ())
+            if c.span < clause.span and (c.sentence != clause.sentence or alone)
+        ]
+        for previous in reversed(earlier):
+            agent = clause_agent(previous, self.index)
+            if agent is not None:
+                return agent
+        state = self.document_state
+        return Entity(state) if state is not None else None  # a new Entity per clause, as before
+
+    @cached_property
+    def document_state(self) -> URIRef | None:
+        """The state that is the document's agent, if any."""
+        return document_state(self.clauses, self.index)
 
 
-def _siblings(clauses: Sequence[Clause], clause: Clause) -> list[Clause]:
-    return [c for c in clauses if c.sentence == clause.sentence]
-
-
-def document_agent(clauses: Sequence[Clause], index: ReferenceIndex) -> Entity | None:
+def document_state(clauses: Sequence[Clause], index: ReferenceIndex) -> URIRef | None:
     """The state named most often in agent position in the document (ties: first named)."""
     counts: Counter[URIRef] = Counter()
     first_seen: dict[URIRef, int] = {}
@@ -166,8 +179,7 @@ def document_agent(clauses: Sequence[Clause], index: ReferenceIndex) -> Entity |
                     first_seen.setdefault(state.iri, mention.span.begin)
     if not counts:
         return None
-    best = max(counts, key=lambda iri: (counts[iri], -first_seen[iri]))
-    return Entity(best)
+    return max(counts, key=lambda iri: (counts[iri], -first_seen[iri]))
 
 
 def listed_after(

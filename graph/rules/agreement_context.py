@@ -16,7 +16,6 @@ from itertools import pairwise
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Agreement
 from critmin.graph.base.values import Entity
-from critmin.graph.rules.agents import implied_agent
 from critmin.graph.rules.agreement_facts import (
     LIST_ITEM,
     agreement_name,
@@ -59,7 +58,7 @@ def completed_parties(
         if entity and entity[0] not in parties:
             return merged(entity, parties)
     if parties:
-        agent = implied_agent(reading.clauses, clause, index)
+        agent = reading.agents.implied(clause)
         if agent is not None and agent not in parties:
             return merged([agent], parties)
     if agreement_name(clause.text, trigger) and not parties:
@@ -80,7 +79,7 @@ def company_of(agreement: Agreement, miners: set[Entity], index: ReferenceIndex)
 
 def entity_of(reading: Reading, iri) -> Entity:
     """The entity of an IRI as the text's mentions carry it (minted ones with their label)."""
-    return next((m.entity for m in reading.mentions if m.iri == iri), Entity(iri))
+    return reading.named_entities.get(iri, Entity(iri))
 
 
 def members_named(clause: Clause, parties: list[Entity], index: ReferenceIndex) -> list[Entity]:
@@ -102,9 +101,7 @@ def members_named(clause: Clause, parties: list[Entity], index: ReferenceIndex) 
 def in_return(reading: Reading, clause: Clause) -> Entity | None:
     """The actor the next sentence says gives something in return ("Lynas in turn will
     supply ...", "In return, X ..."): the other side of an agreement stated with one party."""
-    following = next(
-        (c for c in reading.clauses if c.sentence_number == clause.sentence_number + 1), None
-    )
+    following = reading.sentence_starts.get(clause.sentence_number + 1)
     if following is None or not following.mentions:
         return None
     first = following.mentions[0]
@@ -124,19 +121,32 @@ def lead_in_actors(reading: Reading, clause: Clause) -> list[Entity]:
     line_start = text.rfind("\n", 0, clause.span.begin) + 1
     if not LIST_ITEM.match(text, line_start):
         return []
-    colon = text.rfind(":\n", 0, line_start)
-    if colon < 0 or "\n\n" in text[colon:line_start]:
+    colon = _lead_colon(text, line_start)
+    if colon is None:
         return []
-    lead = next((c for c in reading.clauses if c.span.begin <= colon < c.span.end + 1), None)
+    lead = next(iter(reading.clause_index.overlapping(colon - 1, colon + 1)), None)
     if lead is None:
         return []
     return entities(actors_of(lead.mentions, reading.index), text, reading.index)
 
 
+def _lead_colon(text: str, line_start: int) -> int | None:
+    """The last colon ending a line before ``line_start`` (``text.rfind(":\\n", 0,
+    line_start)``), unless a blank line comes between: walked back to line by line."""
+    line_end = line_start - 1
+    while line_end >= 0:
+        if text[line_end - 1 : line_end] == ":":
+            return line_end - 1
+        if text[line_end - 1 : line_end] == "\n":
+            return None  # a blank line between the lead and the item
+        line_end = text.rfind("\n", 0, line_end)
+    return None
+
+
 def title_pair(reading: Reading) -> list[Entity]:
     """Two actors joined by a dash in the text's first line ("EU\u2013Chile: trade pillar ...")."""
-    first_line = reading.text.split("\n", 1)[0]
-    mentions = [m for m in reading.mentions if m.span.end <= len(first_line)]
+    line_end = reading.text.find("\n")
+    mentions = reading.mention_index.within(0, line_end if line_end >= 0 else len(reading.text))
     for left, right in pairwise(mentions):
         if re.fullmatch(r"[-\u2013\u2014]", reading.text[left.span.end : right.span.begin]):
             return [left.entity, right.entity]
@@ -148,7 +158,7 @@ def paragraph_pair(reading: Reading, clause: Clause) -> list[Entity]:
     that sentence comes before it ("5) RIYADH\u2013WASHINGTON: from MoU to joint venture.")."""
     text = reading.text
     start = text.rfind("\n", 0, clause.span.begin) + 1
-    first = next((c for c in reading.clauses if c.span.begin >= start), None)
+    first = reading.clause_index.first_starting_from(start)
     if first is None or first.sentence == clause.sentence:
         return []
     for left, right in zip(first.mentions, first.mentions[1:], strict=False):

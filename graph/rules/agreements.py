@@ -35,7 +35,6 @@ from itertools import pairwise
 
 from critmin.graph.base.statements import Agreement
 from critmin.graph.base.values import Entity, Span
-from critmin.graph.rules.agents import implied_agent
 from critmin.graph.rules.agreement_context import (
     collective_party,
     company_of,
@@ -300,7 +299,7 @@ def _read_segment(
         and (objects or modifiers)
         and not _dashed(clause, modifiers)
     ):
-        agent = implied_agent(reading.clauses, clause, index)  # "These include ... with Malaysia"
+        agent = reading.agents.implied(clause)  # "These include ... with Malaysia"
         if agent is not None and agent not in parties:
             parties.insert(0, agent)
     if _COLLECTIVE.search(text, segment.begin, first.span.begin):

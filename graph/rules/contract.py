@@ -13,9 +13,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from rdflib import URIRef
+
 from critmin.graph.base.documents import Document
 from critmin.graph.base.statements import Statement
 from critmin.graph.base.values import Entity, Quantity
+from critmin.graph.rules.agents import DocumentAgents
 from critmin.graph.text.dates import DateMention
 from critmin.graph.text.layout import Layout
 from critmin.graph.text.mentions import Clause, EntityMention
@@ -53,6 +56,37 @@ class Reading:
     def date_index(self) -> SpanIndex[DateMention]:
         """The dates, found by position."""
         return SpanIndex(self.dates, lambda d: (d.begin, d.end))
+
+    @cached_property
+    def clause_index(self) -> SpanIndex[Clause]:
+        """The clauses, found by position."""
+        return SpanIndex(self.clauses, lambda c: (c.span.begin, c.span.end))
+
+    @cached_property
+    def mention_index(self) -> SpanIndex[EntityMention]:
+        """The mentions, found by position."""
+        return SpanIndex(self.mentions, lambda m: (m.span.begin, m.span.end))
+
+    @cached_property
+    def sentence_starts(self) -> dict[int, Clause]:
+        """The first clause of each sentence, by sentence number."""
+        found: dict[int, Clause] = {}
+        for clause in self.clauses:
+            found.setdefault(clause.sentence_number, clause)
+        return found
+
+    @cached_property
+    def named_entities(self) -> dict[URIRef, Entity]:
+        """Each entity as its first mention carries it."""
+        found: dict[URIRef, Entity] = {}
+        for mention in self.mentions:
+            found.setdefault(mention.iri, mention.entity)
+        return found
+
+    @cached_property
+    def agents(self) -> DocumentAgents:
+        """The agents the clauses imply, worked out once."""
+        return DocumentAgents(self.clauses, self.index)
 
     @cached_property
     def paragraph_clauses(self) -> dict[int, tuple[Clause, ...]]:

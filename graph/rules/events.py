@@ -28,8 +28,8 @@ from critmin.graph.base.statements import Event
 from critmin.graph.base.values import Entity, Span
 from critmin.graph.rules.actors import NAME
 from critmin.graph.rules.agents import (
+    DocumentAgents,
     agent_before,
-    implied_agent,
     in_agent_position,
     is_actor,
     listed_after,
@@ -71,6 +71,7 @@ _OUTREACH = re.compile(r"\b(?:reach\w* out to|approach(?:ed|ing)|court(?:ed|ing)
 def find_events(clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
     """Every event the clauses state, keyed ``event-<n>`` in text order."""
     events: list[Event] = []
+    agents = DocumentAgents(clauses, index)
     for clause in clauses:
         found: list[Event] = []
         for finder in (
@@ -83,13 +84,13 @@ def find_events(clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]
             financing,
             _outreach,
         ):
-            found.extend(finder(clause, clauses, index))
+            found.extend(finder(clause, agents, index))
         for event in sorted(found, key=lambda e: e.evidence.anchor):
             events.append(replace(event, key=f"event-{len(events) + 1}"))
     return events
 
 
-def _summits(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def _summits(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     text = clause.text
     events: list[Event] = []
     for match in _NAMED_SUMMIT.finditer(text, clause.span.begin, clause.span.end):
@@ -112,9 +113,7 @@ def _summits(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -
             events.extend(_own_summit(clause, span, index))
             continue
         host = agent_before(clause, span.begin - 1, index)
-        host_entity = (
-            state_for(host, text, index) if host else implied_agent(clauses, clause, index)
-        )
+        host_entity = state_for(host, text, index) if host else agents.implied(clause)
         hosts = [host_entity] if host_entity else []
         participants = tuple(dict.fromkeys([*hosts, *entities_of(guests, text, index)]))
         place = place_in(clause, max(clause.span.begin, span.begin - 40), span.begin, index)
@@ -155,7 +154,7 @@ def _is_leader(entity: Entity, index: ReferenceIndex) -> bool:
     return any(role.title.casefold() in LEADER_TITLES for role in index.roles.get(entity.iri, ()))
 
 
-def _meetings(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def _meetings(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     text = clause.text
     events: list[Event] = []
     for match in _MET.finditer(text, clause.span.begin, clause.span.end):
@@ -195,7 +194,7 @@ def _trailing_list(clause: Clause, mentions: list[EntityMention], end: int) -> l
     return found
 
 
-def _visits(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def _visits(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     text = clause.text
     events: list[Event] = []
     for match in _VISIT.finditer(text, clause.span.begin, clause.span.end):
@@ -223,7 +222,7 @@ def _visits(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) ->
     return events
 
 
-def _publications(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def _publications(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     text = clause.text
     if not _PUBLISHING_VERB.search(clause.words):
         return []
@@ -251,7 +250,7 @@ def _publications(clause: Clause, clauses: Sequence[Clause], index: ReferenceInd
     return events
 
 
-def _outreach(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def _outreach(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     text = clause.text
     events: list[Event] = []
     for match in _OUTREACH.finditer(text, clause.span.begin, clause.span.end):
@@ -262,7 +261,7 @@ def _outreach(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) 
         initiator = (
             state_for(initiator_mention, text, index)
             if initiator_mention
-            else implied_agent(clauses, clause, index)
+            else agents.implied(clause)
         )
         label = (
             f"{name_of(initiator, index) if initiator else 'outreach'} outreach to "

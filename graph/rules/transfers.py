@@ -15,12 +15,11 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.statements import Event
 from critmin.graph.base.values import Entity, Quantity, Span
-from critmin.graph.rules.agents import agent_before, implied_agent, listed_after, state_for
+from critmin.graph.rules.agents import DocumentAgents, agent_before, listed_after, state_for
 from critmin.graph.rules.event_parts import make_event, name_of
 from critmin.graph.text.mentions import Clause, find_stages
 from critmin.graph.text.reference import MINERAL_CLASSES, PLACE_CLASSES, ReferenceIndex
@@ -42,7 +41,7 @@ _FINANCING = re.compile(
 )
 
 
-def shipments(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def shipments(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     text = clause.text
     events: list[Event] = []
     for match in _SHIPMENT.finditer(text, clause.span.begin, clause.span.end):
@@ -52,9 +51,7 @@ def shipments(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) 
             continue
         shipper_mention = agent_before(clause, span.begin, index)
         shipper = (
-            state_for(shipper_mention, text, index)
-            if shipper_mention
-            else implied_agent(clauses, clause, index)
+            state_for(shipper_mention, text, index) if shipper_mention else agents.implied(clause)
         )
         to = re.search(r"\bto\s+(?:the\s+)?", text[span.end : clause.span.end])
         recipients = listed_after(clause, span.end + to.end(), index) if to else []
@@ -83,7 +80,7 @@ def shipments(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) 
     return events
 
 
-def investments(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def investments(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     """ "<agent> invested in <object>", with the money of the clause from the verb on."""
     text = clause.text
     events: list[Event] = []
@@ -105,7 +102,7 @@ def investments(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex
     return events
 
 
-def financing(clause: Clause, clauses: Sequence[Clause], index: ReferenceIndex) -> list[Event]:
+def financing(clause: Clause, agents: DocumentAgents, index: ReferenceIndex) -> list[Event]:
     """Money an agent commits as loans, grants, letters of interest... or for an object."""
     text = clause.text
     events: list[Event] = []

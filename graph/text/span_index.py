@@ -26,6 +26,11 @@ class SpanIndex(Generic[Item]):
         self._order = order
         self._begins = [spans[position][0] for position in order]
         self._longest = max((end - begin for begin, end in spans), default=0)
+        self._first_from = [0] * len(order)  # per place in ``order``: the least position after
+        least = len(items)
+        for place in range(len(order) - 1, -1, -1):
+            least = min(least, order[place])
+            self._first_from[place] = least
 
     def _starting_in(self, begin: int, end: int) -> list[int]:
         """Original positions of the items that begin in ``begin``..``end`` (end excluded)."""
@@ -45,7 +50,8 @@ class SpanIndex(Generic[Item]):
     def overlapping(self, begin: int, end: int) -> list[Item]:
         """The items that share a character with ``begin``..``end``, in their original order."""
         chosen = [
-            position for position in self._starting_in(begin - self._longest, end)
+            position
+            for position in self._starting_in(begin - self._longest, end)
             if self._spans[position][1] > begin
         ]
         return [self._items[position] for position in sorted(chosen)]
@@ -53,7 +59,8 @@ class SpanIndex(Generic[Item]):
     def ending_in(self, begin: int, end: int) -> list[Item]:
         """The items whose end lies in ``begin``..``end`` (both included), in original order."""
         chosen = [
-            position for position in self._starting_in(begin - self._longest, end + 1)
+            position
+            for position in self._starting_in(begin - self._longest, end + 1)
             if begin <= self._spans[position][1] <= end
         ]
         return [self._items[position] for position in sorted(chosen)]
@@ -65,3 +72,8 @@ class SpanIndex(Generic[Item]):
             if self._spans[position][1] >= end
         ]  # fmt: skip
         return [self._items[position] for position in sorted(chosen)]
+
+    def first_starting_from(self, begin: int) -> Item | None:
+        """The first item (in the original order) that begins at ``begin`` or later."""
+        low = bisect.bisect_left(self._begins, begin)
+        return self._items[self._first_from[low]] if low < len(self._order) else None

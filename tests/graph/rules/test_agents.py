@@ -5,9 +5,9 @@ from graph_helpers import iri
 
 from critmin.graph.base.values import Entity
 from critmin.graph.rules.agents import (
+    DocumentAgents,
     agent_before,
     counted_states,
-    implied_agent,
     in_agent_position,
     listed_after,
     state_for,
@@ -47,9 +47,9 @@ def test_the_agent_is_implied_by_the_previous_clause_of_the_paragraph(nlp, index
     text = "Chile named a new envoy. It then signed a pact with Japan.\nThe pact was renewed."
     first, second, third = clauses_of(text, nlp, index)
     assert agent_before(second, len(text), index) is None
-    assert implied_agent([first, second, third], second, index) == state("chile")
+    assert DocumentAgents([first, second, third], index).implied(second) == state("chile")
     # another paragraph: the state most often named as an agent in the document
-    assert implied_agent([first, second, third], third, index) == state("chile")
+    assert DocumentAgents([first, second, third], index).implied(third) == state("chile")
 
 
 def test_items_of_a_semicolon_enumeration_lend_each_other_no_agent(nlp, index):
@@ -59,7 +59,7 @@ def test_items_of_a_semicolon_enumeration_lend_each_other_no_agent(nlp, index):
         "They include a pact with Chile",
         "a deal with India.",
     ]
-    assert implied_agent(clauses, clauses[2], index) == state("brazil")
+    assert DocumentAgents(clauses, index).implied(clauses[2]) == state("brazil")
 
 
 def test_listed_actors_after_a_position(nlp, index):

@@ -21,6 +21,8 @@ def test_the_items_starting_within_inside_overlapping_ending_in_and_around_a_spa
     assert found.ending_in(9, 12) == [0, 3, 4, 6]
     assert found.containing(6, 9) == [0, 3, 6]
     assert found.containing(5, 5) == [0, 2, 3, 6]
+    assert (found.first_starting_from(3), found.first_starting_from(6)) == (0, 4)
+    assert found.first_starting_from(15) is None
 
 
 def test_the_answers_of_a_scan_of_all_items_for_random_spans():
@@ -43,3 +45,5 @@ def test_the_answers_of_a_scan_of_all_items_for_random_spans():
                 assert found.overlapping(begin, end) == sharing
                 assert found.ending_in(begin, end) == ending
                 assert found.starting_in(begin, end) == starting
+            later = [i for i, (b, _) in enumerate(spans) if b >= begin]
+            assert found.first_starting_from(begin) == (later[0] if later else None)
