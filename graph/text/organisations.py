@@ -37,6 +37,8 @@ from rdflib import URIRef
 from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.values import Entity, Span, slug
 from critmin.graph.text.mentions import EntityMention
+from critmin.graph.text.name_occurrences import NameOccurrences, TakenSpans
+from critmin.graph.text.nlp import NoiseSpans
 from critmin.graph.text.reference import ACTOR_CLASSES, PLACE_CLASSES, ReferenceIndex
 from critmin.graph.text.span_index import SpanIndex
 
@@ -129,11 +131,14 @@ def find_organisations(
     with a legal form added), in text order; short names and abbreviations included."""
     found: list[_Found] = []
     known: list[EntityMention] = []
+    in_noise = NoiseSpans(tuple(noise))
     actors = [m.span for m in reference if _is_actor(m, index)]
     actor_edges = ({span.end for span in actors}, {span.begin for span in actors})
     by_span = SpanIndex(reference, lambda m: (m.span.begin, m.span.end))
     for match in _CANDIDATE.finditer(text):
-        if any(b <= match.start() < e for b, e in noise) or _NOT_ORGANISATION.search(match.group()):
+        if in_noise.overlap(match.start(), match.start() + 1) or _NOT_ORGANISATION.search(
+            match.group()
+        ):
             continue
         for begin, end in _parts(text, match.start(), match.end(), actor_edges):
             result = _organisation(text, begin, end, by_span, index)
@@ -358,31 +363,34 @@ def _short_names(
     noise,
 ) -> list[EntityMention]:
     """Later mentions of an organisation by a short name of its full name."""
-    taken = [m.span for m in mentions]
+    taken = TakenSpans([m.span for m in mentions])
+    in_noise = NoiseSpans(tuple(noise))
+    names_of = [_names_of(organisation, index) for organisation in found]
+    occurrences = NameOccurrences(text, {name for names in names_of for name in names})
     extra: list[EntityMention] = []
-    for organisation, mention in zip(found, mentions, strict=True):
-        names = set(organisation.aliases)
-        words = organisation.label.split()
-        company = CM.Company in organisation.types
-        if company and len(words) >= 3 and words[1] not in ("of", "for", "de", "y"):
-            names.add(" ".join(words[:2]))
-        if (
-            company
-            and len(words) == 2
-            and words[0] not in COMMON_FIRST_WORDS
-            and not index.lookup(words[0])
-        ):
-            names.add(words[0])
+    for names, mention in zip(names_of, mentions, strict=True):
         for name in names:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                span = Span(match.start(), match.end())
-                before = match.start() < mention.span.end and len(name.split()) < 2
-                if (
-                    before
-                    or any(s.begin < span.end and span.begin < s.end for s in taken)
-                    or any(b <= span.begin < e for b, e in noise)
-                ):
+            for span in occurrences.of(name):
+                before = span.begin < mention.span.end and len(name.split()) < 2
+                if before or taken.overlaps(span) or in_noise.overlap(span.begin, span.begin + 1):
                     continue
-                taken.append(span)
+                taken.add(span)
                 extra.append(EntityMention(span, mention.entity, "minted"))
     return extra
+
+
+def _names_of(organisation: _Found, index: ReferenceIndex) -> set[str]:
+    """The short names an organisation may be named by later."""
+    names = set(organisation.aliases)
+    words = organisation.label.split()
+    company = CM.Company in organisation.types
+    if company and len(words) >= 3 and words[1] not in ("of", "for", "de", "y"):
+        names.add(" ".join(words[:2]))
+    if (
+        company
+        and len(words) == 2
+        and words[0] not in COMMON_FIRST_WORDS
+        and not index.lookup(words[0])
+    ):
+        names.add(words[0])
+    return names
