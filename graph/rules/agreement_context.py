@@ -101,7 +101,7 @@ def members_named(clause: Clause, parties: list[Entity], index: ReferenceIndex) 
 def in_return(reading: Reading, clause: Clause) -> Entity | None:
     """The actor the next sentence says gives something in return ("Lynas in turn will
     supply ...", "In return, X ..."): the other side of an agreement stated with one party."""
-    following = reading.sentence_starts.get(clause.sentence_number + 1)
+    following = next(iter(reading.sentence_clauses.get(clause.sentence_number + 1, ())), None)
     if following is None or not following.mentions:
         return None
     first = following.mentions[0]

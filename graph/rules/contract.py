@@ -68,12 +68,12 @@ class Reading:
         return SpanIndex(self.mentions, lambda m: (m.span.begin, m.span.end))
 
     @cached_property
-    def sentence_starts(self) -> dict[int, Clause]:
-        """The first clause of each sentence, by sentence number."""
-        found: dict[int, Clause] = {}
+    def sentence_clauses(self) -> dict[int, tuple[Clause, ...]]:
+        """The clauses of each sentence, by sentence number, in order."""
+        found: dict[int, list[Clause]] = {}
         for clause in self.clauses:
-            found.setdefault(clause.sentence_number, clause)
-        return found
+            found.setdefault(clause.sentence_number, []).append(clause)
+        return {number: tuple(clauses) for number, clauses in found.items()}
 
     @cached_property
     def named_entities(self) -> dict[URIRef, Entity]:

@@ -25,7 +25,7 @@ from critmin.graph.rules.control_facts import (
     state_of,
     targets_named,
 )
-from critmin.graph.rules.control_memory import KindIndex, Measure, last_measure, remember
+from critmin.graph.rules.control_memory import Measure, MeasureIndex, last_measure, remember
 from critmin.graph.rules.control_triggers import ControlTrigger
 from critmin.graph.rules.modality import governing_start, modality
 from critmin.graph.rules.obligations import exchanged_obligations
@@ -54,7 +54,7 @@ def read_act(
     act: ControlTrigger,
     objects: Sequence[int],
     items: list[Measure],
-    by_kind: KindIndex,
+    by_kind: MeasureIndex,
 ) -> None:
     """Read one act trigger of a clause, acting on the measures ``objects`` (indices of
     ``items``), or on the last measure named."""
@@ -65,7 +65,7 @@ def read_act(
     named = imposer_named(clause, start, act.span.begin, clause.span.end, index)
     acted = [i for i in objects if items[i].control.modality == "stated"]
     if not acted:
-        target = last_measure(items, clause, None)
+        target = last_measure(items, by_kind, clause, None)
         if target is None:
             return
         if named is not None and named != items[target].control.imposer:
@@ -151,7 +151,7 @@ def _other_state(reading: Reading, clause: Clause, imposer: Entity | None) -> tu
     return ()
 
 
-def read_replacements(clause: Clause, items: list[Measure]) -> None:
+def read_replacements(clause: Clause, items: list[Measure], by_kind: MeasureIndex) -> None:
     """ "Decree 7 of 2021 stands repealed by this order": the order's measure replaces the one of
     the instrument named."""
     match = REPEALED_BY.search(clause.words)
@@ -162,7 +162,7 @@ def read_replacements(clause: Clause, items: list[Measure]) -> None:
         (i for i, item in enumerate(items) if item.instrument and item.instrument[:2] == named[:2]),
         None,
     )
-    new = last_measure(items, clause, None)
+    new = last_measure(items, by_kind, clause, None)
     if old is None or new is None or old == new:
         return
     control = items[new].control

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from critmin.graph.base.statements import Control
-from critmin.graph.base.values import Entity
+from critmin.graph.base.values import DateValue, Entity
 from critmin.graph.rules.contract import Reading, new_key
 from critmin.graph.rules.control_facts import state_of
 from critmin.graph.rules.parties import first_agent
@@ -34,31 +34,54 @@ class Measure:
     headline: bool = False
 
 
-class KindIndex:
-    """The measures read so far by kind and imposer (which stay as read), so that a measure
-    named again is looked for among those of its kind and imposer, not among all."""
+class MeasureIndex:
+    """The measures read so far by kind and imposer (which stay as read), and by the
+    sentences they were named in, so that a measure named again, or the one named before in
+    a sentence, is looked for among a few, not among all."""
 
     def __init__(self) -> None:
         self._numbers: dict[tuple[str, Entity | None], list[int]] = {}
+        self._in_sentence: dict[int, set[int]] = {}
+        self._imposers: dict[Entity, tuple[int, int]] = {}  # measures, the first one
 
     def add(self, number: int, control: Control) -> None:
         self._numbers.setdefault((control.kind, control.imposer), []).append(number)
+        if control.imposer is not None:
+            count, first = self._imposers.get(control.imposer, (0, number))
+            self._imposers[control.imposer] = (count + 1, first)
+
+    def main_imposer(self) -> Entity | None:
+        """The imposer of most measures, the first named among equals."""
+        if not self._imposers:
+            return None
+        return max(self._imposers, key=lambda e: (self._imposers[e][0], -self._imposers[e][1]))
 
     def of(self, control: Control) -> list[int]:
         """In order, the measures of the kind and imposer of ``control``."""
         return self._numbers.get((control.kind, control.imposer), [])
 
+    def named_in(self, number: int, sentence: int) -> None:
+        """Measure ``number`` was named (again) in sentence ``sentence``."""
+        self._in_sentence.setdefault(sentence, set()).add(number)
 
-def remember(items: list[Measure], by_kind: KindIndex, item: Measure) -> int:
+    def of_sentence(self, sentence: int) -> list[int]:
+        """In order, the measures named in sentence ``sentence`` (some may have been named
+        again later)."""
+        return sorted(self._in_sentence.get(sentence, ()))
+
+
+def remember(items: list[Measure], by_kind: MeasureIndex, item: Measure) -> int:
     """Add an item, or merge it into the earlier one it names again; its index."""
     for number in by_kind.of(item.control):
         other = items[number]
         if _same_measure(other, item):
             items[number] = _merged(other, item)
+            by_kind.named_in(number, items[number].sentence)
             return number
     item.control = replace(item.control, key=new_key(len(items) + 1))
     items.append(item)
     by_kind.add(len(items) - 1, item.control)
+    by_kind.named_in(len(items) - 1, item.sentence)
     return len(items) - 1
 
 
@@ -134,9 +157,13 @@ def _merged(one: Measure, other: Measure) -> Measure:
                  one.year_only and other.year_only, in_force_only)  # fmt: skip
 
 
-def last_measure(items: list[Measure], clause: Clause, kind: str | None) -> int | None:
+def last_measure(
+    items: list[Measure], by_kind: MeasureIndex, clause: Clause, kind: str | None
+) -> int | None:
     """The measure (not an act) last named within a few sentences, of ``kind`` if given."""
-    for number in sorted(range(len(items)), key=lambda i: items[i].sentence, reverse=True):
+    sentences = range(clause.sentence_number - NEARBY_SENTENCES, clause.sentence_number + 1)
+    named = {number for sentence in sentences for number in by_kind.of_sentence(sentence)}
+    for number in sorted(named, key=lambda i: (-items[i].sentence, i)):  # the latest first
         item = items[number]
         if clause.sentence_number - item.sentence > NEARBY_SENTENCES:
             return None
@@ -156,17 +183,21 @@ def last_of_kind(items: list[Measure], kind: str) -> int | None:
     return None
 
 
-def context_imposer(reading: Reading, clause: Clause, items: list[Measure]) -> Entity | None:
+def context_imposer(
+    reading: Reading, clause: Clause, items: list[Measure], by_kind: MeasureIndex
+) -> Entity | None:
     """The imposer of a measure that names none: the last measure's within a few sentences,
     else the state acting in the last few sentences of the passage (headings included),
     else the imposer of most measures so far."""
-    for item in reversed(items):
+    sentences = range(clause.sentence_number - NEARBY_SENTENCES, clause.sentence_number + 1)
+    named = {number for sentence in sentences for number in by_kind.of_sentence(sentence)}
+    for number in sorted(named, reverse=True):  # all that may be named in those sentences
+        item = items[number]
         if clause.sentence_number - item.sentence <= NEARBY_SENTENCES and item.control.imposer:
             return item.control.imposer
     recent = [
-        c for c in reading.clauses
-        if 0 <= clause.sentence_number - c.sentence_number <= NEARBY_SENTENCES
-        and c.span.begin <= clause.span.begin and abs(c.paragraph - clause.paragraph) <= 3
+        c for sentence in sentences for c in reading.sentence_clauses.get(sentence, ())
+        if c.span.begin <= clause.span.begin and abs(c.paragraph - clause.paragraph) <= 3
     ]  # fmt: skip
     for earlier in reversed(recent):
         end = clause.span.begin if earlier is clause else earlier.span.end
@@ -174,5 +205,18 @@ def context_imposer(reading: Reading, clause: Clause, items: list[Measure]) -> E
         state = state_of(agent, reading.index) if agent is not None else None
         if state is not None:
             return state
-    imposers = [i.control.imposer for i in items if i.control.imposer is not None]
-    return max(imposers, key=imposers.count) if imposers else None
+    return by_kind.main_imposer()
+
+
+def coordinated_date(
+    items: list[Measure], by_kind: MeasureIndex, clause: Clause, start: int
+) -> DateValue | None:
+    """The date of the measure named just before in the same clause, for one joined to it
+    ("the December 2024 rule ..., together with the tighter checks on graphite")."""
+    named = [items[number] for number in by_kind.of_sentence(clause.sentence_number)]
+    previous = [
+        i for i in named
+        if i.sentence == clause.sentence_number and i.control.evidence.anchor.begin < start
+        and not i.control.acts_on and not i.year_only
+    ]  # fmt: skip
+    return previous[-1].control.date if previous else None

@@ -44,9 +44,10 @@ from critmin.graph.rules.control_facts import (
     targets_named,
 )
 from critmin.graph.rules.control_memory import (
-    KindIndex,
     Measure,
+    MeasureIndex,
     context_imposer,
+    coordinated_date,
     last_measure,
     last_of_kind,
     remember,
@@ -97,7 +98,7 @@ _GENERIC_OWNER = re.compile(r"\b(?:foreign|other\s+countries['\u2019]?|such)\b",
 def find_controls(reading: Reading, found: Found) -> list[Control]:
     """The control measures and acts of a document (see the module docstring)."""
     items: list[Measure] = []
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     for clause in reading.clauses:
         if clause.words.isupper() or clause.words.rstrip().endswith("?"):
             continue  # a section label, or a question: neither states a measure
@@ -106,7 +107,7 @@ def find_controls(reading: Reading, found: Found) -> list[Control]:
             if not any(m.span.begin <= t.span.begin < m.span.end for m in clause.mentions)
         ]  # fmt: skip
         if not triggers:
-            _said_of_last(reading, clause, items)
+            _said_of_last(reading, clause, items, by_kind)
             continue
         acts = [t for t in triggers if t.act]
         measures = [
@@ -118,10 +119,10 @@ def find_controls(reading: Reading, found: Found) -> list[Control]:
             act = _governing_act(clause, trigger, acts)
             if number is not None and act is not None:
                 named = objects.setdefault(act.span.begin, [])
-                named.extend(_all_named(clause, trigger, number, items))
+                named.extend(_all_named(clause, trigger, number, items, by_kind))
         for act in acts:
             read_act(reading, clause, act, objects.get(act.span.begin, []), items, by_kind)
-        read_replacements(clause, items)
+        read_replacements(clause, items, by_kind)
     return [item.control for item in items]
 
 
@@ -143,7 +144,7 @@ def _read_measure(
     trigger: ControlTrigger,
     triggers: Sequence[ControlTrigger],
     items: list[Measure],
-    by_kind: KindIndex,
+    by_kind: MeasureIndex,
 ) -> int | None:
     """Read one measure trigger; the index of the item it states or names again, if any."""
     text, index = clause.text, reading.index
@@ -174,13 +175,13 @@ def _read_measure(
         and imposer is None
         and not (own_dates or own_minerals)
     ):
-        target = last_measure(items, clause, trigger.kind)
+        target = last_measure(items, by_kind, clause, trigger.kind)
         if target is None:
             target = last_of_kind(items, trigger.kind)
         if target is not None:
             return target
     if imposer is None:
-        imposer = context_imposer(reading, clause, items)
+        imposer = context_imposer(reading, clause, items, by_kind)
     if imposer is None:
         return None
     targets = targets_named(clause, start, end, index)
@@ -193,7 +194,7 @@ def _read_measure(
     minerals = minerals_named(clause, start, end, index)
     count = element_count(text, start, end)
     date, in_force, year_only, in_force_only = _measure_dates(
-        reading, clause, trigger, triggers, Span(start, end), items, instrument
+        reading, clause, trigger, triggers, Span(start, end), items, by_kind, instrument
     )
     control = Control(
         key="",
@@ -224,6 +225,7 @@ def _measure_dates(
     triggers: Sequence[ControlTrigger],
     words: Span,
     items: list[Measure],
+    by_kind: MeasureIndex,
     instrument: tuple[str, str | None, str | None] | None,
 ) -> tuple[DateValue, DateValue | None, bool, bool]:
     """(date, date in force, whether the date is a year guessed from the passage, whether it
@@ -241,7 +243,7 @@ def _measure_dates(
         dates = [d for d in dates if _of_the_measure(text, d, trigger, words.begin, acts)]
     date, in_force = control_dates(clause, trigger.span.begin, dates)
     if date is None and in_force is None and acts:
-        date = _coordinated_date(items, clause, words.begin)
+        date = coordinated_date(items, by_kind, clause, words.begin)
     if date is None and in_force is not None:
         return in_force, in_force, False, True
     if date is not None:
@@ -259,7 +261,7 @@ def _continued(
     after: Span,
     item: Measure,
     items: list[Measure],
-    by_kind: KindIndex,
+    by_kind: MeasureIndex,
     index: ReferenceIndex,
 ) -> None:
     """ "... curbed sales of four metals in March, followed by 9 elements in June":
@@ -329,7 +331,11 @@ def _governing_act(
 
 
 def _all_named(
-    clause: Clause, trigger: ControlTrigger, number: int, items: list[Measure]
+    clause: Clause,
+    trigger: ControlTrigger,
+    number: int,
+    items: list[Measure],
+    by_kind: MeasureIndex,
 ) -> list[int]:
     """The measures a plural trigger naming no date refers to: every stated one of the kind
     and imposer of ``number`` ("a pause on China's export controls" after its April and
@@ -339,26 +345,21 @@ def _all_named(
         trigger.span.end <= d.begin < trigger.span.end + 40 for d in clause.dates
     ):
         return [number]
-    named = items[number].control
-    return [
+    return [  # those of its kind and imposer: the index lists them, ``number`` among them
         n
-        for n, item in enumerate(items)
-        if n == number
-        or (
-            item.control.kind == named.kind
-            and item.control.imposer == named.imposer
-            and item.control.modality == "stated"
-            and not item.control.acts_on
-        )
+        for n in by_kind.of(items[number].control)
+        if n == number or (items[n].control.modality == "stated" and not items[n].control.acts_on)
     ]
 
 
-def _said_of_last(reading: Reading, clause: Clause, items: list[Measure]) -> None:
+def _said_of_last(
+    reading: Reading, clause: Clause, items: list[Measure], by_kind: MeasureIndex
+) -> None:
     """A sentence naming the last measure again: its date, date in force, count."""
     match = _REFERRING.search(clause.words)
     if match is None or not items:
         return
-    target = last_measure(items, clause, None)
+    target = last_measure(items, by_kind, clause, None)
     if target is None:
         return
     item = items[target]
@@ -375,6 +376,7 @@ def _said_of_last(reading: Reading, clause: Clause, items: list[Measure]) -> Non
         control = replace(control, element_count=count)
     item.control = control
     item.sentence = clause.sentence_number
+    by_kind.named_in(target, clause.sentence_number)
 
 
 def _of_the_measure(
@@ -395,14 +397,3 @@ def _of_the_measure(
         r"\bof\s+$", text[max(0, date.begin - 4) : date.begin]
     )
     return bool((before and after_act) or of)
-
-
-def _coordinated_date(items: list[Measure], clause: Clause, start: int) -> DateValue | None:
-    """The date of the measure named just before in the same clause, for one joined to it
-    ("the December 2024 rule ..., together with the tighter checks on graphite")."""
-    previous = [
-        i for i in items
-        if i.sentence == clause.sentence_number and i.control.evidence.anchor.begin < start
-        and not i.control.acts_on and not i.year_only
-    ]  # fmt: skip
-    return previous[-1].control.date if previous else None

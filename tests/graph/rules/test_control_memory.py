@@ -10,8 +10,8 @@ from critmin.graph.base.statements import Control
 from critmin.graph.base.values import DateValue, Evidence, Span
 from critmin.graph.rules.control_memory import (
     NEARBY_SENTENCES,
-    KindIndex,
     Measure,
+    MeasureIndex,
     last_measure,
     last_of_kind,
     remember,
@@ -43,7 +43,7 @@ def _measure(sentence=1, paragraph=0, **fields) -> Measure:
 
 
 def test_a_measure_is_compared_only_with_those_of_its_kind_and_imposer():
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     export_control, tariff = _measure().control, _measure(kind="tariff").control
     by_kind.add(0, export_control)
     by_kind.add(1, tariff)
@@ -53,13 +53,29 @@ def test_a_measure_is_compared_only_with_those_of_its_kind_and_imposer():
     assert by_kind.of(_measure(imposer=actor("india")).control) == []
 
 
+def test_the_measures_named_in_a_sentence_and_the_imposer_of_most():
+    by_kind = MeasureIndex()
+    assert by_kind.main_imposer() is None
+    for number, imposer in enumerate(["india", "china", "china", "india"]):
+        by_kind.add(number, _measure(imposer=actor(imposer)).control)
+    assert by_kind.main_imposer() == actor("india")  # as many as China's, and named first
+    by_kind.named_in(3, 2)
+    by_kind.named_in(0, 2)
+    by_kind.named_in(0, 5)
+    assert (by_kind.of_sentence(2), by_kind.of_sentence(5), by_kind.of_sentence(4)) == (
+        [0, 3],
+        [0],
+        [],
+    )
+
+
 def _clause(sentence_number: int) -> Clause:
     return Clause("", Span(0, 0), Span(0, 0), sentence_number, 0, (), (), ())
 
 
 def test_a_restated_measure_is_merged_into_the_first():
     items: list[Measure] = []
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     first = remember(items, by_kind, _measure())
     again = remember(
         items,
@@ -97,7 +113,7 @@ def test_a_restated_measure_is_merged_into_the_first():
 )
 def test_measures_that_differ_are_kept_apart(other):
     items: list[Measure] = []
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     remember(items, by_kind, _measure(instrument=("46", "2025", None), targets=(actor("india"),)))
     number = remember(items, by_kind, _measure(sentence=2, **other))
     assert (number, len(items), [i.control.key for i in items]) == (1, 2, ["new-1", "new-2"])
@@ -105,7 +121,7 @@ def test_measures_that_differ_are_kept_apart(other):
 
 def test_a_year_guessed_from_the_passage_agrees_with_a_finer_date_nearby():
     items: list[Measure] = []
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     remember(items, by_kind, _measure(date=DateValue("2025"), year_only=True))
     assert remember(items, by_kind, _measure(sentence=2)) == 0
     assert items[0].control.date == DateValue("2025-07")
@@ -114,7 +130,7 @@ def test_a_year_guessed_from_the_passage_agrees_with_a_finer_date_nearby():
 
 def test_a_guessed_year_far_away_agrees_only_with_the_same_year():
     items: list[Measure] = []
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     remember(items, by_kind, _measure(date=DateValue("2024"), year_only=True))
     far = 1 + NEARBY_SENTENCES + 1
     assert remember(items, by_kind, _measure(sentence=far, paragraph=3)) == 1
@@ -122,7 +138,7 @@ def test_a_guessed_year_far_away_agrees_only_with_the_same_year():
 
 def test_a_planned_measure_stated_later_is_stated():
     items: list[Measure] = []
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     remember(items, by_kind, _measure(modality="planned", date=DateValue("2025-03-02")))
     guessed = _measure(sentence=2, date=DateValue("2025"), year_only=True)
     assert remember(items, by_kind, guessed) == 0
@@ -134,13 +150,13 @@ def test_a_planned_measure_stated_later_is_stated():
 
 def test_last_measure_skips_acts_and_measures_not_stated():
     items: list[Measure] = []
-    by_kind = KindIndex()
+    by_kind = MeasureIndex()
     remember(items, by_kind, _measure(sentence=1))
     remember(items, by_kind, _measure(sentence=2, kind="tariff", modality="threatened"))
     remember(items, by_kind, _measure(sentence=3, kind="pause", acts_on=("new-1",)))
-    assert last_measure(items, _clause(4), None) == 0
-    assert last_measure(items, _clause(4), "tariff") is None
-    assert last_measure(items, _clause(1 + NEARBY_SENTENCES + 1), None) is None
+    assert last_measure(items, by_kind, _clause(4), None) == 0
+    assert last_measure(items, by_kind, _clause(4), "tariff") is None
+    assert last_measure(items, by_kind, _clause(1 + NEARBY_SENTENCES + 1), None) is None
     assert last_of_kind(items, "export-control") == 0
     assert last_of_kind(items, "tariff") is None
 
