@@ -143,6 +143,16 @@ def _lead_colon(text: str, line_start: int) -> int | None:
     return None
 
 
+def title_names(reading: Reading, agreement: Agreement) -> bool:
+    """Whether the text's title names minerals and every party of the agreement."""
+    title = reading.document.title or ""
+    if not re.search(r"minerals?|mining|rare earths?|raw materials|lithium|metals", title, re.I):
+        return False
+    in_title = {m.iri for m in reading.mention_index.within(0, len(title) + 200)
+                if title.find(reading.text[m.span.begin : m.span.end]) >= 0}  # fmt: skip
+    return len(agreement.parties) >= 2 and all(p.iri in in_title for p in agreement.parties)
+
+
 def title_pair(reading: Reading) -> list[Entity]:
     """Two actors joined by a dash in the text's first line ("EU\u2013Chile: trade pillar ...")."""
     line_end = reading.text.find("\n")

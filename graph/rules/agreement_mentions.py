@@ -77,11 +77,21 @@ class AgreementEntry:
 class PartyIndex:
     """The agreements read so far by kind and by every party each has had (``None`` for
     none), so that a restated agreement is looked for among those sharing a party with it,
-    not among all: a long text names thousands. Told of every agreement remembered and of
-    every change to one's parties."""
+    not among all: a long text names thousands; and by proper name. Told of every agreement
+    remembered and of every change to one's parties."""
 
     def __init__(self) -> None:
         self._numbers: dict[tuple[str, Entity | None], set[int]] = {}
+        self._named: dict[str, int] = {}
+
+    def name(self, number: int, name: str | None) -> None:
+        """Agreement ``number`` is called ``name`` (a proper name never changes)."""
+        if name is not None:
+            self._named.setdefault(name, number)
+
+    def first_named(self, name: str) -> int | None:
+        """The first agreement read that is called ``name``."""
+        return self._named.get(name)
 
     def note(self, number: int, agreement: Agreement) -> None:
         """Agreement ``number`` is now ``agreement``."""
@@ -102,6 +112,7 @@ def remember(
     results.append(item)
     last.append(len(results) - 1)
     by_party.note(len(results) - 1, item.agreement)
+    by_party.name(len(results) - 1, item.named)
 
 
 def last_of_kind(
@@ -121,10 +132,6 @@ def last_of_kind(
         if kind in ANY_KIND or item.agreement.kind == kind:
             return target
     return None
-
-
-def named_before(results: list[AgreementEntry], name: str) -> int | None:
-    return next((i for i, item in enumerate(results) if item.named == name), None)
 
 
 def restated(

@@ -41,6 +41,7 @@ from critmin.graph.rules.agreement_context import (
     completed_parties,
     entity_of,
     members_named,
+    title_names,
 )
 from critmin.graph.rules.agreement_facts import (
     IN_FORCE,
@@ -66,7 +67,6 @@ from critmin.graph.rules.agreement_mentions import (
     compatible_parties,
     last_of_kind,
     merged,
-    named_before,
     remember,
     restated,
     said_of_last,
@@ -169,7 +169,7 @@ def find_agreements(reading: Reading, found: Found) -> list[Agreement]:
         and (
             item.agreement.modality != "stated"
             or item.about_minerals
-            or (item.named and _title_names(reading, item.agreement))
+            or (item.named and title_names(reading, item.agreement))
             or (not item.other_subject and company_of(item.agreement, miners, index))
         )
     ]
@@ -237,7 +237,7 @@ def _read_segment(
         )
     )  # fmt: skip
     predicate = bool(_PREDICATE.search(text, segment.begin, first.span.begin))
-    earlier = named_before(results, name) if name else None
+    earlier = by_party.first_named(name) if name else None
     relative = relative_subject(
         clause, final.span.end, index, first_agent(clause, first.span.begin, index)
     )
@@ -303,13 +303,17 @@ def _read_segment(
         if agent is not None and agent not in parties:
             parties.insert(0, agent)
     if _COLLECTIVE.search(text, segment.begin, first.span.begin):
-        agreed = [
-            i
-            for i in reversed(last)
-            if len(results[i].agreement.parties) >= 2 and results[i].agreement.modality == "stated"
-        ]
-        if agreed:
-            parties = merged(parties, results[agreed[0]].agreement.parties)
+        agreed = next(
+            (
+                i
+                for i in reversed(last)
+                if len(results[i].agreement.parties) >= 2
+                and results[i].agreement.modality == "stated"
+            ),
+            None,
+        )
+        if agreed is not None:
+            parties = merged(parties, results[agreed].agreement.parties)
     amended = None
     if kind in _CHANGES and len(parties) < 2:
         amended = changed_agreement(results, last, text[first.span.begin : final.span.end])
@@ -389,16 +393,6 @@ def _read_segment(
             agreement, clause.sentence_number, minerals_said, name, year_only, elsewhere
         ),
     )
-
-
-def _title_names(reading: Reading, agreement: Agreement) -> bool:
-    """Whether the text's title names minerals and every party of the agreement."""
-    title = reading.document.title or ""
-    if not re.search(r"minerals?|mining|rare earths?|raw materials|lithium|metals", title, re.I):
-        return False
-    in_title = {m.iri for m in reading.mentions if m.span.end <= len(title) + 200
-                and title.find(reading.text[m.span.begin : m.span.end]) >= 0}  # fmt: skip
-    return len(agreement.parties) >= 2 and all(p.iri in in_title for p in agreement.parties)
 
 
 def _dashed(clause: Clause, modifiers: Sequence[EntityMention]) -> bool:

@@ -52,3 +52,11 @@ def test_the_first_agreement_with_the_same_parties_and_an_agreeing_date_is_resta
     assert restated(results, by_party, _agreement(PERU, JAPAN), False, None) == 2
     assert restated(results, by_party, _agreement(PERU), False, None) is None
     assert restated(results, by_party, _agreement(CHILE, JAPAN, kind="loan"), False, None) is None
+
+
+def test_the_first_agreement_read_under_a_name():
+    by_party = PartyIndex()
+    by_party.name(0, None)
+    by_party.name(1, "Lithium Compact")
+    by_party.name(2, "Lithium Compact")
+    assert (by_party.first_named("Lithium Compact"), by_party.first_named("Tin Pact")) == (1, None)
