@@ -207,7 +207,8 @@ def _weekdays(text: str, document_date: str | None) -> list[DateMention]:
     today = date.fromisoformat(document_date)
     found = []
     for match in _WEEKDAY.finditer(text):
-        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
+        line_start = text.rfind("\n", 0, match.start())  # then the last full stop after it
+        sentence_start = max(text.rfind(".", line_start + 1, match.start()), line_start)
         if _AHEAD.search(text, sentence_start + 1, match.start()):
             continue
         back = (today.weekday() - WEEKDAYS.index(match["day"].lower())) % 7
