@@ -66,24 +66,29 @@ PER_UNIT = (
 FIGURE = rf"(?P<n1>{NUMBER})(?P<s1>{SCALE})?"
 SECOND_FIGURE = rf"(?P<n2>{NUMBER})(?P<s2>{SCALE})?"
 HEDGED = rf"(?:{QUALIFIER})?(?:{BETWEEN})?"
+# Where a match can start: a digit, a currency sign, or a word (a hedge, "between", a number
+# word or a currency code). Said first, it spares trying every pattern inside every word.
+MATCH_START = r"(?=[\d$€£¥₹]|(?i:\b[a-z]))"
 
 MONEY = re.compile(
-    rf"{HEDGED}(?P<cur>{CURRENCY_BEFORE})\s?{FIGURE}"
+    rf"{MATCH_START}{HEDGED}(?P<cur>{CURRENCY_BEFORE})\s?{FIGURE}"
     rf"(?:{RANGE_SEPARATOR}(?:{CURRENCY_BEFORE})?\s?{SECOND_FIGURE})?(?![A-Za-z]){PER_UNIT}?"
 )
 MONEY_WORDS = re.compile(
-    rf"{HEDGED}{FIGURE}(?:{RANGE_SEPARATOR}{SECOND_FIGURE})?\s*(?P<cur>{CURRENCY_AFTER}){PER_UNIT}?"
+    rf"{MATCH_START}{HEDGED}{FIGURE}(?:{RANGE_SEPARATOR}{SECOND_FIGURE})?"
+    rf"\s*(?P<cur>{CURRENCY_AFTER}){PER_UNIT}?"
 )
 PERCENT = re.compile(
-    rf"{HEDGED}(?P<n1>{NUMBER})(?:\s*%?{RANGE_SEPARATOR}(?P<n2>{NUMBER}))?"
+    rf"{MATCH_START}{HEDGED}(?P<n1>{NUMBER})(?:\s*%?{RANGE_SEPARATOR}(?P<n2>{NUMBER}))?"
     r"\s*(?:%|per\s?cent(?![A-Za-z])|percent(?![A-Za-z]))"
 )
 MASS = re.compile(
-    rf"{HEDGED}{FIGURE}(?:{RANGE_SEPARATOR}{SECOND_FIGURE})?\s*(?P<unit>{UNIT_OF_MASS})"
+    rf"{MATCH_START}{HEDGED}{FIGURE}(?:{RANGE_SEPARATOR}{SECOND_FIGURE})?"
+    rf"\s*(?P<unit>{UNIT_OF_MASS})"
 )
 # "five to 10 years", "a one-year pause", "90-day", "six months".
 DURATION = re.compile(
-    rf"{HEDGED}(?P<n1>{NUMBER})(?:{RANGE_SEPARATOR}(?P<n2>{NUMBER}))?"
+    rf"{MATCH_START}{HEDGED}(?P<n1>{NUMBER})(?:{RANGE_SEPARATOR}(?P<n2>{NUMBER}))?"
     r"[\s-]+(?P<unit>year|month|week|day)s?(?![A-Za-z])"
 )
 # Words that end the noun phrase after a count ("seven of the", "five in April").
@@ -106,7 +111,7 @@ PLURAL_NOUN = (
 # "seven elements", "12 rare earth elements", "five major public-private partnerships",
 # "five more elements", "seven medium and heavy rare-earth elements".
 COUNT = re.compile(
-    rf"{HEDGED}(?P<n1>{NUMBER})(?:{RANGE_SEPARATOR}(?P<n2>{NUMBER}))?"
+    rf"{MATCH_START}{HEDGED}(?P<n1>{NUMBER})(?:{RANGE_SEPARATOR}(?P<n2>{NUMBER}))?"
     rf"(?P<s1>\s+(?:billion|million|thousand))?\s+(?:(?:more|further|other)\s+)?"
     rf"(?:{MODIFIER_WORD}\s+(?:and\s+(?={MODIFIER_WORD}\s+{MODIFIER_WORD}))?){{0,3}}?"
     rf"(?P<head>{PLURAL_NOUN})"

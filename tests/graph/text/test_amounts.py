@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
-from critmin.graph.text.amounts import find_quantities
+from critmin.graph.text.amounts import MATCH_START, PATTERNS, find_quantities
 from critmin.graph.text.numbers import parse_number
 
 
@@ -247,3 +248,16 @@ def test_parse_number(written, value):
 def test_values_are_written_in_plain_notation():
     [loan, share] = find_quantities("a $2.50bn loan for a 7.50% stake")
     assert (str(loan.value), str(share.value)) == ("2500000000", "7.5")
+
+
+def test_saying_where_a_match_can_start_changes_no_match():
+    text = (
+        "About US$ 4bn, between 2 and 3 per cent, \u20ac5m and A$1m; Rs. 40 crore; nearly "
+        "twenty-five elements, a hundred tonnes, \u00a530 and \u20b94 lakh; \u017fome 5 tonnes "
+        "(long s), \u0130n excess of 5% and \u0663 years (an Arabic-Indic digit); x7 days."
+    )
+    for pattern, _ in PATTERNS:
+        unguarded = re.compile(pattern.pattern.removeprefix(MATCH_START))
+        found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in unguarded.finditer(text)]
+        assert found or pattern is PATTERNS[1][0]  # every pattern but "5 dollars" matches here
