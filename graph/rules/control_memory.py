@@ -19,6 +19,8 @@ from critmin.graph.rules.parties import first_agent
 from critmin.graph.text.mentions import Clause
 
 NEARBY_SENTENCES = 4
+NEAR_SENTENCES = 2
+"""Sentences apart within which two measures with years guessed alike may be one."""
 
 
 @dataclass
@@ -35,20 +37,42 @@ class Measure:
 
 
 class MeasureIndex:
-    """The measures read so far by kind and imposer (which stay as read), and by the
-    sentences they were named in, so that a measure named again, or the one named before in
-    a sentence, is looked for among a few, not among all."""
+    """The measures read so far by kind and imposer (which stay as read), by the minerals
+    they have had and by the sentences they were named in, so that a measure named again, or
+    the one named before in a sentence, is looked for among a few, not among all."""
 
     def __init__(self) -> None:
         self._numbers: dict[tuple[str, Entity | None], list[int]] = {}
+        self._with_mineral: dict[tuple[str, Entity | None, Entity | None], set[int]] = {}
         self._in_sentence: dict[int, set[int]] = {}
         self._imposers: dict[Entity, tuple[int, int]] = {}  # measures, the first one
 
     def add(self, number: int, control: Control) -> None:
         self._numbers.setdefault((control.kind, control.imposer), []).append(number)
+        self.note_minerals(number, control)
         if control.imposer is not None:
             count, first = self._imposers.get(control.imposer, (0, number))
             self._imposers[control.imposer] = (count + 1, first)
+
+    def note_minerals(self, number: int, control: Control) -> None:
+        """Measure ``number`` now names the minerals of ``control`` (``None``: none)."""
+        for mineral in control.minerals or (None,):
+            key = (control.kind, control.imposer, mineral)
+            self._with_mineral.setdefault(key, set()).add(number)
+
+    def may_name_again(self, item: Measure) -> list[int]:
+        """In order, the measures ``item`` may name again: of its kind and imposer, sharing
+        a mineral with it or naming none, or (as ``_same_measure`` also takes those) named
+        near it; all of its kind and imposer if it names no mineral."""
+        control = item.control
+        if not control.minerals:
+            return self.of(control)
+        found: set[int] = set()
+        for mineral in (*control.minerals, None):
+            found |= self._with_mineral.get((control.kind, control.imposer, mineral), set())
+        for sentence in range(item.sentence - NEAR_SENTENCES, item.sentence + NEAR_SENTENCES + 1):
+            found |= self._in_sentence.get(sentence, set())  # other kinds fail ``_same_measure``
+        return sorted(found)
 
     def main_imposer(self) -> Entity | None:
         """The imposer of most measures, the first named among equals."""
@@ -72,11 +96,12 @@ class MeasureIndex:
 
 def remember(items: list[Measure], by_kind: MeasureIndex, item: Measure) -> int:
     """Add an item, or merge it into the earlier one it names again; its index."""
-    for number in by_kind.of(item.control):
+    for number in by_kind.may_name_again(item):
         other = items[number]
         if _same_measure(other, item):
             items[number] = _merged(other, item)
             by_kind.named_in(number, items[number].sentence)
+            by_kind.note_minerals(number, items[number].control)
             return number
     item.control = replace(item.control, key=new_key(len(items) + 1))
     items.append(item)
@@ -96,7 +121,7 @@ def _same_measure(one: Measure, other: Measure) -> bool:
         return False
     if one.instrument and other.instrument and one.instrument != other.instrument:
         return False
-    near = abs(one.sentence - other.sentence) <= 2
+    near = abs(one.sentence - other.sentence) <= NEAR_SENTENCES
     close = (
         abs(one.sentence - other.sentence) <= NEARBY_SENTENCES or one.paragraph == other.paragraph
     )

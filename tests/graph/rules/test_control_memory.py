@@ -69,6 +69,23 @@ def test_the_measures_named_in_a_sentence_and_the_imposer_of_most():
     )
 
 
+def test_a_measure_may_name_again_those_sharing_a_mineral_naming_none_or_near():
+    by_kind = MeasureIndex()
+    for number, (sentence, minerals, kind) in enumerate(
+        [(1, ("gallium",), "export-control"), (2, (), "export-control"),
+         (3, ("cobalt",), "export-control"), (20, ("cobalt",), "export-control"),
+         (4, ("gallium",), "tariff")]
+    ):  # fmt: skip
+        measure = _measure(sentence=sentence, kind=kind, minerals=tuple(map(mineral, minerals)))
+        by_kind.add(number, measure.control)
+        by_kind.named_in(number, sentence)
+    gallium = _measure(sentence=21, minerals=(mineral("gallium"),))
+    assert by_kind.may_name_again(gallium) == [0, 1, 3]  # 3: named two sentences before
+    assert by_kind.may_name_again(_measure(sentence=9, minerals=())) == [0, 1, 2, 3]
+    by_kind.note_minerals(2, _measure(minerals=(mineral("gallium"),)).control)  # merged
+    assert by_kind.may_name_again(gallium) == [0, 1, 2, 3]
+
+
 def _clause(sentence_number: int) -> Clause:
     return Clause("", Span(0, 0), Span(0, 0), sentence_number, 0, (), (), ())
 
