@@ -23,6 +23,7 @@ from functools import lru_cache
 from rdflib import URIRef
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import Entity, Mention, Quantity, Span
@@ -86,12 +87,13 @@ class MentionFinder:
         in_noise = NoiseSpans(tuple(noise))
         found: list[EntityMention] = []
         for piece_begin, piece_end in text_pieces(text):
-            found += self._find_in(text[piece_begin:piece_end], piece_begin, in_noise)
+            doc = self.nlp.make_doc(text[piece_begin:piece_end])
+            found += self.find_in_piece(doc, piece_begin, in_noise)
         return sorted(found, key=lambda m: m.span)
 
-    def _find_in(self, text: str, offset: int, in_noise: NoiseSpans) -> list[EntityMention]:
-        """The mentions of one piece of a text that starts at character ``offset``."""
-        doc = self.nlp.make_doc(text)
+    def find_in_piece(self, doc: Doc, offset: int, in_noise: NoiseSpans) -> list[EntityMention]:
+        """The mentions of one piece of a text (as tokenised by the pipeline: ``nlp`` or its
+        ``make_doc``) that starts at character ``offset``, longest first where they overlap."""
         candidates: list[tuple[int, int]] = sorted(
             {(start, end) for _, start, end in [*self.exact(doc), *self.folded(doc)]},
             key=lambda se: (-(se[1] - se[0]), se[0]),

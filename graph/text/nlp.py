@@ -106,18 +106,38 @@ def split_sentences(
     A paragraph is a run of text between line breaks; clauses are the parts of a sentence
     separated by semicolons (long enumerations of agreements are written that way).
     """
-    sentences: list[Sentence] = []
-    in_noise = NoiseSpans(noise)
-    paragraph, counted_to = 0, 0
-    for piece_begin, piece_end in text_pieces(text):
-        for sent in nlp(text[piece_begin:piece_end]).sents:
-            begin, end = _strip(text, piece_begin + sent.start_char, piece_begin + sent.end_char)
-            if begin >= end or in_noise.cover(begin, end):
+    splitter = SentenceSplitter(text, noise)
+    return [s for offset, doc in read_pieces(text, nlp) for s in splitter.sentences(offset, doc)]
+
+
+def read_pieces(text: str, nlp: Language) -> Iterator[tuple[int, Doc]]:
+    """The pieces of ``text`` (see ``text_pieces``) as the pipeline reads them, each with the
+    offset it starts at: one reading of a piece gives its sentences and its mentions."""
+    for begin, end in text_pieces(text):
+        yield begin, nlp(text[begin:end])
+
+
+class SentenceSplitter:
+    """The sentences of the pieces of a text, given in order (see ``split_sentences``)."""
+
+    def __init__(self, text: str, noise: tuple[tuple[int, int], ...] = ()) -> None:
+        self.text = text
+        self._in_noise = NoiseSpans(noise)
+        self._paragraph = 0
+        self._counted_to = 0
+
+    def sentences(self, offset: int, doc: Doc) -> list[Sentence]:
+        """The sentences of the piece ``doc`` read from character ``offset`` on."""
+        text = self.text
+        found: list[Sentence] = []
+        for sent in doc.sents:
+            begin, end = _strip(text, offset + sent.start_char, offset + sent.end_char)
+            if begin >= end or self._in_noise.cover(begin, end):
                 continue
-            paragraph += text.count("\n", counted_to, begin)
-            counted_to = begin
-            sentences.append(Sentence(Span(begin, end), paragraph, _clauses(text, begin, end)))
-    return sentences
+            self._paragraph += text.count("\n", self._counted_to, begin)
+            self._counted_to = begin
+            found.append(Sentence(Span(begin, end), self._paragraph, _clauses(text, begin, end)))
+        return found
 
 
 def text_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
