@@ -63,7 +63,9 @@ _WORD_AND_STOP = re.compile(r"(?=\w*[a-z])[A-Za-z][A-Za-z]+\.")
 @Language.component("critmin_abbreviations")
 def _abbreviations(doc: Doc) -> Doc:
     """No sentence starts right after an abbreviation such as "No." or "Dec."; one starts
-    after a word the tokenizer kept its full stop on ("MoU.") when a capital follows."""
+    after a word the tokenizer kept its full stop on ("MoU.") when a capital follows. (Set
+    all at once, as in ``_line_breaks``.)"""
+    starts: dict[int, int] = {}  # token → 1 (starts a sentence) or -1 (does not)
     for token in doc[1:]:
         previous = doc[token.i - 1]
         abbreviation = previous.text if previous.text in ABBREVIATIONS else None
@@ -72,9 +74,13 @@ def _abbreviations(doc: Doc) -> Doc:
         if abbreviation and abbreviation.lower().startswith("no") and not token.text[:1].isdigit():
             abbreviation = None  # "Is Malaysia unusual? No. Indonesia has ...": an answer
         if abbreviation and "\n" not in previous.whitespace_:
-            token.is_sent_start = False
+            starts[token.i] = -1
         elif _WORD_AND_STOP.fullmatch(previous.text) and token.text[:1].isupper():
-            token.is_sent_start = True  # "signed a critical-minerals MoU. Uzbekistan's ..."
+            starts[token.i] = 1  # "signed a critical-minerals MoU. Uzbekistan's ..."
+    if starts:
+        values = doc.to_array(SENT_START).view("int64")  # spaCy keeps -1 as an unsigned int
+        values[list(starts)] = list(starts.values())
+        doc.from_array(SENT_START, values.view("uint64"))
     return doc
 
 
