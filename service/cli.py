@@ -55,6 +55,7 @@ def _build(args: argparse.Namespace) -> int:
             skip_bad_files=args.skip_bad_files,
             reasoner=args.reasoner,
             jobs=args.jobs or os.cpu_count() or 1,
+            max_text_bytes=args.max_text_bytes,
         )
     except _build_errors() as error:
         raise CliError(str(error)) from None
@@ -81,6 +82,7 @@ def _add(args: argparse.Namespace) -> int:
             reason=not args.no_reason,
             reasoner=args.reasoner,
             jobs=args.jobs or os.cpu_count() or 1,
+            max_text_bytes=args.max_text_bytes,
         )
     except (*_build_errors(), BuildCacheError) as error:
         raise CliError(str(error)) from None
@@ -281,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad-files", action="store_true", help="skip empty, binary or non-UTF-8 texts"
     )
     _add_reasoner_option(build)
+    _add_max_text_bytes_option(build)
     build.add_argument(
         "--jobs", type=int, metavar="N", help="extraction processes (default: one per core)"
     )
@@ -301,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, metavar="N", help="extraction processes (default: one per core)"
     )
     _add_reasoner_option(add)
+    _add_max_text_bytes_option(add)
     add.set_defaults(run=_add)
 
     validate = commands.add_parser("validate", help="check a dataset against the SHACL shapes")
@@ -368,6 +372,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     push.set_defaults(run=_push)
     return parser
+
+
+def _add_max_text_bytes_option(parser: argparse.ArgumentParser) -> None:
+    from critmin.graph.text.corpus import MAX_TEXT_BYTES
+
+    parser.add_argument(
+        "--max-text-bytes", type=_positive_int, default=MAX_TEXT_BYTES, metavar="N",
+        help=f"refuse texts larger than N bytes (default: {MAX_TEXT_BYTES:,})",
+    )
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is less than 1")
+    return value
 
 
 def _add_reasoner_option(command: argparse.ArgumentParser) -> None:
