@@ -221,7 +221,7 @@ def _serve(args: argparse.Namespace) -> int:
     """Serve the dataset file (or a remote SPARQL endpoint) on waitress until interrupted."""
     from critmin.service.app import create_app
     from critmin.service.config import SettingsError, load_settings
-    from critmin.service.server import serve
+    from critmin.service.server import Admission, serve
     from critmin.service.store import DataFileError, StoreError
     from critmin.service.store_choice import open_store
 
@@ -237,8 +237,9 @@ def _serve(args: argparse.Namespace) -> int:
         source = settings.remote_endpoint or f"{settings.data_file} ({settings.store} store)"
         log.info("serving %s", source)
         try:
+            limits = Admission(settings.rate_limit, settings.rate_burst, settings.max_queue)
             serve(create_app(store, settings=settings), settings.host, settings.port,
-                  settings.threads)
+                  settings.threads, limits)
         finally:
             store.close()
     except (SettingsError, DataFileError, StoreError) as error:

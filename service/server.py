@@ -1,4 +1,5 @@
-"""Serving the application on waitress (a production WSGI server), loopback by default.
+"""Serving the application on waitress (a production WSGI server), loopback by default, behind
+the admission guards (``admission``: a rate per client, a bounded queue).
 
 Each request is logged as one line on the ``critmin.access`` logger::
 
@@ -12,9 +13,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from waitress.server import BaseWSGIServer, create_server
+from waitress.task import ThreadedTaskDispatcher
+
+from critmin.service.admission import AdmissionControl, RateLimiter
 
 access_log = logging.getLogger("critmin.access")
 log = logging.getLogger("critmin.server")
@@ -72,6 +77,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Admission:
+    """How much load the server takes (``admission``): ``rate`` requests a second per client
+    (0: no limit) with bursts of ``burst``; ``max_queue`` requests waiting for a thread."""
+
+    rate: float = 0.0
+    burst: int = 1
+    max_queue: int = 256
+
+    def limiter(self) -> RateLimiter | None:
+        """The rate limiter these settings ask for, if any."""
+        return RateLimiter(self.rate, self.burst) if self.rate > 0 else None
+
+
 class RunningServer:
     """The application on a waitress server bound to ``host``:``port`` (0: a free port).
 
@@ -80,9 +99,18 @@ class RunningServer:
     """
 
     def __init__(self, app: WSGIApp, host: str = "127.0.0.1", port: int = 8000,
-                 threads: int = 4) -> None:
-        server = create_server(AccessLog(app), host="127.0.0.1" if host == "localhost" else host,
-                               port=port, threads=threads, ident="critmin")
+                 threads: int = 4, limits: Admission | None = None) -> None:
+        limits = limits or Admission()
+        dispatcher = ThreadedTaskDispatcher()
+        dispatcher.set_thread_count(threads)  # waitress starts the threads of its own only
+        guarded = AdmissionControl(
+            app, limits.limiter(), lambda: len(dispatcher.queue), limits.max_queue
+        )
+        server = create_server(
+            AccessLog(guarded), host="127.0.0.1" if host == "localhost" else host, port=port,
+            threads=threads, ident="critmin", _dispatcher=dispatcher,
+            connection_limit=max(100, 2 * (limits.max_queue + threads)),
+        )
         if not isinstance(server, BaseWSGIServer):  # several sockets: not from one host name
             server.close()
             raise OSError(f"{host} resolves to several addresses; give one address")
@@ -111,9 +139,10 @@ class RunningServer:
             dispatcher.close()
 
 
-def serve(app: WSGIApp, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:
+def serve(app: WSGIApp, host: str = "127.0.0.1", port: int = 8000, threads: int = 4,
+          limits: Admission | None = None) -> None:
     """Serve ``app`` until interrupted, logging the URL it answers on."""
-    server = RunningServer(app, host, port, threads)
+    server = RunningServer(app, host, port, threads, limits)
     if not is_loopback(host):
         log.warning("listening on %s: the service is reachable from other machines", host)
     log.info("critmin serving on %s/ (SPARQL endpoint %s/sparql)", server.url, server.url)
@@ -121,10 +150,11 @@ def serve(app: WSGIApp, host: str = "127.0.0.1", port: int = 8000, threads: int 
 
 
 def start_in_thread(app: WSGIApp, host: str = "127.0.0.1", port: int = 0,
-                    threads: int = 4) -> tuple[RunningServer, threading.Thread]:
+                    threads: int = 4, limits: Admission | None = None
+                    ) -> tuple[RunningServer, threading.Thread]:
     """A server running in a daemon thread (for tests and embedding); stop it with
     ``server.stop()`` then ``thread.join()``."""
-    server = RunningServer(app, host, port, threads)
+    server = RunningServer(app, host, port, threads, limits)
     thread = threading.Thread(target=server.serve_forever, name="critmin-server", daemon=True)
     thread.start()
     return server, thread
