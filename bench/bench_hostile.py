@@ -114,6 +114,10 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
+def mb(kb: int) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
 def statuses(outcomes: list[Outcome]) -> str:
     """Counts by status, ``none`` for no answer, in status order."""
     counts = Counter("none" if o.status is None else str(o.status) for o in outcomes)
@@ -141,7 +145,9 @@ def discover(server: Server) -> Targets:
     )
 
 
-def fuzz(server: Server, targets: Targets, args: argparse.Namespace, logs: Path) -> None:
+def fuzz(
+    server: Server, targets: Targets, args: argparse.Namespace, logs: Path, sampler: RssSampler
+) -> None:
     """Section fuzz: ``args.fuzz`` requests from ``args.fuzz_clients`` threads."""
 
     def one(index: int) -> tuple[int, FuzzRequest, Outcome]:
@@ -150,16 +156,19 @@ def fuzz(server: Server, targets: Targets, args: argparse.Namespace, logs: Path)
 
     started = time.monotonic()
     results: list[tuple[int, FuzzRequest, Outcome]] = []
+    memory = [sampler.sample()]
     with ThreadPoolExecutor(args.fuzz_clients) as pool:
         for done, result in enumerate(pool.map(one, range(args.fuzz)), 1):
             results.append(result)
             if done % 1000 == 0:
+                memory.append(sampler.sample())
                 print(f"  ... {done} fuzzed requests", file=sys.stderr, flush=True)
     outcomes = [outcome for _, _, outcome in results]
     print(f"fuzz: {len(results)} requests (seed {args.seed}, {args.fuzz_clients} clients) in "
           f"{time.monotonic() - started:.1f} s; statuses: {statuses(outcomes)}")
     for route in sorted({request.route for _, request, _ in results}):
         print(f"  {route}: {statuses([o for _, r, o in results if r.route == route])}")
+    print(f"  rss before and every 1000 requests: {', '.join(mb(kb) for kb in memory)}")
     _, slow_request, slowest = max(results, key=lambda result: result[2].seconds)
     print(f"  slowest answer: {slowest.seconds:.2f} s ({slow_request.route} {slow_request.shown})"
           f"; median {ms(percentile([o.seconds for o in outcomes], .5))}")
@@ -250,8 +259,10 @@ def runaways(server: Server, targets: Targets, args: argparse.Namespace) -> None
     for route, sent in answers.items():
         first = sent[0][1]
         slowest = max(outcome.seconds for _, outcome in sent)
+        late = sum(outcome.seconds > args.limit + 1 for _, outcome in sent)
         print(f"  {route}: first answered {first.status} after {first.seconds:.2f} s; "
-              f"{len(sent)} sent, {statuses([o for _, o in sent])}, slowest {slowest:.2f} s")
+              f"{len(sent)} sent, {statuses([o for _, o in sent])}, slowest {slowest:.2f} s, "
+              f"{late} later than {args.limit + 1:g} s")
     seconds = [o.seconds for o in cheap]
     print(f"  cheap {CHEAP!r} meanwhile: {len(cheap)} answers ({statuses(cheap)}), p50 "
           f"{ms(percentile(seconds, .5))}, p99 {ms(percentile(seconds, .99))}, max "
@@ -294,7 +305,7 @@ def redirects(args: argparse.Namespace, logs: Path) -> None:
           f"{target.connections}; answers holding /etc/passwd lines: {leaked}")
 
 
-def load(server: Server, args: argparse.Namespace, sampler: RssSampler) -> None:
+def load(server: Server, args: argparse.Namespace) -> None:
     """Section load: closed-loop clients sending small canned queries."""
     outcomes: list[Outcome] = []
     started = time.monotonic()
@@ -318,11 +329,37 @@ def load(server: Server, args: argparse.Namespace, sampler: RssSampler) -> None:
     print(f"load: {args.clients} clients, {elapsed:.1f} s, canned queries "
           f"{', '.join(LOAD_QUERIES)}: {len(outcomes)} requests, {len(outcomes) / elapsed:.1f} "
           f"req/s; p50 {ms(percentile(seconds, .5))}, p99 {ms(percentile(seconds, .99))}, max "
-          f"{ms(max(seconds))}; statuses: {statuses(outcomes)}; errors {errors}; peak RSS "
-          f"{sampler.peak(started) / 1024:.0f} MB")
+          f"{ms(max(seconds))}; statuses: {statuses(outcomes)}; errors {errors}")
+
+
+def measure(args: argparse.Namespace, sections: set[str], logs: Path) -> None:
+    """The sections run on one server (all but redirects), with its RSS sampled throughout."""
+    with critmin_serve(args, logs / "serve.log") as server, \
+            RssSampler.running(server.process.pid) as sampler:
+        marks = {"start": sampler.sample()}
+        peaks: dict[str, int] = {}
+        targets = discover(server)
+        for section in ("fuzz", "runaways", "load"):
+            if section not in sections:
+                continue
+            started = time.monotonic()
+            if section == "fuzz":
+                fuzz(server, targets, args, logs, sampler)
+            elif section == "runaways":
+                runaways(server, targets, args)
+            else:
+                load(server, args)
+            peaks[section] = sampler.peak(started)
+            marks[f"after {section}"] = sampler.sample()
+        shown = ", ".join(f"{name} {mb(kb)}" for name, kb in marks.items())
+        during = ", ".join(f"{name} {mb(kb)}" for name, kb in peaks.items())
+        print(f"rss (critmin serve and its {sampler.processes() - 1} child processes, sampled "
+              f"every {sampler.interval:g} s): {shown}; peak {mb(sampler.peak(0))}"
+              + (f" (peak during {during})" if during else ""))
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Run the sections asked for and print their figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=SEED_BUILD, help="dataset file served "
                         "(default: the shipped seed build)")
@@ -340,27 +377,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--logs", type=Path, help="folder of the server logs (default: a new "
                         "temporary folder)")
     args = parser.parse_args(argv)
+    if not args.data.is_file():
+        parser.error(f"no dataset file {args.data}")
+    if min(args.fuzz, args.fuzz_clients, args.clients, args.threads) < 1 or min(
+        args.limit, args.seconds, args.runaway_seconds
+    ) <= 0:
+        parser.error("counts must be at least 1, and --limit and the durations positive")
     sections = set(args.only or SECTIONS)
     logs = args.logs or Path(tempfile.mkdtemp(prefix="bench-hostile-"))
     logs.mkdir(parents=True, exist_ok=True)
     print(f"critmin serve --data {args.data} --query-timeout {args.limit:g} --threads "
           f"{args.threads}; server logs in {logs}; {os.cpu_count()} CPUs")
     if sections & {"fuzz", "runaways", "load", "rss"}:
-        with critmin_serve(args, logs / "serve.log") as server, \
-                RssSampler.running(server.process.pid) as sampler:
-            marks = {"start": sampler.sample()}
-            targets = discover(server)
-            if "fuzz" in sections:
-                fuzz(server, targets, args, logs)
-                marks["after fuzz"] = sampler.sample()
-            if "runaways" in sections:
-                runaways(server, targets, args)
-            if "load" in sections:
-                load(server, args, sampler)
-                marks["after load"] = sampler.sample()
-            shown = ", ".join(f"{name} {kb / 1024:.0f} MB" for name, kb in marks.items())
-            print(f"rss (critmin serve and its {sampler.processes() - 1} child processes): "
-                  f"{shown}; peak {sampler.peak(0) / 1024:.0f} MB")
+        measure(args, sections, logs)
     if "redirects" in sections:
         redirects(args, logs)
 
