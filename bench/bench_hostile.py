@@ -8,20 +8,23 @@ Starts ``critmin serve --query-timeout 5`` (``--limit``) on a free loopback port
 file under ``--logs``, and prints, each measured over HTTP:
 
 - fuzz: ``--fuzz`` requests built from a seeded generator (``hostile_inputs``) over /sparql,
-  /api/queries, /id and other paths: answers by status, the 500s (with the server's log line),
-  the slowest answer, the answers slower than the limit + 1 s, the requests left unanswered
-  (socket timeout at the limit + 10 s);
-- runaways: four runaway requests at once (a query, a query slow to parse, a slow page or else
-  a second runaway query, a broad canned query), each sent again when answered for
+  /api/queries, /id and other paths: answers by status, the 500s grouped by the error the
+  server logged, the slowest answer, the answers slower than the limit + 1 s, the requests
+  left unanswered (socket timeout at the limit + 10 s); those requests whole in
+  ``fuzz-failures.txt`` under ``--logs``;
+- runaways: four runaway requests at once (a query, a query slow to parse, the slowest page if
+  it takes a second alone, else a second runaway query, and a broad canned query), each sent
+  again when answered for
   ``--runaway-seconds``, while one client sends a cheap ASK: when each was answered, and the
   cheap query's p50/p99;
 - redirects: a second server, whose federation allow-list names two loopback listeners that
   answer every request with a 302 (to a third listener, and to file:///etc/passwd), sent
   SERVICE and FROM queries naming them: the statuses, and the connections the third received;
 - load: ``--clients`` clients sending small canned queries in a closed loop for ``--seconds``:
-  requests/s, p50/p99/max latency, statuses, the peak RSS meanwhile;
-- rss: the summed VmRSS of ``critmin serve`` and its worker processes at start, after the fuzz
-  and after the load, and its peak (sampled every 0.5 s from /proc).
+  requests/s, p50/p99/max latency, statuses;
+- rss: the summed VmRSS of ``critmin serve`` and its worker processes at start and after each
+  section, and its peak during each (with the largest single process), sampled every 0.5 s
+  from /proc.
 
 It prints figures and fails on nothing but a server that does not start.
 """
@@ -62,9 +65,13 @@ BIN = Path(sys.executable).parent
 SEED_BUILD = Path(__file__).resolve().parents[1] / "graph" / "seed" / "critmin-seed.trig"
 SECTIONS = ("fuzz", "runaways", "redirects", "load", "rss")
 LOAD_QUERIES = ("cq07", "cq12", "cq18", "cq20", "cq03", "cq01", "cq08")
-RESOURCES_QUERY = """SELECT DISTINCT ?s WHERE { ?s ?p ?o
-  FILTER(STRSTARTS(STR(?s), "https://w3id.org/critmin/id/") && !CONTAINS(STR(?s), "#")) }
-ORDER BY ?s LIMIT 300"""
+RESOURCES_QUERY = """SELECT DISTINCT ?s WHERE {
+  VALUES ?class {
+    <https://w3id.org/critmin/ontology#State> <https://w3id.org/critmin/ontology#Mineral>
+    <https://w3id.org/critmin/ontology#Agreement> <https://w3id.org/critmin/ontology#Control>
+  }
+  ?s a ?class
+} LIMIT 300"""
 EXAMPLES = 5
 
 
@@ -134,8 +141,11 @@ def error_kinds(log: Path) -> dict[str, str]:
 
 def discover(server: Server) -> Targets:
     """Canned queries with their parameter names and some resource paths, asked of the server."""
-    listing = json.loads(get(server.port, "/api/queries").body)
-    found = json.loads(get(server.port, sparql_get(RESOURCES_QUERY)).body)
+    listed, found = get(server.port, "/api/queries"), get(server.port, sparql_get(RESOURCES_QUERY))
+    if listed.status != 200 or found.status != 200:
+        raise SystemExit(f"cannot list the canned queries ({listed.status}) or the resources "
+                         f"({found.status}); see {server.log}")
+    listing, found = json.loads(listed.body), json.loads(found.body)
     resources = [row["s"]["value"].split("/id/", 1)[1] for row in found["results"]["bindings"]]
     return Targets(
         queries={q["id"]: tuple(p["name"] for p in q["parameters"]) for q in listing},
@@ -337,7 +347,7 @@ def measure(args: argparse.Namespace, sections: set[str], logs: Path) -> None:
     with critmin_serve(args, logs / "serve.log") as server, \
             RssSampler.running(server.process.pid) as sampler:
         marks = {"start": sampler.sample()}
-        peaks: dict[str, int] = {}
+        peaks: dict[str, tuple[int, int]] = {}
         targets = discover(server)
         for section in ("fuzz", "runaways", "load"):
             if section not in sections:
@@ -352,10 +362,10 @@ def measure(args: argparse.Namespace, sections: set[str], logs: Path) -> None:
             peaks[section] = sampler.peak(started)
             marks[f"after {section}"] = sampler.sample()
         shown = ", ".join(f"{name} {mb(kb)}" for name, kb in marks.items())
-        during = ", ".join(f"{name} {mb(kb)}" for name, kb in peaks.items())
+        during = "".join(f"; during {name} {mb(total)} (largest process {mb(largest)})"
+                         for name, (total, largest) in peaks.items())
         print(f"rss (critmin serve and its {sampler.processes() - 1} child processes, sampled "
-              f"every {sampler.interval:g} s): {shown}; peak {mb(sampler.peak(0))}"
-              + (f" (peak during {during})" if during else ""))
+              f"every {sampler.interval:g} s): {shown}; peak {mb(sampler.peak(0)[0])}{during}")
 
 
 def main(argv: list[str] | None = None) -> None:

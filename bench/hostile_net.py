@@ -145,29 +145,34 @@ def resident_kb(pid: int) -> int:
 
 
 class RssSampler:
-    """The summed VmRSS (kB) of a process and its descendants, sampled every ``interval`` s."""
+    """The summed VmRSS (kB) of a process and its descendants, and the largest process's,
+    sampled every ``interval`` seconds."""
 
     def __init__(self, pid: int, interval: float = 0.5) -> None:
         self.pid = pid
         self.interval = interval
-        self._samples: list[tuple[float, int]] = []
+        self._samples: list[tuple[float, int, int]] = []  # time, sum, largest
         self._lock = threading.Lock()
         self._stop = threading.Event()
 
     def sample(self) -> int:
         """The tree's RSS now, recorded."""
-        kb = sum(resident_kb(pid) for pid in process_tree(self.pid))
+        sizes = [resident_kb(pid) for pid in process_tree(self.pid)]
         with self._lock:
-            self._samples.append((time.monotonic(), kb))
-        return kb
+            self._samples.append((time.monotonic(), sum(sizes), max(sizes)))
+        return sum(sizes)
 
     def processes(self) -> int:
         return len(process_tree(self.pid))
 
-    def peak(self, since: float) -> int:
-        """The highest sample taken at or after monotonic time ``since``."""
+    def peak(self, since: float) -> tuple[int, int]:
+        """The highest sum and the largest single process of the samples taken at or after
+        monotonic time ``since``."""
         with self._lock:
-            return max((kb for at, kb in self._samples if at >= since), default=0)
+            kept = [(total, largest) for at, total, largest in self._samples if at >= since]
+        return max((total for total, _ in kept), default=0), max(
+            (largest for _, largest in kept), default=0
+        )
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
