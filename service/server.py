@@ -1,7 +1,8 @@
 """Serving the application on waitress (a production WSGI server), loopback by default, behind
 the admission guards (``admission``: a rate per client, a bounded queue).
 
-Each request is logged as one line on the ``critmin.access`` logger::
+Each request is logged as one line on the ``critmin.access`` logger, its target with control
+characters escaped and cut at 2,000 characters (``error_log.loggable``)::
 
     127.0.0.1 "GET /sparql?query=ASK%7B%7D HTTP/1.1" 200 54 3ms
 """
@@ -20,6 +21,7 @@ from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ThreadedTaskDispatcher
 
 from critmin.service.admission import AdmissionControl, RateLimiter
+from critmin.service.error_log import loggable
 
 access_log = logging.getLogger("critmin.access")
 log = logging.getLogger("critmin.server")
@@ -61,9 +63,9 @@ class AccessLog:
             elapsed_ms = round((time.monotonic() - started) * 1000)
             access_log.info(
                 '%s "%s %s %s" %s %d %dms',
-                environ.get("REMOTE_ADDR", "-"), environ.get("REQUEST_METHOD", "-"), target,
-                environ.get("SERVER_PROTOCOL", "-"), status[0] if status else "-", size,
-                elapsed_ms,
+                environ.get("REMOTE_ADDR", "-"), loggable(environ.get("REQUEST_METHOD", "-"), 20),
+                loggable(target), loggable(environ.get("SERVER_PROTOCOL", "-"), 20),
+                status[0] if status else "-", size, elapsed_ms,
             )
 
 

@@ -39,6 +39,19 @@ def test_access_log_writes_one_line_per_request(
     )
 
 
+def test_the_access_log_escapes_control_characters_and_cuts_long_targets(
+    app: Flask, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = Client(AccessLog(app))
+    with caplog.at_level(logging.INFO, logger="critmin.access"):
+        client.get("/id/x%0D%0AX-Forged:%201").close()
+        client.get("/sparql", query_string={"query": "ASK {}" + " " * 5000}).close()
+    forged, long = (record.getMessage() for record in caplog.records)
+    assert '"GET /id/x\\x0d\\x0aX-Forged: 1 HTTP/1.1" 404' in forged
+    assert "\n" not in forged
+    assert "...(5,0" in long and len(long) < 2200
+
+
 @pytest.mark.parametrize(
     ("host", "loopback"),
     [("127.0.0.1", True), ("127.8.0.1", True), ("::1", True), ("localhost", True),
