@@ -37,7 +37,7 @@ from critmin.graph.rdf.dataset import (
 )
 from critmin.graph.rdf.merge import merge_documents
 from critmin.graph.rules.extract import extract
-from critmin.graph.text.corpus import CorpusError, read_corpus, read_texts
+from critmin.graph.text.corpus import MAX_TEXT_BYTES, CorpusError, read_corpus, read_texts
 from critmin.graph.text.nlp import make_pipeline
 from critmin.graph.text.reference import ReferenceIndex, load_reference
 
@@ -78,19 +78,22 @@ def build(
     skip_bad_files: bool = False,
     reasoner: Reasoner = "fast",
     jobs: int = 1,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> BuildSummary:
     """Build the dataset of the texts in ``corpus`` and write it to ``out`` (.trig or .nq).
 
     ``reasoner`` chooses the OWL 2 RL closure (``reasoning.infer``): "fast" or "owlrl", the
     reference; both write the same file. ``jobs`` worker processes extract the documents (1: in
-    this process).
+    this process). A text over ``max_text_bytes`` is refused (CorpusError).
 
     Raises ``CorpusError`` (corpus or metadata), ``CurationError``, ``DatasetFormatError``
     (output suffix) or ``InconsistencyError`` (closure), always before ``out`` is written.
     """
     dataset_format(out)
     with _stage("read corpus"):
-        documents = read_corpus(corpus, metadata, skip_unreadable=skip_bad_files)
+        documents = read_corpus(
+            corpus, metadata, skip_unreadable=skip_bad_files, max_text_bytes=max_text_bytes
+        )
         corrections = read_curation(curation) if curation else []
     with _stage("load reference data"):
         reference = load_reference()
@@ -108,6 +111,7 @@ def add(
     reason: bool = True,
     reasoner: Reasoner = "fast",
     jobs: int = 1,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> BuildSummary:
     """Add ``texts`` to the dataset file ``data`` written by :func:`build`: only they are
     extracted; merge, curation and reasoning run again over all the texts, so ``data``
@@ -120,7 +124,7 @@ def add(
     dataset_format(data)
     with _stage("read texts"):
         previous = read_inputs(data)
-        documents = read_texts(texts, metadata)
+        documents = read_texts(texts, metadata, max_text_bytes=max_text_bytes)
         _check_new(documents, previous.extractions, data)
     with _stage("load reference data"):
         reference = load_reference()

@@ -55,6 +55,7 @@ def _build(args: argparse.Namespace) -> int:
             skip_bad_files=args.skip_bad_files,
             reasoner=args.reasoner,
             jobs=args.jobs or os.cpu_count() or 1,
+            max_text_bytes=args.max_text_bytes,
         )
     except _build_errors() as error:
         raise CliError(str(error)) from None
@@ -81,6 +82,7 @@ def _add(args: argparse.Namespace) -> int:
             reason=not args.no_reason,
             reasoner=args.reasoner,
             jobs=args.jobs or os.cpu_count() or 1,
+            max_text_bytes=args.max_text_bytes,
         )
     except (*_build_errors(), BuildCacheError) as error:
         raise CliError(str(error)) from None
@@ -219,7 +221,7 @@ def _serve(args: argparse.Namespace) -> int:
     """Serve the dataset file (or a remote SPARQL endpoint) on waitress until interrupted."""
     from critmin.service.app import create_app
     from critmin.service.config import SettingsError, load_settings
-    from critmin.service.server import serve
+    from critmin.service.server import Admission, serve
     from critmin.service.store import DataFileError, StoreError
     from critmin.service.store_choice import open_store
 
@@ -235,8 +237,9 @@ def _serve(args: argparse.Namespace) -> int:
         source = settings.remote_endpoint or f"{settings.data_file} ({settings.store} store)"
         log.info("serving %s", source)
         try:
+            limits = Admission(settings.rate_limit, settings.rate_burst, settings.max_queue)
             serve(create_app(store, settings=settings), settings.host, settings.port,
-                  settings.threads)
+                  settings.threads, limits)
         finally:
             store.close()
     except (SettingsError, DataFileError, StoreError) as error:
@@ -281,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad-files", action="store_true", help="skip empty, binary or non-UTF-8 texts"
     )
     _add_reasoner_option(build)
+    _add_max_text_bytes_option(build)
     build.add_argument(
         "--jobs", type=int, metavar="N", help="extraction processes (default: one per core)"
     )
@@ -301,6 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, metavar="N", help="extraction processes (default: one per core)"
     )
     _add_reasoner_option(add)
+    _add_max_text_bytes_option(add)
     add.set_defaults(run=_add)
 
     validate = commands.add_parser("validate", help="check a dataset against the SHACL shapes")
@@ -368,6 +373,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     push.set_defaults(run=_push)
     return parser
+
+
+def _add_max_text_bytes_option(parser: argparse.ArgumentParser) -> None:
+    from critmin.graph.text.corpus import MAX_TEXT_BYTES
+
+    parser.add_argument(
+        "--max-text-bytes", type=_positive_int, default=MAX_TEXT_BYTES, metavar="N",
+        help=f"refuse texts larger than N bytes (default: {MAX_TEXT_BYTES:,})",
+    )
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is less than 1")
+    return value
 
 
 def _add_reasoner_option(command: argparse.ArgumentParser) -> None:

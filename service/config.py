@@ -14,6 +14,11 @@ Every setting as ``field`` (environment variable, ``critmin serve`` flag): defau
   outbound request.
 - ``max_rows`` (CRITMIN_MAX_ROWS, --max-rows): ``10000`` result rows (or triples) at most.
 - ``query_timeout`` (CRITMIN_QUERY_TIMEOUT, --query-timeout): ``30`` seconds; ``0`` means none.
+- ``rate_limit`` (CRITMIN_RATE_LIMIT): ``300`` requests a second per client address on
+  average (``0``: no limit); ``rate_burst`` (CRITMIN_RATE_BURST): ``600`` at once. Past them:
+  429 with ``Retry-After`` (see ``admission``).
+- ``max_queue`` (CRITMIN_MAX_QUEUE): ``256`` requests waiting for a serving thread; past them
+  the service answers 503 with ``Retry-After`` at once.
 - ``max_query_chars`` (CRITMIN_MAX_QUERY_CHARS): ``100000`` characters of query text at most.
 - ``max_query_depth`` (CRITMIN_MAX_QUERY_DEPTH): ``20`` levels of nested brackets at most
   (rdflib's parser fails past about 25; see ``query_shape``).
@@ -65,6 +70,9 @@ class Settings:
     federation_allowlist: tuple[str, ...] = ()
     max_rows: int = 10000
     query_timeout: float | None = 30.0
+    rate_limit: float = 300.0
+    rate_burst: int = 600
+    max_queue: int = 256
     max_query_chars: int = 100_000
     max_query_depth: int = 20
     remote_endpoint: str | None = None
@@ -85,6 +93,10 @@ class Settings:
             raise SettingsError(
                 f"the federation allow-list names HTTP(S) endpoints only, not {not_http[0]!r}"
             )
+        if self.rate_limit < 0 or self.rate_burst < 1 or self.max_queue < 1:
+            raise SettingsError(
+                "rate_limit must be 0 or more, rate_burst and max_queue at least 1"
+            )
         if self.max_query_chars < 1 or self.max_query_depth < 1:
             raise SettingsError("max_query_chars and max_query_depth must be at least 1")
         if self.query_timeout is not None and self.query_timeout <= 0:
@@ -103,8 +115,11 @@ def _parse_value(name: str, raw: str) -> Any:
     """Turn the text of environment variable ``CRITMIN_<NAME>`` into the field's type."""
     text = raw.strip()
     try:
-        if name in ("port", "threads", "max_rows", "max_query_chars", "max_query_depth"):
+        if name in ("port", "threads", "max_rows", "max_query_chars", "max_query_depth",
+                    "rate_burst", "max_queue"):
             return int(text)
+        if name == "rate_limit":
+            return float(text)
         if name == "query_timeout":
             seconds = float(text) if text else 0.0
             return None if seconds == 0 else seconds

@@ -9,6 +9,7 @@ single line with the count, so a client repeating a failing request cannot flood
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import traceback
 import uuid
@@ -16,11 +17,21 @@ import uuid
 from critmin.service.query_process import QueryFailed
 
 log = logging.getLogger("critmin.errors")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 TRACEBACK_FRAMES = 30
 """Frames of a traceback logged, the innermost ones."""
 KINDS_REMEMBERED = 1000
 """Distinct kinds of error counted; past these, each new kind logs its traceback too."""
+
+
+def loggable(text: str, limit: int = 2000) -> str:
+    """``text`` safe for a log line: control characters escaped (a request cannot forge a
+    line with CR LF), cut to ``limit`` characters with the length said."""
+    escaped = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    if len(escaped) <= limit:
+        return escaped
+    return f"{escaped[:limit]}...({len(escaped):,} characters)"
 
 
 def _kind(error: BaseException) -> str:
@@ -50,7 +61,8 @@ class ErrorLog:
     def report(self, error: BaseException, where: str) -> str:
         """Log ``error`` raised while answering ``where``; the request id that names it."""
         request_id = uuid.uuid4().hex[:12]
-        kind = _kind(error)
+        where = loggable(where, 300)
+        kind = loggable(_kind(error), 300)
         with self._lock:
             count = self._counts.get(kind, 0) + 1
             if kind in self._counts or len(self._counts) < KINDS_REMEMBERED:

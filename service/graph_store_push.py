@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from critmin.graph.rdf.dataset import DatasetFormatError, dataset_format
+from critmin.graph.rdf.dataset import dataset_format
+from critmin.service.store import DataFileError, check_loaded, checked_data_file
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +62,10 @@ class PushSummary:
 def read_graphs(path: Path) -> list[GraphToPush]:
     """The graphs of a TriG (``.trig``) or N-Quads (``.nq``) file, in the order they appear."""
     try:
-        rdf_format = _OXIGRAPH_FORMATS[dataset_format(path)]
-    except DatasetFormatError as error:
+        manifest = checked_data_file(path)
+    except DataFileError as error:  # no file, a folder, a cut or changed file: nothing is sent
         raise PushError(str(error)) from None
-    if not path.is_file():
-        raise PushError(f"data file {path} does not exist")
+    rdf_format = _OXIGRAPH_FORMATS[dataset_format(path)]
     graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Triple]] = {}
     try:
         for quad in ox.parse(path=str(path), format=rdf_format):
@@ -73,6 +73,10 @@ def read_graphs(path: Path) -> list[GraphToPush]:
     except (SyntaxError, OSError) as error:
         reason = " ".join(str(error).split())
         raise PushError(f"cannot parse {path} as {rdf_format.name}: {reason}") from None
+    try:
+        check_loaded(path, manifest, sum(map(len, graphs.values())), len(graphs))
+    except DataFileError as error:
+        raise PushError(str(error)) from None
     read = []
     for name, triples in graphs.items():
         if isinstance(name, ox.BlankNode):

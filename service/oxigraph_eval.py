@@ -68,6 +68,9 @@ def evaluate(store: ox.Store, task: QueryTask) -> PackedAnswer:
         return _answer(result, task.max_rows, form)
     except SyntaxError as error:
         raise QueryRejected(400, "Malformed query", " ".join(str(error).split())) from None
+    except RuntimeError as error:  # what Oxigraph cannot evaluate (an unknown function)
+        reason = " ".join(str(error).split())[:300]
+        raise QueryRejected(400, "Query cannot be evaluated", reason) from None
     except (OSError, ValueError) as error:  # a graph or SERVICE endpoint that failed
         reason = " ".join(str(error).split())[:300]
         raise QueryRejected(502, "Remote source failed", reason) from None

@@ -144,9 +144,14 @@ def _parse(text: str) -> Query:
     except ParseBaseException as query_error:
         try:
             _parse_update(text)
-        except ParseBaseException:
+        except Exception:  # not an update either (ParseBaseException, or one rdflib cannot read)
             raise _syntax_error(query_error) from None
         raise update_refused() from None
+    except Exception as error:  # rdflib's parser raises on some input ("?s ?p -1.5" TypeError)
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        raise QueryRejected(
+            400, "Query cannot be checked", f"rdflib's parser failed on it: {reason}"
+        ) from None
     try:
         return translateQuery(tree)
     except ParseBaseException as error:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from flask.typing import ResponseReturnValue
+from pyoxigraph import NamedNode
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
@@ -44,8 +45,17 @@ HTML = "text/html"
 JSON = "application/json"
 RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES)
 """The descriptions served to machines; their names (ttl, jsonld, nt) are the URL extensions."""
-# Characters that never appear in an IRI (RFC 3987): a path holding one names no resource.
-_NOT_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
+
+
+def _is_iri(text: str) -> bool:
+    """Whether ``text`` is an IRI (RFC 3987, as Oxigraph reads one): a path that makes anything
+    else (a stray ``%``, a control character, U+FFFD from bytes that were not UTF-8) names no
+    resource."""
+    try:
+        NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def public_base() -> str:
@@ -78,7 +88,7 @@ def resource(rest: str) -> ResponseReturnValue:
     else:
         media = negotiate([HTML, *(fmt.media_types[0] for fmt in RDF_FORMATS)])
     iri_text = public_base() + rest
-    if _NOT_IN_IRI.search(iri_text):
+    if not _is_iri(iri_text):
         return not_found(f"no resource {iri_text!r}", media)
     iri = URIRef(iri_text)
     store: Store = current_app.extensions[STORE_KEY]

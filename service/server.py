@@ -1,6 +1,8 @@
-"""Serving the application on waitress (a production WSGI server), loopback by default.
+"""Serving the application on waitress (a production WSGI server), loopback by default, behind
+the admission guards (``admission``: a rate per client, a bounded queue).
 
-Each request is logged as one line on the ``critmin.access`` logger::
+Each request is logged as one line on the ``critmin.access`` logger, its target with control
+characters escaped and cut at 2,000 characters (``error_log.loggable``)::
 
     127.0.0.1 "GET /sparql?query=ASK%7B%7D HTTP/1.1" 200 54 3ms
 """
@@ -12,9 +14,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from waitress.server import BaseWSGIServer, create_server
+from waitress.task import ThreadedTaskDispatcher
+
+from critmin.service.admission import AdmissionControl, RateLimiter
+from critmin.service.error_log import loggable
 
 access_log = logging.getLogger("critmin.access")
 log = logging.getLogger("critmin.server")
@@ -56,9 +63,9 @@ class AccessLog:
             elapsed_ms = round((time.monotonic() - started) * 1000)
             access_log.info(
                 '%s "%s %s %s" %s %d %dms',
-                environ.get("REMOTE_ADDR", "-"), environ.get("REQUEST_METHOD", "-"), target,
-                environ.get("SERVER_PROTOCOL", "-"), status[0] if status else "-", size,
-                elapsed_ms,
+                environ.get("REMOTE_ADDR", "-"), loggable(environ.get("REQUEST_METHOD", "-"), 20),
+                loggable(target), loggable(environ.get("SERVER_PROTOCOL", "-"), 20),
+                status[0] if status else "-", size, elapsed_ms,
             )
 
 
@@ -72,6 +79,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Admission:
+    """How much load the server takes (``admission``): ``rate`` requests a second per client
+    (0: no limit) with bursts of ``burst``; ``max_queue`` requests waiting for a thread."""
+
+    rate: float = 0.0
+    burst: int = 1
+    max_queue: int = 256
+
+    def limiter(self) -> RateLimiter | None:
+        """The rate limiter these settings ask for, if any."""
+        return RateLimiter(self.rate, self.burst) if self.rate > 0 else None
+
+
 class RunningServer:
     """The application on a waitress server bound to ``host``:``port`` (0: a free port).
 
@@ -80,9 +101,18 @@ class RunningServer:
     """
 
     def __init__(self, app: WSGIApp, host: str = "127.0.0.1", port: int = 8000,
-                 threads: int = 4) -> None:
-        server = create_server(AccessLog(app), host="127.0.0.1" if host == "localhost" else host,
-                               port=port, threads=threads, ident="critmin")
+                 threads: int = 4, limits: Admission | None = None) -> None:
+        limits = limits or Admission()
+        dispatcher = ThreadedTaskDispatcher()
+        dispatcher.set_thread_count(threads)  # waitress starts the threads of its own only
+        guarded = AdmissionControl(
+            app, limits.limiter(), lambda: len(dispatcher.queue), limits.max_queue
+        )
+        server = create_server(
+            AccessLog(guarded), host="127.0.0.1" if host == "localhost" else host, port=port,
+            threads=threads, ident="critmin", _dispatcher=dispatcher,
+            connection_limit=max(100, 2 * (limits.max_queue + threads)),
+        )
         if not isinstance(server, BaseWSGIServer):  # several sockets: not from one host name
             server.close()
             raise OSError(f"{host} resolves to several addresses; give one address")
@@ -111,9 +141,10 @@ class RunningServer:
             dispatcher.close()
 
 
-def serve(app: WSGIApp, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:
+def serve(app: WSGIApp, host: str = "127.0.0.1", port: int = 8000, threads: int = 4,
+          limits: Admission | None = None) -> None:
     """Serve ``app`` until interrupted, logging the URL it answers on."""
-    server = RunningServer(app, host, port, threads)
+    server = RunningServer(app, host, port, threads, limits)
     if not is_loopback(host):
         log.warning("listening on %s: the service is reachable from other machines", host)
     log.info("critmin serving on %s/ (SPARQL endpoint %s/sparql)", server.url, server.url)
@@ -121,10 +152,11 @@ def serve(app: WSGIApp, host: str = "127.0.0.1", port: int = 8000, threads: int 
 
 
 def start_in_thread(app: WSGIApp, host: str = "127.0.0.1", port: int = 0,
-                    threads: int = 4) -> tuple[RunningServer, threading.Thread]:
+                    threads: int = 4, limits: Admission | None = None
+                    ) -> tuple[RunningServer, threading.Thread]:
     """A server running in a daemon thread (for tests and embedding); stop it with
     ``server.stop()`` then ``thread.join()``."""
-    server = RunningServer(app, host, port, threads)
+    server = RunningServer(app, host, port, threads, limits)
     thread = threading.Thread(target=server.serve_forever, name="critmin-server", daemon=True)
     thread.start()
     return server, thread

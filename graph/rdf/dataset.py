@@ -3,12 +3,14 @@
 ``write_dataset`` writes TriG (``.trig``) or N-Quads (``.nq``) with graphs, subjects,
 predicates and objects in sorted order, blank nodes labelled canonically (the ontology's class
 expressions are blank nodes), and only the prefixes of ``namespaces.PREFIXES``. It writes a
-temporary file next to the target and renames it, so a failure never leaves a partial file.
+temporary file next to the target and renames it, so a failure never leaves a partial file
+(and the temporary files of a writer that was killed are removed by the next write).
 The file carries a manifest (``manifest``): quads, graphs and sha256, checked when it is read.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import tempfile
@@ -91,7 +93,10 @@ def write_dataset(dataset: Dataset, path: Path) -> None:
     graphs = _named_graphs(dataset)
     text = with_manifest(body, sum(len(graph) for graph in graphs), len(graphs))
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    _remove_orphans(path)
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -100,6 +105,26 @@ def write_dataset(dataset: Dataset, path: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _remove_orphans(path: Path) -> None:
+    """Remove the temporary files a killed writer of ``path`` left (each is named after the
+    process that wrote it; a live process's file is left alone)."""
+    for orphan in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = orphan.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _is_running(int(pid)):
+            orphan.unlink(missing_ok=True)
+
+
+def _is_running(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
 
 
 def read_dataset(path: Path) -> Dataset:

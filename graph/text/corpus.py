@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,15 +30,21 @@ log = logging.getLogger("critmin.corpus")
 
 # Share of control characters above which a decodable file is taken for binary data.
 MAX_CONTROL_SHARE = 0.1
+# Control characters other than the whitespace ones (Unicode category Cc).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+MAX_TEXT_BYTES = 100_000_000
+"""The largest text read by default (``--max-text-bytes``): a text is read whole in memory."""
 
 
 def read_corpus(
-    folder: Path, metadata: Path | None = None, *, skip_unreadable: bool = False
+    folder: Path, metadata: Path | None = None, *, skip_unreadable: bool = False,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> list[Document]:
     """Every ``*.txt`` of ``folder``, sorted by file name, with its metadata and noise.
 
-    Everything is read and checked before anything is returned. An empty, binary or
-    non-UTF-8 file raises ``CorpusError`` unless ``skip_unreadable``, which logs and skips it.
+    Everything is read and checked before anything is returned. An empty, binary, non-UTF-8
+    or too large (over ``max_text_bytes``) file raises ``CorpusError`` unless
+    ``skip_unreadable``, which logs and skips it.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -50,14 +55,17 @@ def read_corpus(
     manifest_path = metadata or next(
         (folder / name for name in MANIFEST_NAMES if (folder / name).is_file()), None
     )
-    documents = read_texts(paths, manifest_path, skip_unreadable=skip_unreadable)
+    documents = read_texts(
+        paths, manifest_path, skip_unreadable=skip_unreadable, max_text_bytes=max_text_bytes
+    )
     if not documents:
         raise CorpusError(f"{folder}: no readable .txt files")
     return documents
 
 
 def read_texts(
-    paths: Sequence[Path], metadata: Path | None = None, *, skip_unreadable: bool = False
+    paths: Sequence[Path], metadata: Path | None = None, *, skip_unreadable: bool = False,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> list[Document]:
     """The texts at ``paths``, sorted by file name, with their metadata (the manifest at
     ``metadata``, sidecars) and noise; CorpusError as for :func:`read_corpus`."""
@@ -71,7 +79,7 @@ def read_texts(
     documents = []
     for path in sorted(paths, key=lambda path: path.name):
         try:
-            text, sha256 = read_text(path)
+            text, sha256 = read_text(path, max_text_bytes)
         except CorpusError as error:
             if not skip_unreadable:
                 raise
@@ -82,9 +90,16 @@ def read_texts(
     return documents
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """The text of a file decoded as UTF-8 exactly as stored, and the sha256 of its bytes."""
+def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> tuple[str, str]:
+    """The text of a file decoded as UTF-8 exactly as stored, and the sha256 of its bytes;
+    CorpusError for a file over ``max_bytes``, which is not read."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise CorpusError(
+                f"{path}: {size:,} bytes, more than the {max_bytes:,} taken"
+                " (raise --max-text-bytes to read it)"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise CorpusError(f"{path}: cannot read: {error.strerror}") from None
@@ -98,9 +113,7 @@ def read_text(path: Path) -> tuple[str, str]:
         raise CorpusError(
             f"{path}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
-    controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v"
-    )
+    controls = sum(1 for _ in _CONTROL.finditer(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise CorpusError(f"{path}: binary file (mostly control characters), not text")
     return text, hashlib.sha256(data).hexdigest()

@@ -146,10 +146,12 @@ class SentenceSplitter:
         return found
 
 
-def text_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
-    """(begin, end) of consecutive pieces of ``text`` of at most ``size`` characters, each cut
-    right after a line break (where a sentence starts anyway), or after a space in a longer
-    line: spaCy takes a million characters at most, and its memory grows with the piece."""
+def text_pieces(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(begin, end) of consecutive pieces of ``text`` of at most ``size`` characters (default
+    :data:`PIECE_CHARS`), each cut right after a line break (where a sentence starts anyway),
+    or after a space in a longer line: spaCy takes a million characters at most, and its
+    memory grows with the piece."""
+    size = size or PIECE_CHARS
     begin = 0
     while len(text) - begin > size:
         cut = text.rfind("\n", begin, begin + size)

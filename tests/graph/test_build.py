@@ -220,3 +220,38 @@ def test_parallel_extraction_writes_the_same_bytes_as_one_process(
     assert [m.split(":")[0] for m in messages if m.startswith("[")] == [
         f"[{number}/4] p{number}.txt" for number in range(1, 5)
     ]
+
+
+def test_a_text_of_more_than_a_million_characters_builds(tmp_path: Path) -> None:
+    # spaCy refuses texts over a million characters; the text is read in pieces instead.
+    filler = "The weather office said the harbour stayed calm and the ferries ran on time.\n"
+    closing = (
+        "Chile and Japan signed a memorandum of understanding on lithium processing on"
+        " 3 March 2025.\n"
+    )
+    text = "Harbour notes\n\n" + filler * (1_100_000 // len(filler)) + "\n" + closing
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "long.trig"
+    summary = build(folder, out, reason=False)
+    assert (summary.documents, summary.statements) == (1, 1)
+    evidence = read_dataset(out).query(
+        "PREFIX cm: <https://w3id.org/critmin/ontology#>"
+        " PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>"
+        " SELECT ?begin ?end ?anchor WHERE { ?agreement a cm:MemorandumOfUnderstanding ;"
+        " cm:party <https://w3id.org/critmin/id/actor/chile>,"
+        " <https://w3id.org/critmin/id/actor/japan> ; cm:evidence ?span ."
+        " ?span nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor }"
+    )
+    [(begin, end, anchor)] = [(int(b), int(e), str(a)) for b, e, a in evidence]
+    assert begin > 1_000_000
+    assert text[begin:end] == anchor
+
+
+def test_a_text_over_the_size_limit_is_refused_unread(corpus: Path, tmp_path: Path) -> None:
+    largest = max(path.stat().st_size for path in corpus.glob("*.txt"))
+    with pytest.raises(CorpusError, match=rf"bytes, more than the {largest - 1:,} taken"
+                                          r" \(raise --max-text-bytes to read it\)"):
+        build(corpus, tmp_path / "out.trig", reason=False, max_text_bytes=largest - 1)
+    assert not (tmp_path / "out.trig").exists()

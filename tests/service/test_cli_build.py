@@ -88,6 +88,22 @@ def test_a_bad_file_exits_2_naming_it_and_writes_nothing(
     assert not out.exists()
 
 
+def test_a_text_over_max_text_bytes_exits_2_in_one_line(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "large.txt").write_text("Testland grows.\n" * 100, encoding="utf-8")
+    out = tmp_path / "data.trig"
+    assert run_build("--corpus", str(corpus), "--out", str(out), "--max-text-bytes", "1000") == 2
+    assert capsys.readouterr().err == (
+        f"critmin build: error: {corpus / 'large.txt'}: 1,600 bytes, more than the 1,000 taken"
+        " (raise --max-text-bytes to read it)\n"
+    )
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        run_build("--corpus", str(corpus), "--max-text-bytes", "0")
+    assert "--max-text-bytes: 0 is less than 1" in capsys.readouterr().err
+
+
 def test_skip_bad_files_builds_the_others(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -68,8 +68,13 @@ def test_graph_urls(endpoint: str, name: str | None, url: str) -> None:
     [
         ("absent.trig", None, "data file {path} does not exist"),
         ("data.ttl", "", "{path}: unsupported dataset file type '.ttl'; use .trig or .nq"),
+        ("", None, "data file {path} is a folder; give the dataset file in it"),
         ("data.nq", "_:s <urn:p> <urn:o> _:g .\n",
          "{path} names a graph with a blank node; the store needs IRIs"),
+        ("data.nq", "", "data file {path} holds no triples (build it: critmin build)"),
+        ("data.nq", "# critmin dataset: its manifest (quads, graphs, sha256) is the last line\n"
+                    "<urn:s> <urn:p> <urn:o> <urn:g> .\n",
+         "{path} was cut short: it has no manifest line at its end (rebuild it)"),
     ],
 )
 def test_bad_files_are_refused_before_any_request(

@@ -256,13 +256,20 @@ def test_unknown_resource_is_an_html_404_for_browsers(client: FlaskClient) -> No
     assert f"<p>no resource &lt;{CMR}actor/atlantis&gt;</p>" in response.get_data(as_text=True)
 
 
-def test_a_path_that_is_no_iri_is_a_404(client: FlaskClient) -> None:
-    response = client.get("/id/actor/a%3Eb", headers={"Accept": "application/json"})
+@pytest.mark.parametrize(
+    ("path", "decoded"),
+    [("a%3Eb", "a>b"), ("%25", "%"), ("x%7F", "x\x7f"), ("x%FF", "x\ufffd"), ("a%20b", "a b")],
+)
+@pytest.mark.parametrize("accept", ["application/json", "text/turtle"])
+def test_a_path_that_is_no_iri_is_a_404(
+    client: FlaskClient, path: str, decoded: str, accept: str
+) -> None:
+    response = client.get(f"/id/actor/{path}", headers={"Accept": accept})
     assert response.status_code == 404
     assert response.get_json() == {
         "error": {
             "status": 404, "title": "Not Found",
-            "message": f"no resource '{CMR}actor/a>b'",
+            "message": f"no resource {CMR + 'actor/' + decoded!r}",
         }
     }
 

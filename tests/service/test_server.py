@@ -9,6 +9,7 @@ import re
 import selectors
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from flask import Flask
 from werkzeug.test import Client
 
 from critmin.service.cli import main
-from critmin.service.server import AccessLog, is_loopback, start_in_thread
+from critmin.service.server import AccessLog, Admission, is_loopback, start_in_thread
 
 STARTUP_SECONDS = 60
 SERVING_LINE = re.compile(r"critmin serving on (http://127\.0\.0\.1:\d+)/ ")
@@ -36,6 +37,19 @@ def test_access_log_writes_one_line_per_request(
         rf'127\.0\.0\.9 "GET /health\?probe=1 HTTP/1\.1" 200 {size} \d+ms',
         caplog.records[0].getMessage(),
     )
+
+
+def test_the_access_log_escapes_control_characters_and_cuts_long_targets(
+    app: Flask, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = Client(AccessLog(app))
+    with caplog.at_level(logging.INFO, logger="critmin.access"):
+        client.get("/id/x%0D%0AX-Forged:%201").close()
+        client.get("/sparql", query_string={"query": "ASK {}" + " " * 5000}).close()
+    forged, long = (record.getMessage() for record in caplog.records)
+    assert '"GET /id/x\\x0d\\x0aX-Forged: 1 HTTP/1.1" 404' in forged
+    assert "\n" not in forged
+    assert "...(5,0" in long and len(long) < 2200
 
 
 @pytest.mark.parametrize(
@@ -57,6 +71,24 @@ def test_live_server_answers_and_stops(app: Flask) -> None:
     server.stop()
     thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_the_live_server_limits_the_rate_per_client(app: Flask) -> None:
+    server, thread = start_in_thread(app, port=0, limits=Admission(rate=0.01, burst=2))
+    try:
+        statuses = []
+        for _ in range(3):
+            try:
+                with urllib.request.urlopen(f"{server.url}/api/queries") as response:
+                    statuses.append(response.status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+                retry_after = error.headers["Retry-After"]
+        assert statuses == [200, 200, 429]
+        assert retry_after == "100"
+    finally:
+        server.stop()
+        thread.join(timeout=10)
 
 
 def test_serve_with_a_missing_data_file_is_a_one_line_error(

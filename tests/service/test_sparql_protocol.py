@@ -268,6 +268,24 @@ def test_a_limit_past_any_index_is_a_400(client: FlaskClient, query: str, title:
     assert "non negative integer" in error["message"]
 
 
+@pytest.mark.parametrize(
+    ("query", "title", "message"),
+    [
+        ("SELECT * WHERE { ?s ?p -1.5 }", "Query cannot be checked",
+         "rdflib's parser failed on it: TypeError: Not a number;"),
+        ("SELECT * WHERE { BIND(<http://example.org/f>(1) AS ?x) }", "Query cannot be evaluated",
+         "The custom function <http://example.org/f> is not supported"),
+    ],
+)
+def test_a_query_an_engine_fails_on_is_a_400(
+    client: FlaskClient, query: str, title: str, message: str
+) -> None:
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert (error["title"], error["message"].startswith(message)) == (title, True)
+
+
 def test_a_deep_or_long_query_is_a_400_before_it_is_parsed(client: FlaskClient) -> None:
     deep = "SELECT * WHERE { FILTER(" + "(" * 40 + "1" + ")" * 40 + ") }"
     response = client.post("/sparql", data={"query": deep})

@@ -175,6 +175,22 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     assert [path.name for path in tmp_path.iterdir()] == ["data.trig"]
 
 
+def test_a_killed_writer_s_temporary_is_removed_by_the_next_write(
+    reasoned: Dataset, tmp_path: Path
+) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    orphan = tmp_path / f".data.trig.{dead.stdout.strip()}.abc123.tmp"
+    live = tmp_path / f".data.trig.{os.getpid()}.def456.tmp"  # a write under way
+    other = tmp_path / ".other.trig.1.ghi789.tmp"
+    for path in (orphan, live, other):
+        path.write_text("half a dataset", encoding="utf-8")
+    write_dataset(reasoned, tmp_path / "data.trig")
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [live.name, other.name, "data.trig"]
+    )
+
+
 def test_an_iri_with_spaces_is_refused() -> None:
     dataset = Dataset()
     dataset.graph(CMR["graph/test"]).add((URIRef("https://example.org/a b"), RDF.type, CM.Actor))

@@ -1,9 +1,11 @@
 """The spaCy pipeline, sentence and clause splitting, and anchors of at most 11 words."""
 
+import pytest
 from graph_helpers import words
 
 from critmin.graph.base.values import Evidence, Span
-from critmin.graph.text.nlp import anchor, evidence, split_sentences
+from critmin.graph.text import nlp as nlp_module
+from critmin.graph.text.nlp import NoiseSpans, anchor, evidence, split_sentences, text_pieces
 
 
 def test_dash_between_abbreviation_and_name_is_split(nlp):
@@ -73,3 +75,35 @@ def test_anchor_of_a_short_clause_is_the_clause_without_end_punctuation():
     span = anchor(text, Span(15, 19), Span(0, len(text)))
     assert span == Span(0, 19)
     assert evidence(text, Span(0, 20), Span(15, 19)) == Evidence(Span(0, 20), Span(0, 19))
+
+
+def test_pieces_are_cut_after_line_breaks_then_spaces() -> None:
+    text = "one two\nthree four five\nsix"
+    assert list(text_pieces(text, size=10)) == [(0, 8), (8, 14), (14, 24), (24, 27)]
+    assert "".join(text[b:e] for b, e in text_pieces(text, size=10)) == text
+    assert list(text_pieces("abcdefghij", size=4)) == [(0, 4), (4, 8), (8, 10)]
+    assert list(text_pieces("short", size=10)) == [(0, 5)]
+
+
+def test_sentences_of_a_text_read_in_pieces_are_those_of_the_whole(
+    nlp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Testland grows. It ships ore.\nExampleland buys it.\n\nPrices rose; stocks fell.\n" * 3
+    whole = split_sentences(text, nlp)
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 30)
+    assert len(list(text_pieces(text))) > 3
+    in_pieces = split_sentences(text, nlp)
+    assert [(s.span, s.paragraph, s.clauses) for s in in_pieces] == [
+        (s.span, s.paragraph, s.clauses) for s in whole
+    ]
+    assert len(whole) == 12
+    assert [s.paragraph for s in whole[:4]] == [0, 0, 1, 3]
+
+
+def test_noise_spans_are_merged_and_searched() -> None:
+    noise = NoiseSpans(((10, 20), (15, 25), (40, 50)))
+    assert noise.cover(12, 24) and noise.cover(40, 50)
+    assert not noise.cover(20, 30) and not noise.cover(30, 35)
+    assert noise.overlap(24, 30) and noise.overlap(0, 11) and noise.overlap(45, 46)
+    assert not noise.overlap(25, 40) and not noise.overlap(50, 60)
+    assert not NoiseSpans(()).overlap(0, 100)
