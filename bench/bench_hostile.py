@@ -344,7 +344,8 @@ def load(server: Server, args: argparse.Namespace) -> None:
 
 def measure(args: argparse.Namespace, sections: set[str], logs: Path) -> None:
     """The sections run on one server (all but redirects), with its RSS sampled throughout."""
-    with critmin_serve(args, logs / "serve.log") as server, \
+    rate = {"CRITMIN_RATE_LIMIT": f"{args.rate_limit:g}"}
+    with critmin_serve(args, logs / "serve.log", rate) as server, \
             RssSampler.running(server.process.pid) as sampler:
         marks = {"start": sampler.sample()}
         peaks: dict[str, tuple[int, int]] = {}
@@ -382,6 +383,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="how long each runaway is sent again when answered")
     parser.add_argument("--clients", type=int, default=64, help="clients of the load section")
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the load section")
+    parser.add_argument("--rate-limit", type=float, default=0.0,
+                        help="CRITMIN_RATE_LIMIT of the server (default 0, none: every client"
+                        " here shares one loopback address, which the per-client limit would"
+                        " count as one client)")
     parser.add_argument("--only", action="append", choices=SECTIONS,
                         help="run this section only (repeatable; default all)")
     parser.add_argument("--logs", type=Path, help="folder of the server logs (default: a new "
@@ -397,7 +402,8 @@ def main(argv: list[str] | None = None) -> None:
     logs = args.logs or Path(tempfile.mkdtemp(prefix="bench-hostile-"))
     logs.mkdir(parents=True, exist_ok=True)
     print(f"critmin serve --data {args.data} --query-timeout {args.limit:g} --threads "
-          f"{args.threads}; server logs in {logs}; {os.cpu_count()} CPUs")
+          f"{args.threads}, CRITMIN_RATE_LIMIT={args.rate_limit:g}; server logs in {logs};"
+          f" {os.cpu_count()} CPUs")
     if sections & {"fuzz", "runaways", "load", "rss"}:
         measure(args, sections, logs)
     if "redirects" in sections:

@@ -328,18 +328,36 @@ def generate(count: int, out: Path, seed: int = 0) -> list[Path]:
     return paths
 
 
+def join_texts(paths: list[Path], out: Path) -> Path:
+    """The texts at ``paths`` joined by blank lines into one file, ``out/joined.txt`` (one
+    long text, as a news dump is); the texts themselves are removed."""
+    joined = out / "joined.txt"
+    joined.write_text(
+        "\n\n".join(path.read_text(encoding="utf-8") for path in paths), encoding="utf-8"
+    )
+    for path in paths:
+        path.unlink()
+    return joined
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, required=True, help="how many texts")
     parser.add_argument("--out", type=Path, required=True, help="folder to write them to")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--joined", action="store_true",
+                        help="write them as one long text, joined.txt, joined by blank lines")
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("--count must be at least 1")
     if args.out.exists() and any(args.out.glob("*.txt")):
         parser.error(f"{args.out} already holds .txt files")
     paths = generate(args.count, args.out, args.seed)
-    print(f"wrote {len(paths)} texts to {args.out}")
+    if args.joined:
+        joined = join_texts(paths, args.out)
+        print(f"wrote {len(paths)} texts as one, {joined} ({joined.stat().st_size:,} bytes)")
+    else:
+        print(f"wrote {len(paths)} texts to {args.out}")
     return 0
 
 

@@ -72,3 +72,14 @@ def test_more_texts_give_more_agreements_and_controls(generator: ModuleType, tmp
     assert few[0] >= 3 and few[1] >= 3
     assert many[0] > 2 * few[0] and many[1] > 2 * few[1]
 
+
+
+def test_joined_texts_are_one_file_with_blank_lines_between(
+    generator: ModuleType, tmp_path: Path
+):
+    separate = generator.generate(3, tmp_path / "separate", seed=4)
+    texts = [path.read_text(encoding="utf-8") for path in separate]
+    assert generator.main(["--count", "3", "--seed", "4", "--joined", "--out",
+                           str(tmp_path / "one")]) == 0
+    assert [path.name for path in (tmp_path / "one").iterdir()] == ["joined.txt"]
+    assert (tmp_path / "one" / "joined.txt").read_text(encoding="utf-8") == "\n\n".join(texts)
