@@ -24,7 +24,7 @@ from critmin.service.sparql_formats import (
     content_type,
     serialize_result,
 )
-from critmin.service.store import Store, StoreError
+from critmin.service.store import Store
 
 CATALOGUE_KEY = "critmin.catalogue"
 """Where the loaded catalogue lives: ``current_app.extensions[CATALOGUE_KEY]``."""
@@ -70,8 +70,6 @@ def run_query(name: str) -> Response:
         result = run(catalogue[query_id], store, params)
     except ParameterError as error:
         raise ApiError(400, "Bad Request", str(error), {"parameter": error.parameter}) from None
-    except StoreError as error:
-        raise ApiError(503, "Service Unavailable", str(error)) from None
     response = Response(
         serialize_result(result, result_format), content_type=content_type(media_type)
     )

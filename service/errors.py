@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 
 from critmin.service.error_log import ErrorLog
 from critmin.service.query_process import QueryFailed, QueryTimeout
+from critmin.service.store import StoreError
 
 ERROR_LOG_KEY = "critmin.error_log"
 
@@ -92,6 +93,11 @@ def internal_error(error: BaseException, title: str = "Internal Server Error") -
     )
 
 
+def _store_error(error: StoreError) -> Response:
+    """A 502 when the store behind the service (a remote SPARQL endpoint) failed, on any route."""
+    return error_response(502, "Store unavailable", str(error))
+
+
 def _query_timeout(error: QueryTimeout) -> Response:
     """A 503 for a page or canned query stopped at the time limit (``/sparql`` says more)."""
     return error_response(503, "Query timeout", f"{error}; try again later")
@@ -101,6 +107,7 @@ def register_error_handlers(app: Flask) -> None:
     """Make every error of ``app`` (raised, aborted or unexpected) use the one shape."""
     app.register_error_handler(ApiError, _api_error)
     app.register_error_handler(QueryTimeout, _query_timeout)
+    app.register_error_handler(StoreError, _store_error)
     app.register_error_handler(HTTPException, _http_exception)
     app.extensions[ERROR_LOG_KEY] = ErrorLog()
     app.register_error_handler(QueryFailed, internal_error)

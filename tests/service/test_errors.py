@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from critmin.service.errors import ApiError, register_error_handlers
 from critmin.service.query_process import QueryFailed, QueryTimeout
+from critmin.service.store import StoreError
 
 
 @pytest.fixture
@@ -33,6 +34,10 @@ def client() -> FlaskClient:
     @app.get("/broken")
     def broken() -> str:
         raise RuntimeError("secret database password")
+
+    @app.get("/store-down")
+    def store_down() -> str:
+        raise StoreError("the SPARQL endpoint http://127.0.0.1:9/sparql failed: refused")
 
     @app.get("/failed-query")
     def failed_query() -> str:
@@ -126,4 +131,13 @@ def test_a_query_stopped_at_the_time_limit_is_a_503_anywhere(client: FlaskClient
     assert response.get_json() == {"error": {
         "status": 503, "title": "Query timeout",
         "message": "the query ran longer than the 30 s limit and was stopped; try again later",
+    }}
+
+
+def test_a_store_that_fails_is_a_502_on_any_route(client: FlaskClient) -> None:
+    response = client.get("/store-down")
+    assert response.status_code == 502
+    assert response.get_json() == {"error": {
+        "status": 502, "title": "Store unavailable",
+        "message": "the SPARQL endpoint http://127.0.0.1:9/sparql failed: refused",
     }}
