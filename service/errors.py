@@ -18,7 +18,7 @@ from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from critmin.service.error_log import ErrorLog
-from critmin.service.query_process import QueryFailed, QueryTimeout
+from critmin.service.query_process import QueryTimeout
 from critmin.service.store import StoreError
 
 ERROR_LOG_KEY = "critmin.error_log"
@@ -110,5 +110,4 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(StoreError, _store_error)
     app.register_error_handler(HTTPException, _http_exception)
     app.extensions[ERROR_LOG_KEY] = ErrorLog()
-    app.register_error_handler(QueryFailed, internal_error)
     app.register_error_handler(Exception, internal_error)

@@ -70,10 +70,7 @@ class Reading:
     @cached_property
     def sentence_clauses(self) -> dict[int, tuple[Clause, ...]]:
         """The clauses of each sentence, by sentence number, in order."""
-        found: dict[int, list[Clause]] = {}
-        for clause in self.clauses:
-            found.setdefault(clause.sentence_number, []).append(clause)
-        return {number: tuple(clauses) for number, clauses in found.items()}
+        return _grouped(self.clauses, lambda clause: clause.sentence_number)
 
     @cached_property
     def named_entities(self) -> dict[URIRef, Entity]:
@@ -91,10 +88,17 @@ class Reading:
     @cached_property
     def paragraph_clauses(self) -> dict[int, tuple[Clause, ...]]:
         """The clauses of each paragraph (``Clause.paragraph``), in order."""
-        found: dict[int, list[Clause]] = {}
-        for clause in self.clauses:
-            found.setdefault(clause.paragraph, []).append(clause)
-        return {paragraph: tuple(clauses) for paragraph, clauses in found.items()}
+        return _grouped(self.clauses, lambda clause: clause.paragraph)
+
+
+def _grouped(
+    clauses: Sequence[Clause], key: Callable[[Clause], int]
+) -> dict[int, tuple[Clause, ...]]:
+    """``clauses`` grouped by ``key``, each group in order."""
+    found: dict[int, list[Clause]] = {}
+    for clause in clauses:
+        found.setdefault(key(clause), []).append(clause)
+    return {number: tuple(group) for number, group in found.items()}
 
 
 Found = Mapping[str, Sequence[Statement]]

@@ -18,10 +18,10 @@ from critmin.graph.text.anaphora import find_anaphora
 from critmin.graph.text.date_context import document_dates
 from critmin.graph.text.layout import read_layout
 from critmin.graph.text.mentions import EntityMention, make_clauses, mention_finder
-from critmin.graph.text.nlp import NoiseSpans, Sentence, SentenceSplitter, read_pieces
+from critmin.graph.text.nlp import Sentence, SentenceSplitter, read_pieces
 from critmin.graph.text.organisations import find_organisations
 from critmin.graph.text.reference import ReferenceIndex
-from critmin.graph.text.span_index import SpanIndex
+from critmin.graph.text.span_index import NoiseSpans, SpanIndex
 
 
 def read(document: Document, nlp: Language, index: ReferenceIndex) -> Reading:

@@ -11,7 +11,6 @@ holds the fields of its one text. Fields: ``title``, ``authors`` (a list of name
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from datetime import date as calendar_date
@@ -22,6 +21,7 @@ import yaml
 
 from critmin.graph.base.documents import Author
 from critmin.graph.text.dates import DAY, ISO_DATE, MONTH, YEAR, find_dates
+from critmin.graph.text.span_index import NoiseSpans
 
 log = logging.getLogger("critmin.corpus")
 
@@ -201,7 +201,8 @@ def guess_metadata(text: str, noise: tuple[tuple[int, int], ...] = ()) -> dict[s
     and a short bio ("Name is Senior Fellow at X") near the top or the bottom; the title is
     the first line when it reads as a headline (short, no final full stop). None where absent.
     """
-    spans = [span for span in text_lines(text) if not _in_noise(span, noise)]
+    in_noise = NoiseSpans(noise)
+    spans = [span for span in text_lines(text) if not in_noise.overlap(*span)]
     lines = [text[begin:end] for begin, end in (*spans[:EDGE_LINES], *spans[-EDGE_LINES:])]
     head, tail = lines[:EDGE_LINES], lines[-EDGE_LINES:]
     datelines = [match for line in head if (match := DATELINE.fullmatch(line))]
@@ -232,16 +233,6 @@ def guess_metadata(text: str, noise: tuple[tuple[int, int], ...] = ()) -> dict[s
         "date": published[0].value.start if published else None,
         "authors": tuple(authors.values()),
     }
-
-
-def _in_noise(span: tuple[int, int], noise: tuple[tuple[int, int], ...]) -> bool:
-    """Whether ``span`` overlaps one of the ``noise`` spans (sorted and disjoint, as
-    ``corpus.find_noise`` gives them: a binary search)."""
-    begin, end = span
-    after = bisect.bisect_right(noise, (begin, end)) - 1  # the last noise span starting <= begin
-    return any(
-        start < end and begin < stop for start, stop in noise[max(0, after):after + 2]
-    )
 
 
 def _byline_names(line: str) -> list[str]:

@@ -28,9 +28,9 @@ from spacy.tokens import Doc
 from critmin.graph.base.namespaces import CM
 from critmin.graph.base.values import Entity, Mention, Quantity, Span
 from critmin.graph.text.dates import DateMention
-from critmin.graph.text.nlp import NoiseSpans, Sentence, text_pieces
+from critmin.graph.text.nlp import Sentence, text_pieces
 from critmin.graph.text.reference import PLACE_CLASSES, Alias, ReferenceIndex
-from critmin.graph.text.span_index import SpanIndex
+from critmin.graph.text.span_index import NoiseSpans, SpanIndex
 
 POSSESSIVE_SUFFIXES = frozenset(("'s", "\u2019s", "'", "\u2019"))
 LOCATIVE_PREPOSITIONS = frozenset(("in", "at", "to", "from", "near", "into", "outside", "inside"))

@@ -8,7 +8,6 @@ as after sentence punctuation (scraped headings and bylines have no full stop).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from critmin.graph.base.values import MAX_ANCHOR_WORDS, WORD, Evidence, Span
+from critmin.graph.text.span_index import NoiseSpans
 
 _DASH_AFTER_ABBREVIATION = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Z])"
 _TOKEN = re.compile(r"\S+")
@@ -163,31 +163,6 @@ def text_pieces(text: str, size: int | None = None) -> Iterator[tuple[int, int]]
         begin = cut + 1
     if begin < len(text):
         yield begin, len(text)
-
-
-class NoiseSpans:
-    """The union of a text's noise spans, asked whether a span lies inside it or overlaps it
-    (binary searches: a text can have thousands of noise spans)."""
-
-    def __init__(self, noise: tuple[tuple[int, int], ...]) -> None:
-        merged: list[list[int]] = []
-        for begin, end in sorted(noise):
-            if merged and begin <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([begin, end])
-        self._begins = [begin for begin, _ in merged]
-        self._ends = [end for _, end in merged]
-
-    def cover(self, begin: int, end: int) -> bool:
-        """Whether ``begin``..``end`` lies inside the noise."""
-        at = bisect.bisect_right(self._begins, begin) - 1
-        return at >= 0 and end <= self._ends[at]
-
-    def overlap(self, begin: int, end: int) -> bool:
-        """Whether ``begin``..``end`` shares a character with the noise."""
-        at = bisect.bisect_right(self._ends, begin)
-        return at < len(self._begins) and self._begins[at] < end
 
 
 def _strip(text: str, begin: int, end: int) -> tuple[int, int]:

@@ -38,9 +38,8 @@ from critmin.graph.base.namespaces import CM, CMR
 from critmin.graph.base.values import Entity, Span, slug
 from critmin.graph.text.mentions import EntityMention
 from critmin.graph.text.name_occurrences import NameOccurrences, TakenSpans
-from critmin.graph.text.nlp import NoiseSpans
 from critmin.graph.text.reference import ACTOR_CLASSES, PLACE_CLASSES, ReferenceIndex
-from critmin.graph.text.span_index import SpanIndex
+from critmin.graph.text.span_index import NoiseSpans, SpanIndex
 
 # A capitalised word of a name: "South32", "Ma'aden", "Tau-Ken", "ReElement", "TA&A", "U.S.",
 # "Co."; a possessive "'s" ends it.

@@ -1,9 +1,9 @@
 """Items with character spans, found by position with binary searches.
 
 A document's mentions, dates and quantities are looked up clause by clause and candidate by
-candidate; scanning every item each time made reading a text quadratic in its length (a
-200,000-character text took 40 s, a million characters twenty minutes). The answers keep the
-items' original order.
+candidate, and its noise spans line by line and sentence by sentence; scanning every item
+each time made reading a text quadratic in its length (a 200,000-character text took 40 s, a
+million characters twenty minutes). The answers keep the items' original order.
 """
 
 from __future__ import annotations
@@ -77,3 +77,28 @@ class SpanIndex(Generic[Item]):
         """The first item (in the original order) that begins at ``begin`` or later."""
         low = bisect.bisect_left(self._begins, begin)
         return self._items[self._first_from[low]] if low < len(self._order) else None
+
+
+class NoiseSpans:
+    """The union of a text's noise spans, asked whether a span lies inside it or overlaps it
+    (binary searches: a text can have thousands of noise spans)."""
+
+    def __init__(self, noise: tuple[tuple[int, int], ...]) -> None:
+        merged: list[list[int]] = []
+        for begin, end in sorted(noise):
+            if merged and begin <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([begin, end])
+        self._begins = [begin for begin, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def cover(self, begin: int, end: int) -> bool:
+        """Whether ``begin``..``end`` lies inside the noise."""
+        at = bisect.bisect_right(self._begins, begin) - 1
+        return at >= 0 and end <= self._ends[at]
+
+    def overlap(self, begin: int, end: int) -> bool:
+        """Whether ``begin``..``end`` shares a character with the noise."""
+        at = bisect.bisect_right(self._ends, begin)
+        return at < len(self._begins) and self._begins[at] < end

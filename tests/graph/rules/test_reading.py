@@ -9,7 +9,8 @@ from critmin.graph.rules.reading import _sentences_and_mentions, read
 from critmin.graph.text.amounts import find_quantities
 from critmin.graph.text.date_context import document_dates
 from critmin.graph.text.mentions import mention_finder
-from critmin.graph.text.nlp import PIECE_CHARS, NoiseSpans, split_sentences
+from critmin.graph.text.nlp import PIECE_CHARS, split_sentences
+from critmin.graph.text.span_index import NoiseSpans
 
 PARAGRAPH = (
     "Chile signed a lithium pact with Japan on 3 May 2024; Peru joined later.\n"

@@ -53,3 +53,13 @@ def test_a_manifest_read_on_its_own(tmp_path):
 def test_text_lines_without_margins():
     text = "  Title  \n\n\tBody line.\r\n"
     assert [text[b:e] for b, e in text_lines(text)] == ["Title", "Body line."]
+
+
+def test_lines_in_the_noise_are_passed_over() -> None:
+    text = "Photo: Staff\nTestland opens a smelter\nBy Ana Ruiz\nThe plant opened.\n"
+    noise = ((0, 12), (40, 45))  # the credit line, and a span inside the byline
+    guessed = guess_metadata(text, noise)
+    assert guessed["title"] == "Testland opens a smelter"
+    assert guessed["authors"] == ()
+    unfiltered = guess_metadata(text)
+    assert (unfiltered["title"], unfiltered["authors"]) == ("Photo: Staff", (Author("Ana Ruiz"),))

@@ -5,7 +5,7 @@ from graph_helpers import words
 
 from critmin.graph.base.values import Evidence, Span
 from critmin.graph.text import nlp as nlp_module
-from critmin.graph.text.nlp import NoiseSpans, anchor, evidence, split_sentences, text_pieces
+from critmin.graph.text.nlp import anchor, evidence, split_sentences, text_pieces
 
 
 def test_dash_between_abbreviation_and_name_is_split(nlp):
@@ -98,12 +98,3 @@ def test_sentences_of_a_text_read_in_pieces_are_those_of_the_whole(
     ]
     assert len(whole) == 12
     assert [s.paragraph for s in whole[:4]] == [0, 0, 1, 3]
-
-
-def test_noise_spans_are_merged_and_searched() -> None:
-    noise = NoiseSpans(((10, 20), (15, 25), (40, 50)))
-    assert noise.cover(12, 24) and noise.cover(40, 50)
-    assert not noise.cover(20, 30) and not noise.cover(30, 35)
-    assert noise.overlap(24, 30) and noise.overlap(0, 11) and noise.overlap(45, 46)
-    assert not noise.overlap(25, 40) and not noise.overlap(50, 60)
-    assert not NoiseSpans(()).overlap(0, 100)

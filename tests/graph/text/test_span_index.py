@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from critmin.graph.text.span_index import SpanIndex
+from critmin.graph.text.span_index import NoiseSpans, SpanIndex
 
 # (name, begin, end), deliberately not in order of begin
 ITEMS = [("c", 20, 30), ("a", 0, 5), ("b", 4, 12), ("d", 20, 22), ("e", 40, 41)]
@@ -85,3 +85,12 @@ def test_the_answers_of_a_scan_of_all_items_for_random_spans():
                 assert found.starting_in(begin, end) == starting
             later = [i for i, (b, _) in enumerate(spans) if b >= begin]
             assert found.first_starting_from(begin) == (later[0] if later else None)
+
+
+def test_noise_spans_are_merged_and_searched() -> None:
+    noise = NoiseSpans(((10, 20), (15, 25), (40, 50)))
+    assert noise.cover(12, 24) and noise.cover(40, 50)
+    assert not noise.cover(20, 30) and not noise.cover(30, 35)
+    assert noise.overlap(24, 30) and noise.overlap(0, 11) and noise.overlap(45, 46)
+    assert not noise.overlap(25, 40) and not noise.overlap(50, 60)
+    assert not NoiseSpans(()).overlap(0, 100)
