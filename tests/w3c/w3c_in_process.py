@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph
 from w3c_compare import difference
 from w3c_harness import MEDIA_TYPES_BY_SUFFIX, Outcome, is_ordered
 from w3c_manifest import SUITE_DIR, QueryTest, file_iri, query_evaluation_tests
@@ -36,8 +37,6 @@ def _load(store: ox.Store, path: Path, graph: ox.NamedNode | ox.DefaultGraph) ->
 
 def outcome(test: QueryTest) -> Outcome:
     """Run ``test`` on pyoxigraph in process and compare its answer with the expected one."""
-    from rdflib import Graph  # the expected graphs are rdflib's, as in the harness
-
     store = ox.Store()
     for path in test.data:
         _load(store, path, ox.DefaultGraph())
