@@ -2,8 +2,9 @@
 // Every value from the data is written with textContent (never parsed as HTML); links are made
 // only for http(s) IRIs. CodeMirror is used when the page loaded it, else the plain textarea.
 
-const config = JSON.parse(document.getElementById("form-config").textContent);
-const byId = (id) => document.getElementById(id);
+import { byId, config } from "./config.js";
+import { clearOutput, setLinks, showAnswer, showError, showFailure } from "./results.js";
+
 const ACCEPT_RESULTS = "application/sparql-results+json, text/turtle;q=0.9, */*;q=0.1";
 
 // ---- editor -----------------------------------------------------------------------------
@@ -41,141 +42,7 @@ function makeEditor(textarea, run) {
   };
 }
 
-// ---- terms ------------------------------------------------------------------------------
-
-function localHref(iri) {
-  if (iri.startsWith(config.publicBase) && iri.length > config.publicBase.length) {
-    return config.resourcePath + iri.slice(config.publicBase.length);
-  }
-  return /^https?:\/\//i.test(iri) ? iri : null;
-}
-
-// The prefixes longest namespace first, so that an IRI gets the most specific one.
-const prefixes = Object.entries(config.prefixes).sort(([, a], [, b]) => b.length - a.length);
-
-function compact(iri) {
-  for (const [prefix, namespace] of prefixes) {
-    if (iri.startsWith(namespace) && iri.length > namespace.length) {
-      return `${prefix}:${iri.slice(namespace.length)}`;
-    }
-  }
-  return iri;
-}
-
-function termNode(term) {
-  if (term.type === "uri") {
-    const href = localHref(term.value);
-    const node = document.createElement(href ? "a" : "span");
-    node.textContent = compact(term.value);
-    node.title = term.value;
-    if (href) {
-      node.href = href;
-      if (!href.startsWith(config.resourcePath)) node.rel = "noopener noreferrer external";
-    }
-    return node;
-  }
-  if (term.type === "bnode") {
-    const node = document.createElement("span");
-    node.className = "bnode";
-    node.textContent = `_:${term.value}`;
-    return node;
-  }
-  const node = document.createElement("span");
-  node.className = "literal";
-  node.textContent = term.value;
-  const note = term["xml:lang"] ? `@${term["xml:lang"]}`
-    : term.datatype && !term.datatype.endsWith("#string") ? compact(term.datatype) : "";
-  if (note) {
-    const small = document.createElement("small");
-    small.className = "datatype";
-    small.textContent = note;
-    node.append(" ", small);
-  }
-  return node;
-}
-
-// ---- results and errors -----------------------------------------------------------------
-
-function clearOutput() {
-  byId("error-panel").hidden = true;
-  byId("results-panel").hidden = true;
-  byId("results-table").tHead.replaceChildren();
-  byId("results-table").tBodies[0].replaceChildren();
-  byId("results-text").hidden = true;
-}
-
-function showTable(data) {
-  const table = byId("results-table");
-  const vars = data.head?.vars ?? [];
-  const headRow = document.createElement("tr");
-  for (const name of vars) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = name;
-    headRow.append(th);
-  }
-  table.tHead.replaceChildren(headRow);
-  const rows = (data.results?.bindings ?? []).map((binding) => {
-    const tr = document.createElement("tr");
-    for (const name of vars) {
-      const td = document.createElement("td");
-      td.dataset.label = name;
-      if (binding[name]) td.append(termNode(binding[name]));
-      tr.append(td);
-    }
-    return tr;
-  });
-  table.tBodies[0].replaceChildren(...rows);
-  table.hidden = false;
-  return rows.length;
-}
-
-function showText(text) {
-  byId("results-table").hidden = true;
-  const pre = byId("results-text");
-  pre.textContent = text;
-  pre.hidden = false;
-}
-
-function setLinks(links) {
-  byId("download-csv").href = links.csv;
-  byId("download-json").href = links.json;
-  byId("permalink").href = links.permalink;
-  history.replaceState(null, "", links.permalink);
-}
-
-async function showError(response) {
-  const text = await response.text();
-  let message = text;
-  let title = response.statusText;
-  let where = null;
-  try {
-    const body = JSON.parse(text);
-    const error = body.error ?? body;
-    if (typeof error === "string") {
-      message = error;
-    } else {
-      message = error.message ?? error.detail ?? JSON.stringify(error, null, 2);
-      title = error.title ?? title;
-      if (Number.isInteger(error.line)) where = { line: error.line, column: error.column ?? 1 };
-    }
-  } catch {
-    // Not JSON: the body's text is the message.
-  }
-  const position = where ? ` · line ${where.line}, column ${where.column}` : "";
-  byId("error-status").textContent = `${response.status} ${title}${position}`.trim();
-  byId("error-message").textContent = message;
-  byId("error-panel").hidden = false;
-  if (where) editor.showPosition(where.line, where.column);
-}
-
-function showFailure(message) {
-  byId("error-status").textContent = "No answer from the server";
-  byId("error-message").textContent = message;
-  byId("error-panel").hidden = false;
-}
-
-// Fetch, then show the results (a table, yes/no or a graph's text) or the error panel.
+// Fetch, then show the results or the error panel.
 async function run(request, links) {
   clearOutput();
   const status = byId("run-status");
@@ -185,24 +52,10 @@ async function run(request, links) {
   try {
     const response = await request();
     if (!response.ok) {
-      await showError(response);
+      await showError(response, editor.showPosition);
       return;
     }
-    const type = response.headers.get("Content-Type") ?? "";
-    let summary;
-    if (type.includes("json")) {
-      const data = await response.json();
-      if (typeof data.boolean === "boolean") {
-        showText(data.boolean ? "yes" : "no");
-        summary = "";
-      } else {
-        const count = showTable(data);
-        summary = `${count} row${count === 1 ? "" : "s"}`;
-      }
-    } else {
-      showText(await response.text());
-      summary = "";
-    }
+    const summary = await showAnswer(response);
     const elapsed = Math.round(performance.now() - started);
     byId("results-count").textContent = [summary, `${elapsed} ms`].filter(Boolean).join(" · ");
     setLinks(links);
