@@ -7,6 +7,7 @@ parser) and Oxigraph's parsing happen here too, so the time limit covers them.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import urllib.request
 from dataclasses import dataclass
@@ -52,28 +53,50 @@ class _NamedGraphs:
         return self._store.contains_named_graph(ox.NamedNode(str(iri)))
 
 
-def evaluate(store: ox.Store, task: QueryTask) -> PackedAnswer:
-    """The answer of ``task`` on ``store``; QueryRejected when the guard refuses the request
-    or Oxigraph cannot parse the query."""
-    dataset: DatasetSpec | None = None
-    form = "CONSTRUCT"
-    if task.request is None:
-        text = with_bindings(task.text, dict(task.bindings))
-    else:
-        checked, dataset = check_request(task.request, _NamedGraphs(store))
-        text, form = checked.text, checked.form
-    try:
-        target, options = _dataset_options(store, dataset)
-        result = target.query(text, **options)
-        return _answer(result, task.max_rows, form)
-    except SyntaxError as error:
-        raise QueryRejected(400, "Malformed query", " ".join(str(error).split())) from None
-    except RuntimeError as error:  # what Oxigraph cannot evaluate (an unknown function)
-        reason = " ".join(str(error).split())[:300]
-        raise QueryRejected(400, "Query cannot be evaluated", reason) from None
-    except (OSError, ValueError) as error:  # a graph or SERVICE endpoint that failed
-        reason = " ".join(str(error).split())[:300]
-        raise QueryRejected(502, "Remote source failed", reason) from None
+GUARD_VERDICTS_KEPT = 256
+"""How many endpoint requests an :class:`Evaluator` remembers the guard's verdict on."""
+
+
+class Evaluator:
+    """Evaluates tasks on one read-only Oxigraph store.
+
+    It remembers the guard's verdict on the last :data:`GUARD_VERDICTS_KEPT` requests it
+    passed: rdflib's parse takes about 15 ms even for a short query, and the same queries come
+    again and again (dashboards, pagers, the form's canned questions). The verdict depends only
+    on the request and the store's named graphs, which a read-only store never changes.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._verdict = functools.lru_cache(maxsize=GUARD_VERDICTS_KEPT)(self._check)
+
+    def evaluate(self, task: QueryTask) -> PackedAnswer:
+        """The answer of ``task``; QueryRejected when the guard refuses the request or
+        Oxigraph cannot parse the query."""
+        dataset: DatasetSpec | None = None
+        form = "CONSTRUCT"
+        if task.request is None:
+            text = with_bindings(task.text, dict(task.bindings))
+        else:
+            text, form, dataset = self._verdict(task.request)
+        try:
+            target, options = _dataset_options(self.store, dataset)
+            result = target.query(text, **options)
+            return _answer(result, task.max_rows, form)
+        except SyntaxError as error:
+            raise QueryRejected(400, "Malformed query", " ".join(str(error).split())) from None
+        except RuntimeError as error:  # what Oxigraph cannot evaluate (an unknown function)
+            reason = " ".join(str(error).split())[:300]
+            raise QueryRejected(400, "Query cannot be evaluated", reason) from None
+        except (OSError, ValueError) as error:  # a graph or SERVICE endpoint that failed
+            reason = " ".join(str(error).split())[:300]
+            raise QueryRejected(502, "Remote source failed", reason) from None
+
+    def _check(self, request: QueryRequest) -> tuple[str, str, DatasetSpec | None]:
+        """The guard's verdict: the query's text, its form and its dataset (a refusal raises,
+        and is not remembered)."""
+        checked, dataset = check_request(request, _NamedGraphs(self.store))
+        return checked.text, checked.form, dataset
 
 
 def _dataset_options(

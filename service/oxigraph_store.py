@@ -24,7 +24,7 @@ from rdflib.term import Identifier
 
 from critmin.graph.rdf.dataset import dataset_format
 from critmin.graph.rdf.manifest import Manifest
-from critmin.service.oxigraph_eval import QueryTask, evaluate
+from critmin.service.oxigraph_eval import Evaluator, QueryTask
 from critmin.service.query_guard import QueryRequest
 from critmin.service.query_workers import WorkerPool
 from critmin.service.store import (
@@ -57,7 +57,7 @@ class OxigraphStore:
         timeout: float | None = None,
         folder: tempfile.TemporaryDirectory[str] | None = None,
     ) -> None:
-        self._store = store
+        self._evaluator = Evaluator(store)
         self._pool = pool
         self._timeout = timeout
         self._folder = folder
@@ -118,7 +118,7 @@ class OxigraphStore:
     def _answer(self, task: QueryTask, timeout: float | None) -> QueryAnswer:
         """``task`` answered by a worker under ``timeout``, or here when there is no limit."""
         if timeout is None or self._pool is None:
-            return evaluate(self._store, task).unpack()
+            return self._evaluator.evaluate(task).unpack()
         return self._pool.submit(task, timeout)
 
 

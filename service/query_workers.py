@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from critmin.service.oxigraph_eval import QueryTask, evaluate
+from critmin.service.oxigraph_eval import Evaluator, QueryTask
 from critmin.service.query_guard import QueryRejected
 from critmin.service.query_process import QueryFailed, QueryTimeout
 from critmin.service.store import QueryAnswer
@@ -41,13 +41,14 @@ def _serve(store_path: str, connection: Connection) -> None:
         connection.send(("failed", str(error)))
         return
     connection.send(("ready", None))
+    evaluator = Evaluator(store)
     while True:
         try:
             task = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            outcome: tuple[str, object] = ("ok", evaluate(store, task))
+            outcome: tuple[str, object] = ("ok", evaluator.evaluate(task))
         except QueryRejected as error:
             outcome = ("rejected", error)
         except Exception as error:  # the parent answers QueryFailed, and logs it
