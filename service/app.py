@@ -49,7 +49,8 @@ def _add_cors_headers(response: Response) -> Response:
 
 
 def _health() -> tuple[Response, int]:
-    """``/health``: whether the store answers, and how much it holds."""
+    """``/health``: whether the store answers, and how much it holds: ``quads`` (triples counted
+    per named graph) and ``triples`` (distinct triples of their union, the default graph)."""
     store: Store = current_app.extensions[STORE_KEY]
     critmin_version = version("critmin")
     try:
@@ -59,6 +60,7 @@ def _health() -> tuple[Response, int]:
         return jsonify(body), 503
     body = {
         "status": "ok",
+        "quads": stats.quads,
         "triples": stats.triples,
         "graphs": len(stats.graph_sizes),
         "version": critmin_version,
