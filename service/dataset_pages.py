@@ -96,14 +96,14 @@ def dataset() -> ResponseReturnValue:
 @bp.get("/id/graph/<path:rest>")
 def named_graph(rest: str) -> ResponseReturnValue:
     """A named graph's page, or its triples by ``Accept`` or extension (see the module)."""
-    names = dataset_facts().stats.graph_sizes
-    base = resources.public_base()
+    names = {str(name): name for name in dataset_facts().stats.graph_sizes}
+    prefix = resources.public_base() + "graph/"
     stem, _, extension = rest.rpartition(".")
     by_extension = next((fmt for fmt in graph_formats() if fmt.name == extension), None)
-    if by_extension and URIRef(f"{base}graph/{stem}") in names:
-        return _graph_triples(URIRef(f"{base}graph/{stem}"), by_extension)
-    name = URIRef(f"{base}graph/{rest}")
-    if name not in names:
+    if by_extension and prefix + stem in names:
+        return _graph_triples(names[prefix + stem], by_extension)
+    name = names.get(prefix + rest)
+    if name is None:
         return resources.resource(f"graph/{rest}")
     media = resources.negotiate(
         [resources.HTML, *(fmt.media_types[0] for fmt in graph_formats())]
@@ -121,8 +121,8 @@ def named_graph(rest: str) -> ResponseReturnValue:
 @bp.get("/ontology/<path:version>")
 def ontology_version(version: str) -> ResponseReturnValue:
     """An ontology version IRI the dataset holds: 303 to the ontology."""
-    iri = URIRef(f"{ONTOLOGY_IRI}/{version}")
-    if iri not in dataset_facts().ontology_versions:
+    iri = f"{ONTOLOGY_IRI}/{version}"
+    if iri not in {str(known) for known in dataset_facts().ontology_versions}:
         media = resources.negotiate([resources.HTML, resources.JSON])
         return resources.not_found(f"no ontology version <{iri}>", media)
     return redirect(url_for("resources.ontology"), 303)

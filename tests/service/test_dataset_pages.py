@@ -3,11 +3,13 @@ version IRIs, and the Service Description's link to the VoID description."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from oxigraph_server import running_oxigraph
 from rdflib import DCAT, DCTERMS, RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from void_sample import (
@@ -21,13 +23,16 @@ from void_sample import (
 from critmin.graph.base.namespaces import CM, CMR, INFERRED_GRAPH, REFERENCE_GRAPH, WD
 from critmin.service.app import create_app
 from critmin.service.config import Settings
+from critmin.service.graph_store_push import push
 from critmin.service.oxigraph_store import OxigraphStore
+from critmin.service.remote_store import RemoteStore
 from critmin.service.service_description import SD, VOID
 from critmin.service.store import LocalStore
 from critmin.service.void_description import LICENSE, WIKIDATA
 
 DATASET = CMR["dataset"]
 VOID_PATH = "/.well-known/void"
+SEED = Path(__file__).resolve().parents[2] / "graph" / "seed" / "critmin-seed.trig"
 
 
 @pytest.fixture(scope="module", params=["oxigraph", "rdflib"])
@@ -218,3 +223,21 @@ def test_an_ontology_version_the_dataset_holds_redirects_to_the_ontology(
     assert missing.get_json()["error"]["message"] == (
         "no ontology version <https://w3id.org/critmin/ontology/0.0.1>"
     )
+
+
+@pytest.mark.server
+def test_a_remote_store_gets_the_same_void_and_graph_pages_as_the_embedded_one() -> None:
+    embedded = OxigraphStore.from_file(SEED)
+    expected = create_app(embedded, {"TESTING": True}, settings=Settings()).test_client()
+    with running_oxigraph("--union-default-graph") as url:
+        push(SEED, f"{url}/store")
+        remote = RemoteStore(f"{url}/query", timeout=60.0)
+        client = create_app(remote, {"TESTING": True}, settings=Settings()).test_client()
+        assert isomorphic(void_graph(client), void_graph(expected))
+        for path in ("/id/graph/reference.ttl", "/id/graph/inferred.ttl"):
+            served, local = client.get(path), expected.get(path)
+            assert served.status_code == local.status_code == 200
+            assert isomorphic(
+                Graph().parse(data=served.get_data(as_text=True), format="turtle"),
+                Graph().parse(data=local.get_data(as_text=True), format="turtle"),
+            )
