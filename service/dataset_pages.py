@@ -39,6 +39,9 @@ bp = Blueprint("dataset", __name__, template_folder="templates")
 FACTS_KEY = "critmin.dataset_facts"
 """Where the app keeps its :class:`FactsCache` (``current_app.extensions``)."""
 
+GRAPH_FORMATS = (TRIG, *resources.RDF_FORMATS)
+"""What a named graph's triples are served as: TriG, then the resource pages' formats."""
+
 GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 GRAPH_CLASSES_QUERY = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } }
@@ -60,11 +63,6 @@ def dataset_facts() -> DatasetFacts:
 def dataset_iri() -> URIRef:
     """The IRI of the dataset as a whole: ``dataset`` under the public base."""
     return URIRef(resources.public_base() + "dataset")
-
-
-def graph_formats() -> tuple[ResultFormat, ...]:
-    """What a named graph's triples are served as: TriG, then the resource pages' formats."""
-    return (TRIG, *resources.RDF_FORMATS)
 
 
 @bp.get("/.well-known/void")
@@ -99,20 +97,20 @@ def named_graph(rest: str) -> ResponseReturnValue:
     names = {str(name): name for name in dataset_facts().stats.graph_sizes}
     prefix = resources.public_base() + "graph/"
     stem, _, extension = rest.rpartition(".")
-    by_extension = next((fmt for fmt in graph_formats() if fmt.name == extension), None)
+    by_extension = next((fmt for fmt in GRAPH_FORMATS if fmt.name == extension), None)
     if by_extension and prefix + stem in names:
         return _graph_triples(names[prefix + stem], by_extension)
     name = names.get(prefix + rest)
     if name is None:
         return resources.resource(f"graph/{rest}")
     media = resources.negotiate(
-        [resources.HTML, *(fmt.media_types[0] for fmt in graph_formats())]
+        [resources.HTML, *(fmt.media_types[0] for fmt in GRAPH_FORMATS)]
     )
     if media == resources.HTML:
         response = _graph_page(name)
     else:
         response = _graph_triples(name, next(
-            fmt for fmt in graph_formats() if fmt.media_types[0] == media
+            fmt for fmt in GRAPH_FORMATS if fmt.media_types[0] == media
         ))
     response.vary.add("Accept")
     return response
@@ -154,7 +152,7 @@ def _graph_page(name: URIRef) -> Response:
     facts = dataset_facts()
     classes = [(row["class"], int(row.n)) for row in store.query(GRAPH_CLASSES_QUERY, {"g": name})]
     query = f"SELECT ?s ?p ?o WHERE {{\n  GRAPH <{name}> {{ ?s ?p ?o }}\n}}\nLIMIT 100\n"
-    downloads = [(fmt, _graph_url(name, fmt)) for fmt in graph_formats()]
+    downloads = [(fmt, _graph_url(name, fmt)) for fmt in GRAPH_FORMATS]
     return Response(
         render_template(
             "named_graph.html",
