@@ -186,7 +186,9 @@ def main() -> None:
                "--threads", str(args.threads), "--query-timeout", str(TIME_LIMIT)]
     with server(command, f"{base}/health") as startup:
         _, health = get(f"{base}/health")
-        print(f"critmin serve: {json.loads(health)['triples']} triples, up in {startup:.1f} s")
+        counts = json.loads(health)
+        print(f"critmin serve: {counts['quads']} quads, {counts['triples']} distinct triples, "
+              f"up in {startup:.1f} s")
         pages = page_latencies(base, args.pages)
         print(f"resource pages ({len(pages)}): p50 {ms(percentile(pages, 0.5))}, "
               f"p99 {ms(percentile(pages, 0.99))}")

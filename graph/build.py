@@ -33,6 +33,7 @@ from critmin.graph.rdf.dataset import (
     assemble,
     dataset_format,
     graph_sizes,
+    union_size,
     write_dataset,
 )
 from critmin.graph.rdf.merge import merge_documents
@@ -49,17 +50,19 @@ CURATION_FILE_NAME = "curation.yaml"
 
 @dataclass(frozen=True)
 class BuildSummary:
-    """What a build wrote: how many documents and statements, triples per graph, where."""
+    """What a build wrote: how many documents and statements, triples per graph, where, and
+    ``triples``, the distinct triples of the union of the graphs (the service's default graph)."""
 
     out: Path
     documents: int
     statements: int
     corrections: int
     graph_sizes: dict[str, int]
+    triples: int
 
     @property
-    def triples(self) -> int:
-        """Triples in all graphs together."""
+    def quads(self) -> int:
+        """Triples counted per graph that holds them (the dataset file's lines of N-Quads)."""
         return sum(self.graph_sizes.values())
 
 
@@ -182,6 +185,7 @@ def _write_dataset_of(
         statements=sum(statement_count(extraction) for extraction in extractions),
         corrections=len(inputs.corrections),
         graph_sizes=graph_sizes(dataset),
+        triples=union_size(dataset),
     )
 
 

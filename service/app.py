@@ -15,7 +15,7 @@ from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, request
 
-from critmin.service import catalogue_api, resources, sparql_protocol, web
+from critmin.service import catalogue_api, dataset_pages, resources, sparql_protocol, web
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings, settings_from_env
 from critmin.service.errors import register_error_handlers
 from critmin.service.store import Store, StoreError
@@ -49,7 +49,8 @@ def _add_cors_headers(response: Response) -> Response:
 
 
 def _health() -> tuple[Response, int]:
-    """``/health``: whether the store answers, and how much it holds."""
+    """``/health``: whether the store answers, and how much it holds: ``quads`` (triples counted
+    per named graph) and ``triples`` (distinct triples of their union, the default graph)."""
     store: Store = current_app.extensions[STORE_KEY]
     critmin_version = version("critmin")
     try:
@@ -59,6 +60,7 @@ def _health() -> tuple[Response, int]:
         return jsonify(body), 503
     body = {
         "status": "ok",
+        "quads": stats.quads,
         "triples": stats.triples,
         "graphs": len(stats.graph_sizes),
         "version": critmin_version,
@@ -90,7 +92,7 @@ def create_app(
     register_error_handlers(app)
     app.after_request(_add_cors_headers)
     app.add_url_rule("/health", "health", _health)
-    for blueprint in (sparql_protocol.bp, catalogue_api.bp, web.bp, resources.bp):
+    for blueprint in (sparql_protocol.bp, catalogue_api.bp, web.bp, resources.bp, dataset_pages.bp):
         app.register_blueprint(blueprint)
     return app
 

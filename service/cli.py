@@ -64,7 +64,8 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(
         f"wrote {summary.out}: {summary.documents} documents, {summary.statements} statements, "
-        f"{summary.corrections} corrections, {summary.triples} triples ({sizes})"
+        f"{summary.corrections} corrections, {summary.quads} quads in {len(summary.graph_sizes)} "
+        f"graphs ({sizes}), {summary.triples} distinct triples in their union"
     )
     return 0
 
@@ -88,7 +89,8 @@ def _add(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     print(
         f"wrote {summary.out}: {summary.documents} documents ({len(args.texts)} added), "
-        f"{summary.statements} statements, {summary.triples} triples"
+        f"{summary.statements} statements, {summary.quads} quads, "
+        f"{summary.triples} distinct triples in their union"
     )
     return 0
 

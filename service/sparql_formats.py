@@ -63,6 +63,9 @@ RDFXML = ResultFormat(
     "rdfxml", ("application/rdf+xml",), "xml", "RDF_XML", ("rdf+xml", "rdf", "xml")
 )
 
+# A dataset format: a named graph's download (``/id/graph/...``), never a query's answer.
+TRIG = ResultFormat("trig", ("application/trig",), "trig", "TriG")
+
 SOLUTION_FORMATS = (JSON, XML, CSV, TSV)
 BOOLEAN_FORMATS = (JSON, XML)
 GRAPH_FORMATS = (TURTLE, NTRIPLES, JSONLD, RDFXML)

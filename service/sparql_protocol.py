@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Request, Response, current_app, request
+from flask import Blueprint, Request, Response, current_app, request, url_for
+from rdflib import URIRef
 
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings
+from critmin.service.dataset_pages import dataset_iri
 from critmin.service.errors import ApiError
 from critmin.service.query_guard import QueryRejected, QueryRequest, update_refused
 from critmin.service.query_process import QueryTimeout
@@ -145,7 +147,10 @@ def sparql_endpoint() -> Response:
             stats = store.stats()
         except StoreError as error:
             raise ApiError(502, "Store unavailable", str(error)) from None
-        graph = service_description(request.base_url, stats, settings.federation_allowlist)
+        graph = service_description(
+            request.base_url, stats, settings.federation_allowlist,
+            dataset_iri=dataset_iri(), void_url=URIRef(url_for("dataset.void", _external=True)),
+        )
         response = Response(serialize_graph(graph, fmt), content_type=content_type(media_type))
     else:
         answer, body, media_type = _answer(operation.query, operation, store, settings)

@@ -88,10 +88,17 @@ class QueryLimits:
 
 @dataclass(frozen=True)
 class StoreStats:
-    """Distinct triples in the default (union) graph, and the size of each named graph."""
+    """How much the dataset holds: ``triples``, the distinct triples of the default graph (the
+    union: a triple held by two graphs counts once), and the size of each named graph."""
 
     triples: int
     graph_sizes: Mapping[URIRef, int]
+
+    @property
+    def quads(self) -> int:
+        """Triples counted per named graph that holds them (what the dataset file lists and
+        ``critmin build`` writes); at least :attr:`triples`."""
+        return sum(self.graph_sizes.values())
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,8 @@ def test_serve_answers_health_sparql_pages_and_canned_queries(
 ) -> None:
     assert built.returncode == 0, built.stderr
     dataset = read_dataset(workdir / "x.trig")
-    distinct = len({(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))})
+    quads = list(dataset.quads((None, None, None, None)))
+    distinct = len({(s, p, o) for s, p, o, _ in quads})
     process = subprocess.Popen(
         [str(installed / "critmin"), "serve", "--data", "x.trig", "--port", "0"],
         cwd=workdir, env=clean_environment(), stderr=subprocess.PIPE, text=True,
@@ -152,7 +153,8 @@ def test_serve_answers_health_sparql_pages_and_canned_queries(
         url = serving_url(process)
         status, health = get(f"{url}/health")
         assert (status, json.loads(health)) == (
-            200, {"status": "ok", "triples": distinct, "graphs": 5, "version": "0.1.0"}
+            200, {"status": "ok", "quads": len(quads), "triples": distinct, "graphs": 5,
+                  "version": "0.1.0"}
         )
         for query in ("ASK { ?s ?p ?o }",
                       f"ASK {{ ?a a <{CM.MemorandumOfUnderstanding}> ; "

@@ -86,6 +86,12 @@ def graph_sizes(dataset: Dataset) -> dict[str, int]:
     return dict(sorted(sizes.items()))
 
 
+def union_size(dataset: Dataset) -> int:
+    """Distinct triples of the union of ``dataset``'s graphs: a triple two graphs hold counts
+    once (the size of the service's default graph; ``graph_sizes`` counts it per graph)."""
+    return sum(1 for _ in dataset.store.triples((None, None, None), context=None))
+
+
 def write_dataset(dataset: Dataset, path: Path) -> None:
     """Write ``dataset`` to ``path`` (``.trig`` or ``.nq``) deterministically and atomically."""
     format_name = dataset_format(path)

@@ -79,7 +79,8 @@ def test_build_writes_every_graph_and_merges_across_documents(
         summary.graph_sizes
     )
     assert graph_sizes(dataset) == summary.graph_sizes
-    assert summary.triples == sum(summary.graph_sizes.values())
+    assert summary.quads == sum(summary.graph_sizes.values())
+    assert summary.triples == len(dataset)  # distinct triples of the union
     mous = set(dataset.subjects(RDF.type, CM.MemorandumOfUnderstanding))
     assert len(mous) == 1
     (mou,) = mous

@@ -34,7 +34,10 @@ def test_settings_default_to_the_environment(
 def test_health_reports_the_store(client: FlaskClient) -> None:
     response = client.get("/health")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "triples": 17, "graphs": 3, "version": "0.1.0"}
+    # 18 quads in 3 graphs; Exampleland's label is in two of them: 17 distinct triples.
+    assert response.get_json() == {
+        "status": "ok", "quads": 18, "triples": 17, "graphs": 3, "version": "0.1.0"
+    }
     assert "Access-Control-Allow-Origin" not in response.headers
 
 

@@ -45,14 +45,16 @@ def test_a_good_corpus_gives_a_dataset_file(
     assert len(printed) == 1
     summary = re.fullmatch(
         rf"wrote {re.escape(str(out))}: 2 documents, \d+ statements, 0 corrections, "
-        r"(\d+) triples \((.*)\)",
+        r"(\d+) quads in (\d+) graphs \((.*)\), (\d+) distinct triples in their union",
         printed[0],
     )
     assert summary, printed[0]
     dataset = read_dataset(out)
-    assert int(summary.group(1)) == len(dataset)
+    sizes = graph_sizes(dataset)
+    assert (int(summary.group(1)), int(summary.group(2))) == (sum(sizes.values()), len(sizes))
+    assert int(summary.group(4)) == len(dataset)  # the union, each triple once
     # The summary names each graph of the file (short name after /graph/) with its size.
-    assert summary.group(2) == ", ".join(
+    assert summary.group(3) == ", ".join(
         f"{name.rsplit('/graph/', 1)[-1]} {size}" for name, size in graph_sizes(dataset).items()
     )
     assert len(set(dataset.subjects(RDF.type, CM.SourceDocument))) == 2

@@ -133,7 +133,7 @@ def test_critmin_serve_runs_waitress_on_loopback(sample_data_file: Path) -> None
         url = _serving_url(process)
         with urllib.request.urlopen(f"{url}/health") as response:
             assert json.load(response) == {
-                "status": "ok", "triples": 17, "graphs": 3, "version": "0.1.0"
+                "status": "ok", "quads": 18, "triples": 17, "graphs": 3, "version": "0.1.0"
             }
     finally:
         process.terminate()

@@ -28,6 +28,7 @@ from critmin.graph.rdf.dataset import (
     graph_sizes,
     read_dataset,
     to_trig,
+    union_size,
     write_dataset,
 )
 
@@ -69,6 +70,15 @@ def test_graph_layout(reasoned: Dataset) -> None:
     assert (MOU, RDF.type, CM.NonBindingAgreement) in inferred
     assert (MOU, RDF.type, CM.Agreement) in inferred
     assert (MOU, OWL.sameAs, MOU) not in inferred
+
+
+def test_a_triple_two_graphs_hold_counts_once_in_the_union() -> None:
+    curation = Graph()
+    curation.add((MOU, CM.party, KENYA))  # the document graph states it too
+    curation.add((MOU, CM.bindingStatus, CM.nonBinding))
+    dataset = small_dataset(curation)
+    quads = sum(graph_sizes(dataset).values())
+    assert union_size(dataset) == quads - 1
 
 
 def test_an_empty_curation_graph_is_left_out_and_a_full_one_kept() -> None:
