@@ -40,6 +40,7 @@ def test_a_table_that_fits_is_printed_whole() -> None:
 
 
 def test_a_wide_table_is_cut_to_the_width_sharing_it_fairly() -> None:
+    # widths 3, 17 and 16 (see test_fair_shares); a cut cell loses the blank before its "…"
     table = text_table(HEADER, ROWS, 40)
     assert table.text == (
         "id   label              note\n"
@@ -54,7 +55,7 @@ def test_a_wide_table_is_cut_to_the_width_sharing_it_fairly() -> None:
 
 def test_fair_shares() -> None:
     # 3 + 2 + 28 + 2 + 56 = 91 wide; at 40, 36 for the cells: "id" keeps its 3, the others
-    # share 33, the leftmost one more; a cut cell loses the blank before its "…".
+    # share 33, the leftmost one more.
     assert fitted_widths([3, 28, 56], 40) == [3, 17, 16]
     assert fitted_widths([3, 28, 56], 200) == [3, 28, 56]
     assert fitted_widths([10, 10, 10], 26) == [8, 7, 7]
