@@ -1,7 +1,8 @@
 """The ``critmin`` command line: the composition root that wires graph/ and service/ together.
 
 Each command imports what it needs when it runs, so that ``critmin --help`` and the light
-commands do not pay for spaCy, owlrl and Flask at start-up.
+commands do not pay for spaCy, owlrl and Flask at start-up. ``critmin query`` and
+``critmin serve`` live in ``cli_query`` and ``cli_serve``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 
-log = logging.getLogger("critmin")
-
-
-class CliError(Exception):
-    """A user error: reported as one line on stderr with exit status 2."""
+from critmin.service.cli_error import CliError
+from critmin.service.cli_query import add_query_command
+from critmin.service.cli_serve import add_serve_command
 
 
 def _build_errors() -> tuple[type[Exception], ...]:
@@ -134,46 +133,6 @@ def _validate(args: argparse.Namespace) -> int:
     return 1
 
 
-def _query(args: argparse.Namespace) -> int:
-    """Run a canned query (by id) or a .rq file on a dataset file; print it in a format."""
-    from critmin.service.catalogue import (
-        CatalogueError,
-        ParameterError,
-        find_query,
-        read_query,
-        run,
-    )
-    from critmin.service.config import Settings
-    from critmin.service.results import write_result
-    from critmin.service.store import DataFileError
-    from critmin.service.store_choice import open_store
-
-    try:
-        if args.query.endswith(".rq") or Path(args.query).is_file():
-            canned = read_query(Path(args.query), require_metadata=False)
-        else:
-            canned = find_query(args.query)
-    except CatalogueError as error:
-        raise CliError(str(error)) from None
-    params: dict[str, str] = {}
-    for pair in args.param:
-        name, equals, value = pair.partition("=")
-        if not equals or not name:
-            raise CliError(f"--param {pair!r} is not written NAME=VALUE")
-        params[name] = value
-    try:
-        canned.bindings(params)
-        store = open_store(Settings(data_file=args.data, store=args.store, query_timeout=None))
-        try:
-            text = write_result(run(canned, store, params), args.format)
-        finally:
-            store.close()
-    except (ParameterError, DataFileError) as error:
-        raise CliError(str(error)) from None
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return 0
-
-
 def _evaluate(args: argparse.Namespace) -> int:
     """Score a build's agreements and controls tables against a gold file; print verdicts,
     the rows no gold fact matched, recall per table and precision; exit 1 under --min."""
@@ -217,38 +176,6 @@ def _rows(result) -> list[dict[str, str]]:
         {str(name): "" if row[name] is None else str(row[name]) for name in result.vars}
         for row in result
     ]
-
-
-def _serve(args: argparse.Namespace) -> int:
-    """Serve the dataset file (or a remote SPARQL endpoint) on waitress until interrupted."""
-    from critmin.service.app import create_app
-    from critmin.service.config import SettingsError, load_settings
-    from critmin.service.server import Admission, serve
-    from critmin.service.store import DataFileError, StoreError
-    from critmin.service.store_choice import open_store
-
-    flags = {
-        "data_file": args.data, "store": args.store, "host": args.host, "port": args.port,
-        "threads": args.threads,
-        "max_rows": args.max_rows, "query_timeout": args.query_timeout,
-        "remote_endpoint": args.remote_endpoint, "corpus_dir": args.corpus,
-    }
-    try:
-        settings = load_settings(os.environ, flags)
-        store = open_store(settings)
-        source = settings.remote_endpoint or f"{settings.data_file} ({settings.store} store)"
-        log.info("serving %s", source)
-        try:
-            limits = Admission(settings.rate_limit, settings.rate_burst, settings.max_queue)
-            serve(create_app(store, settings=settings), settings.host, settings.port,
-                  settings.threads, limits)
-        finally:
-            store.close()
-    except (SettingsError, DataFileError, StoreError) as error:
-        raise CliError(str(error)) from None
-    except OSError as error:
-        raise CliError(f"cannot listen on {settings.host}:{settings.port}: {error}") from None
-    return 0
 
 
 def _push(args: argparse.Namespace) -> int:
@@ -315,16 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reasoner_option(validate)
     validate.set_defaults(run=_validate)
 
-    query = commands.add_parser("query", help="run a canned query or a .rq file offline")
-    query.add_argument("query", metavar="NAME_OR_FILE", help="canned query id or .rq file")
-    query.add_argument("--data", default="build/critmin.trig", help="dataset file")
-    query.add_argument("--param", action="append", default=[], metavar="K=V", help="parameter")
-    query.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
-    query.add_argument(
-        "--store", choices=["oxigraph", "rdflib"], default="oxigraph",
-        help="the store that answers (default oxigraph)",
-    )
-    query.set_defaults(run=_query)
+    add_query_command(commands)
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -343,22 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.set_defaults(run=_evaluate)
 
-    serve = commands.add_parser("serve", help="serve the SPARQL endpoint and web form")
-    # Defaults are None so that CRITMIN_* variables apply (see critmin.service.config).
-    serve.add_argument("--data", help="dataset file (default build/critmin.trig)")
-    serve.add_argument(
-        "--store", choices=["oxigraph", "rdflib"], help="embedded store (default oxigraph)"
-    )
-    serve.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
-    serve.add_argument("--threads", type=int, help="worker threads (default 4)")
-    serve.add_argument("--max-rows", type=int, help="result rows at most (default 10000)")
-    serve.add_argument(
-        "--query-timeout", type=float, help="seconds per query, 0 for none (default 30)"
-    )
-    serve.add_argument("--remote-endpoint", help="query this SPARQL endpoint, not --data")
-    serve.add_argument("--corpus", help="folder of the source texts, to show whole sentences")
-    serve.set_defaults(run=_serve)
+    add_serve_command(commands)
 
     push = commands.add_parser(
         "push",

@@ -20,6 +20,7 @@ from rdflib.term import Identifier
 from critmin.service.outbound import NO_REDIRECTS
 from critmin.service.oxigraph_terms import OxTerm, PackedTerm, from_oxigraph, pack, unpack
 from critmin.service.query_guard import DatasetSpec, QueryRejected, QueryRequest, check_request
+from critmin.service.select_star import star_order
 from critmin.service.sparql_bindings import with_bindings
 from critmin.service.store import QueryAnswer
 
@@ -82,7 +83,7 @@ class Evaluator:
         try:
             target, options = _dataset_options(self.store, dataset)
             result = target.query(text, **options)
-            return _answer(result, task.max_rows, form)
+            return _answer(result, task.max_rows, form, text)
         except SyntaxError as error:
             raise QueryRejected(400, "Malformed query", " ".join(str(error).split())) from None
         except RuntimeError as error:  # what Oxigraph cannot evaluate (an unknown function)
@@ -196,15 +197,17 @@ class _TermTable:
         return found
 
 
-def _answer(result: object, max_rows: int | None, form: str) -> PackedAnswer:
+def _answer(result: object, max_rows: int | None, form: str, text: str) -> PackedAnswer:
     """Oxigraph's result as a PackedAnswer of at most ``max_rows`` rows or triples; ``form``
-    names a graph answer (``CONSTRUCT`` or ``DESCRIBE``)."""
+    names a graph answer (``CONSTRUCT`` or ``DESCRIBE``); the columns of ``SELECT *`` in the
+    order ``text`` first shows them (Oxigraph sorts them by name)."""
     if isinstance(result, ox.QueryBoolean):
         return PackedAnswer("ASK", boolean=bool(result))
     table = _TermTable()
     if isinstance(result, ox.QuerySolutions):
-        variables = tuple(variable.value for variable in result.variables)
-        columns = range(len(variables))
+        engine_order = [variable.value for variable in result.variables]
+        variables = star_order(text, engine_order)
+        columns = [engine_order.index(name) for name in variables]
         taken = list(itertools.islice(result, _past_limit(max_rows)))
         rows = tuple(
             tuple(table(solution[column]) for column in columns)

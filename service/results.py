@@ -16,7 +16,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from critmin.service.prefixes import prefixed_name
+from critmin.service.text_table import result_table
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 """N-Triples escapes for literals in TSV cells."""
@@ -57,19 +57,8 @@ def to_tsv(result: Result) -> str:
 
 
 def to_table(result: Result) -> str:
-    """An aligned text table for a terminal, IRIs shortened with critmin's prefixes."""
-    _require_select(result)
-    header = [str(variable) for variable in result.vars]
-    rows = [[_short(row.get(variable)) for variable in result.vars] for row in result.bindings]
-    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
-
-    lines = [line(header), line(["-" * width for width in widths])]
-    lines.extend(line(cells) for cells in rows)
-    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
-    return "\n".join(text.rstrip() for text in lines) + "\n"
+    """An aligned text table, IRIs shortened with critmin's prefixes (``text_table``)."""
+    return result_table(result).text
 
 
 WRITERS: Mapping[str, Callable[[Result], str]] = {
@@ -121,9 +110,3 @@ def _turtle(term: Identifier | None) -> str:
     if term.language:
         return f"{quoted}@{term.language}"
     return f"{quoted}^^<{term.datatype}>" if term.datatype else quoted
-
-
-def _short(term: Identifier | None) -> str:
-    """A table cell: IRIs as prefixed names where they can be, white space folded."""
-    short = prefixed_name(str(term)) if isinstance(term, URIRef) else None
-    return short or " ".join(_plain(term).split())

@@ -51,7 +51,7 @@ def sparql_term(term: Identifier) -> str:
     raise ValueError(f"cannot bind {kind} in a query")
 
 
-def _mask(sparql: str) -> str:
+def mask_skipped(sparql: str) -> str:
     """``sparql`` with its comments, strings and IRIs blanked out (same length)."""
     return _SKIPPED.sub(lambda match: " " * len(match.group()), sparql)
 
@@ -115,7 +115,7 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
         f" VALUES ({' '.join(Variable(name).n3() for name in names)}) "
         f"{{ ({' '.join(sparql_term(bindings[name]) for name in names)}) }} "
     )
-    masked = _mask(sparql)
+    masked = mask_skipped(sparql)
     mentioned = re.compile("|".join(rf"[?$]{re.escape(name)}(?!\w)" for name in names))
     inserts: list[tuple[int, str]] = []
     for start, end, kind, depth in _braces(masked):

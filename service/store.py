@@ -39,6 +39,7 @@ from critmin.service.query_guard import (
     evaluation_failed,
 )
 from critmin.service.query_process import run_with_time_limit
+from critmin.service.select_star import star_order
 
 _REASON_CHARS = 300  # enough of a parser's message to find the error, on one line
 
@@ -262,7 +263,10 @@ class LocalStore:
         return cls(dataset)
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> Result:
-        return self.dataset.query(sparql, initBindings=bindings or {})
+        result = self.dataset.query(sparql, initBindings=bindings or {})
+        if result.type == "SELECT":
+            result.vars = list(star_order(sparql, result.vars or ()))
+        return result
 
     def run(self, request: QueryRequest, limits: QueryLimits) -> QueryAnswer:
         """A query that may reach out (the allow-list names endpoints) always runs in a child
@@ -289,7 +293,8 @@ class LocalStore:
             answer = answer_from_result(result, max_rows)
         except Exception as error:  # rdflib's evaluator raises all kinds, even bare Exception
             raise evaluation_failed(error) from None
-        return _without_invented_group(answer, query.parsed)
+        in_order = dataclasses.replace(answer, variables=star_order(query.text, answer.variables))
+        return _without_invented_group(in_order, query.parsed)
 
     def graph_names(self) -> frozenset[URIRef]:
         return frozenset(self.stats().graph_sizes)

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from critmin.graph.rdf.dataset import read_dataset, write_dataset
+from critmin.service.catalogue import load_catalogue
+from critmin.service.catalogue_listing import catalogue_help, catalogue_table
 from critmin.service.cli import main
 
 DATASET = """
@@ -204,3 +206,132 @@ def test_a_cut_changed_empty_or_folder_data_file_stops_with_one_line(
     assert (captured.out, captured.err) == (
         "", f"critmin {command}: error: {message.format(path=path)}\n"
     )
+
+
+@pytest.fixture(autouse=True)
+def columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as wide as a 100-column terminal, whatever terminal runs the tests."""
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+LABELLED = DATASET + """
+cmr:graph\\/doc\\/cccc000000000002 {
+  cmr:place\\/peru a cm:Place ; rdfs:label "Peru" .
+  cmr:actor\\/united-states a cm:State, cm:Actor ; skos:prefLabel "United States"@en .
+}
+"""
+
+
+@pytest.fixture
+def labelled_file(tmp_path: Path) -> Path:
+    """The dataset with a place labelled "Peru" too, and the United States (cq02's default)."""
+    path = tmp_path / "labelled.trig"
+    path.write_text(LABELLED, encoding="utf-8")
+    return path
+
+
+CQ02_PERU_2024 = (
+    "agreement,label,date,binding,partners\r\n"
+    f"{DEAL},Peru-Norway copper deal,2024-11,unknown,Norway\r\n"
+)
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("actor", [PERU, f"<{PERU}>", "cmr:actor/peru", "peru", "  PERU "])
+def test_an_iri_parameter_by_iri_prefixed_name_or_label(
+    data_file: Path, capsys: pytest.CaptureFixture[str], actor: str, store: str
+) -> None:
+    args = ["cq02", "--data", str(data_file), "--format", "csv", "--store", store]
+    assert query(capsys, *args, "--param", f"actor={actor}", "--param", "year=2024") == (
+        0, CQ02_PERU_2024, ""
+    )
+
+
+def test_among_resources_of_one_label_the_kind_of_the_default_is_taken(
+    labelled_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["cq02", "--data", str(labelled_file), "--format", "csv", "--param", "year=2024"]
+    assert query(capsys, *args, "--param", "actor=Peru") == (0, CQ02_PERU_2024, "")
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "rdflib"])
+def test_an_unknown_or_ambiguous_label_is_a_one_line_error(
+    labelled_file: Path, capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    args = ["cq15", "--data", str(labelled_file), "--store", store]
+    assert query(capsys, *args, "--param", "fact=peru") == (
+        2, "", "critmin query: error: parameter fact: 'peru' is the label of 2 resources: "
+               "cmr:actor/peru, cmr:place/peru (give one of them)\n"
+    )
+    assert query(capsys, *args, "--param", "fact=Atlantis") == (
+        2, "", "critmin query: error: parameter fact: nothing is labelled 'Atlantis' (give an "
+               "IRI, a prefixed name such as cm:processing, or a label)\n"
+    )
+
+
+def test_bad_parameters_stop_before_the_data_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    absent = str(tmp_path / "absent.trig")
+    assert query(capsys, "cq02", "--data", absent, "--param", "actor=peru", "--param",
+                 "year=soon") == (
+        2, "", "critmin query: error: parameter year: 'soon' is not an integer\n"
+    )
+
+
+def test_help_lists_the_canned_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: critmin query [-h] [--sparql TEXT|@FILE] [--list]")
+    assert out.endswith("\n\n" + catalogue_help(load_catalogue(), 100) + "\n")
+    assert (
+        "  cq02        Which critical-minerals agreements did the United States (or another "
+        "actor) make in 2…\n"
+        "                actor  iri      default cmr:actor/united-states\n"
+        "                year   integer  default 2025\n"
+    ) in out
+
+
+def test_list_prints_the_canned_questions_as_a_table_or_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = query(capsys, "--list")
+    assert (status, err) == (0, "")
+    assert out == catalogue_table(load_catalogue(), 100).text
+    lines = out.splitlines()
+    assert lines[0] == "id          question" + " " * 37 + "parameters"
+    assert lines[5] == (
+        "cq02        Which critical-minerals agreements did the…  "
+        "actor iri = cmr:actor/united-states; year…"
+    )
+    assert query(capsys, "--list", "--wide")[1] == catalogue_table(load_catalogue(), None).text
+    status, out, _ = query(capsys, "--list", "--format", "json")
+    assert status == 0
+    assert json.loads(out)[3] == {
+        "id": "cq02", "title": load_catalogue()["cq02"].title,
+        "question": load_catalogue()["cq02"].question, "cq": "CQ02",
+        "parameters": [
+            {"name": "actor", "type": "iri",
+             "default": "https://w3id.org/critmin/id/actor/united-states"},
+            {"name": "year", "type": "integer", "default": "2025"},
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--list", "cq02"], "--list takes no query and no --param"),
+        (["--list", "--format", "csv"], "--list prints a table or json, not csv"),
+        ([], "give one of NAME_OR_FILE, --sparql TEXT|@FILE or --list"),
+        (["cq02", "--sparql", "ASK {}"], "give one of NAME_OR_FILE, --sparql TEXT|@FILE or --list"),
+        (["--sparql", "ASK {}", "--param", "a=b"],
+         "--param is for canned queries and .rq SELECT files with a header"),
+    ],
+)
+def test_list_and_sparql_misuse_is_a_one_line_error(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert query(capsys, *args) == (2, "", f"critmin query: error: {message}\n")
