@@ -3,7 +3,8 @@
 - ``GET /sparql?query=...``, ``POST`` with ``application/x-www-form-urlencoded`` (``query=``)
   or with ``application/sparql-query`` (the query as the body); ``default-graph-uri`` and
   ``named-graph-uri`` (repeatable) choose the dataset, else the default graph is the union.
-- ``GET /sparql`` without a query: the service description.
+- ``GET /sparql`` without a query: the service description; a browser (``Accept`` preferring
+  HTML) is sent to the query form instead (303).
 - Answers in the format chosen by ``format=`` or ``Accept`` (see ``sparql_formats``); more
   than ``max_rows`` solutions are cut, saying so in ``X-Critmin-Truncated: true``
   (``X-Critmin-Max-Rows`` always gives the limit).
@@ -16,10 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Request, Response, current_app, request
+from flask import Blueprint, Request, Response, current_app, redirect, request, url_for
 
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings
 from critmin.service.errors import ApiError
+from critmin.service.jsonld_context import JSONLD_MEDIA_TYPE, context_link
 from critmin.service.query_guard import QueryRejected, QueryRequest, update_refused
 from critmin.service.query_process import QueryTimeout
 from critmin.service.query_shape import check_shape
@@ -29,6 +31,7 @@ from critmin.service.sparql_formats import (
     choose_format,
     content_type,
     formats_for,
+    preferred_media_type,
     serialize_answer,
     serialize_graph,
 )
@@ -39,6 +42,7 @@ bp = Blueprint("sparql", __name__)
 FORM_TYPE = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
+HTML = "text/html"
 
 
 @dataclass(frozen=True)
@@ -131,13 +135,24 @@ def _answer(
     return answer, serialize_answer(answer, fmt), media_type
 
 
+def _wants_the_form(operation: ProtocolRequest) -> bool:
+    """Whether a request without a query prefers HTML to every format of the service
+    description (a browser following a link to the endpoint)."""
+    if operation.query is not None or operation.format_name:
+        return False
+    offered = [media for fmt in GRAPH_FORMATS for media in fmt.media_types]
+    return preferred_media_type(request.accept_mimetypes, [*offered, HTML]) == HTML
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql_endpoint() -> Response:
     """The SPARQL 1.1 Protocol query operation (see the module docstring)."""
     store: Store = current_app.extensions[STORE_KEY]
     settings: Settings = current_app.extensions[SETTINGS_KEY]
     operation = read_protocol_request(request)
-    if operation.query is None:
+    if _wants_the_form(operation):
+        response = redirect(url_for("web.form"), 303)
+    elif operation.query is None:
         fmt, media_type = choose_format(
             GRAPH_FORMATS, operation.format_name, request.accept_mimetypes
         )
@@ -153,5 +168,7 @@ def sparql_endpoint() -> Response:
         response.headers["X-Critmin-Max-Rows"] = str(settings.max_rows)
         if answer.truncated:
             response.headers["X-Critmin-Truncated"] = "true"
+    if response.mimetype == JSONLD_MEDIA_TYPE:
+        response.headers["Link"] = context_link()
     response.vary.add("Accept")
     return response

@@ -114,7 +114,8 @@ def test_html_page_shows_label_types_and_facts_marked_asserted_or_inferred(
 def test_html_page_links_its_machine_readable_descriptions(client: FlaskClient) -> None:
     html = client.get(page_path(CHILE)).get_data(as_text=True)
     for media_type, extension in (
-        ("text/turtle", "ttl"), ("application/ld+json", "jsonld"), ("application/n-triples", "nt")
+        ("text/turtle", "ttl"), ("application/ld+json", "jsonld"), ("application/n-triples", "nt"),
+        ("application/rdf+xml", "rdf"),
     ):
         assert f'<link rel="alternate" type="{media_type}" href="/id/actor/chile.{extension}">' \
             in html
@@ -123,6 +124,7 @@ def test_html_page_links_its_machine_readable_descriptions(client: FlaskClient) 
         '<a href="/id/actor/chile.ttl">Turtle</a>',
         '<a href="/id/actor/chile.jsonld">JSON-LD</a>',
         '<a href="/id/actor/chile.nt">N-Triples</a>',
+        '<a href="/id/actor/chile.rdf">RDF/XML</a>',
     ]
 
 
@@ -193,6 +195,9 @@ def test_a_script_in_a_literal_is_escaped(client: FlaskClient) -> None:
         ("application/ld+json", "application/ld+json", "json-ld"),
         ("application/n-triples", "application/n-triples", "nt"),
         ("application/json", "application/ld+json", "json-ld"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+        ("text/plain", "application/n-triples", "nt"),
+        ("text/html;q=0.5, application/rdf+xml;q=0.9", "application/rdf+xml", "xml"),
     ],
 )
 def test_content_negotiation_returns_parseable_rdf(
@@ -211,10 +216,29 @@ def test_content_negotiation_returns_parseable_rdf(
     assert (span, NIF.anchorOf, Literal(written_text.anchor)) in graph
 
 
-def test_an_accept_header_that_names_no_rdf_format_gets_the_html_page(
-    client: FlaskClient,
+OFFERED = (
+    "text/html, text/turtle, application/ld+json, application/n-triples, application/rdf+xml"
+)
+
+
+@pytest.mark.parametrize("accept", ["image/png", "application/sparql-results+json", "text/csv"])
+def test_an_accept_header_that_names_nothing_offered_is_a_406_listing_the_offer(
+    client: FlaskClient, accept: str
 ) -> None:
-    response = client.get(page_path(CHILE), headers={"Accept": "image/png"})
+    response = client.get(page_path(CHILE), headers={"Accept": accept})
+    assert (response.status_code, response.mimetype) == (406, "application/json")
+    assert response.get_json() == {"error": {
+        "status": 406, "title": "Not Acceptable",
+        "message": f"none of the media types in Accept is available for this answer; use one of:"
+        f" {OFFERED}",
+    }}
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "text/*", "text/html"])
+def test_a_browser_or_a_client_accepting_anything_gets_the_html_page(
+    client: FlaskClient, accept: str | None
+) -> None:
+    response = client.get(page_path(CHILE), headers={"Accept": accept} if accept else {})
     assert (response.status_code, response.mimetype) == (200, "text/html")
     assert '<h1 id="resource-label">Chile</h1>' in response.get_data(as_text=True)
 
@@ -222,7 +246,7 @@ def test_an_accept_header_that_names_no_rdf_format_gets_the_html_page(
 @pytest.mark.parametrize(
     ("extension", "media", "rdf_format"),
     [("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
-     ("nt", "application/n-triples", "nt")],
+     ("nt", "application/n-triples", "nt"), ("rdf", "application/rdf+xml", "xml")],
 )
 def test_extension_chooses_the_format(
     client: FlaskClient, extension: str, media: str, rdf_format: str
@@ -230,7 +254,7 @@ def test_extension_chooses_the_format(
     response = client.get(f"{page_path(CHILE)}.{extension}", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert response.mimetype == media
-    assert "Vary" not in response.headers
+    assert "Accept" not in response.vary
     graph = Graph().parse(data=response.get_data(as_text=True), format=rdf_format)
     assert set(graph.objects(CHILE, SKOS.prefLabel)) == {
         Literal("Chile", lang="en"), Literal("Chili", lang="fr")
