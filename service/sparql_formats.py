@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 from rdflib.query import Result
 from werkzeug.datastructures import MIMEAccept
 
@@ -142,6 +143,18 @@ def serialize_graph(graph: Graph, fmt: ResultFormat) -> bytes:
             f"this graph cannot be written as RDF/XML ({error}); use one of: {', '.join(others)}",
         ) from None
     return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def with_stable_blank_nodes(graph: Graph) -> Graph:
+    """``graph`` with its blank nodes labelled by what they say (rdflib's canonical labelling)
+    and its prefixes, so that the same description is always written as the same bytes (and
+    gets the same ETag); a description built with fresh ``BNode()`` would differ every time."""
+    stable = Graph()
+    for prefix, namespace in graph.namespaces():
+        stable.bind(prefix, namespace, override=True, replace=True)
+    for triple in to_canonical_graph(graph):
+        stable.add(triple)
+    return stable
 
 
 def serialize_result(result: Result, fmt: ResultFormat) -> bytes:

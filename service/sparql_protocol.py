@@ -34,6 +34,7 @@ from critmin.service.sparql_formats import (
     preferred_media_type,
     serialize_answer,
     serialize_graph,
+    with_stable_blank_nodes,
 )
 from critmin.service.store import QueryAnswer, QueryLimits, Store, StoreError
 
@@ -160,7 +161,9 @@ def sparql_endpoint() -> Response:
             stats = store.stats()
         except StoreError as error:
             raise ApiError(502, "Store unavailable", str(error)) from None
-        graph = service_description(request.base_url, stats, settings.federation_allowlist)
+        graph = with_stable_blank_nodes(
+            service_description(request.base_url, stats, settings.federation_allowlist)
+        )
         response = Response(serialize_graph(graph, fmt), content_type=content_type(media_type))
     else:
         answer, body, media_type = _answer(operation.query, operation, store, settings)
