@@ -13,14 +13,25 @@ from collections.abc import Mapping
 from importlib.metadata import version
 from typing import Any
 
-from flask import Flask, Response, current_app, jsonify, request
+from flask import Flask, Response, current_app, jsonify
 
-from critmin.service import catalogue_api, dataset_pages, resources, sparql_protocol, web
+from critmin.service import (
+    catalogue_api,
+    dataset_pages,
+    jsonld_context,
+    resources,
+    sparql_protocol,
+    web,
+)
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings, settings_from_env
 from critmin.service.errors import register_error_handlers
+from critmin.service.http_caching import register_caching
+from critmin.service.http_extensions import enable_compression, enable_cors
 from critmin.service.store import Store, StoreError
 
 MAX_REQUEST_BYTES = 1_000_000
+STATIC_MAX_AGE = 3600
+"""Seconds browsers may keep the form's own script and stylesheet (CodeMirror's: a day)."""
 
 
 def _layered_settings(
@@ -33,19 +44,6 @@ def _layered_settings(
     overrides = {key: value for key, value in test_config.items() if key in names}
     flask_config = {key: value for key, value in test_config.items() if key not in names}
     return base.replace(overrides), flask_config
-
-
-def _add_cors_headers(response: Response) -> Response:
-    """Let browser clients on other origins use /sparql and /api (CORS, preflight included)."""
-    if request.path in ("/sparql", "/api") or request.path.startswith("/api/"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
-        response.headers["Access-Control-Expose-Headers"] = (
-            "X-Critmin-Max-Rows, X-Critmin-Truncated"
-        )
-        response.headers["Access-Control-Max-Age"] = "86400"
-    return response
 
 
 def _health() -> tuple[Response, int]:
@@ -85,14 +83,20 @@ def create_app(
         PUBLIC_BASE_IRI=settings.public_base_iri,
         CORPUS_DIR=settings.corpus_dir,
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+        SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
     )
     app.config.from_mapping(flask_config)
     app.extensions[STORE_KEY] = store
     app.extensions[SETTINGS_KEY] = settings
     register_error_handlers(app)
-    app.after_request(_add_cors_headers)
+    enable_compression(app)
+    register_caching(app, store)  # after compression: its hook must run first
+    enable_cors(app)
     app.add_url_rule("/health", "health", _health)
-    for blueprint in (sparql_protocol.bp, catalogue_api.bp, web.bp, resources.bp, dataset_pages.bp):
+    for blueprint in (
+        sparql_protocol.bp, catalogue_api.bp, web.bp, resources.bp, dataset_pages.bp,
+        jsonld_context.bp,
+    ):
         app.register_blueprint(blueprint)
     return app
 

@@ -1,8 +1,9 @@
 """Linked Data pages: every IRI under the public base at /id/<rest>, and the ontology at /ontology.
 
-People get HTML; machines get Turtle, JSON-LD or N-Triples by content negotiation (``Accept``)
-or by extension (``.ttl``, ``.jsonld``, ``.nt``). The data comes only from SPARQL queries
-through the store, with the IRI bound as a typed term.
+People get HTML; machines get Turtle, JSON-LD, N-Triples or RDF/XML by content negotiation
+(``Accept``) or by extension (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``; ``.html`` for the page),
+and a 406 when ``Accept`` names none of them (``negotiation``). The data comes only from SPARQL
+queries through the store, with the IRI bound as a typed term.
 """
 
 from __future__ import annotations
@@ -10,17 +11,26 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from pyoxigraph import NamedNode
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from critmin.graph.base.namespaces import CM, CMR
+from critmin.graph.base.namespaces import CM, CMR, bind_prefixes
 from critmin.service.config import STORE_KEY
 from critmin.service.corpus_text import CorpusFolder, Sentence, sentence_around
 from critmin.service.errors import error_response
+from critmin.service.negotiation import (
+    HTML,
+    RDF_REPRESENTATIONS,
+    Representation,
+    link_alternates,
+    negotiate,
+    split_extension,
+    with_extension,
+)
 from critmin.service.prefixes import prefixed_name
 from critmin.service.resource_description import (
     Description,
@@ -29,22 +39,10 @@ from critmin.service.resource_description import (
     describe_as_graph,
     document_file,
 )
-from critmin.service.sparql_formats import (
-    JSONLD,
-    NTRIPLES,
-    TURTLE,
-    ResultFormat,
-    preferred_media_type,
-    serialize_graph,
-)
+from critmin.service.sparql_formats import TURTLE, ResultFormat, content_type, serialize_graph
 from critmin.service.store import Store
 
 bp = Blueprint("resources", __name__, template_folder="templates")
-
-HTML = "text/html"
-JSON = "application/json"
-RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES)
-"""The descriptions served to machines; their names (ttl, jsonld, nt) are the URL extensions."""
 
 
 def _is_iri(text: str) -> bool:
@@ -63,42 +61,35 @@ def public_base() -> str:
     return str(current_app.config.get("PUBLIC_BASE_IRI") or CMR)
 
 
-def negotiate(offered: list[str]) -> str:
-    """The offered media type the request's ``Accept`` prefers; the first (HTML) when it says
-    nothing or accepts none of them.
-
-    Where JSON-LD is offered, a client asking for plain JSON gets JSON-LD.
-    """
-    candidates = [*offered, JSON] if JSONLD.media_types[0] in offered else offered
-    best = preferred_media_type(request.accept_mimetypes, candidates) or offered[0]
-    return JSONLD.media_types[0] if best == JSON else best
+def _chosen(extension_choice: Representation | None) -> Representation:
+    """The representation an extension chose, else the one ``Accept`` prefers (or a 406)."""
+    return extension_choice or negotiate(request.accept_mimetypes)
 
 
-def _rdf_format(media: str) -> ResultFormat:
-    return next(fmt for fmt in RDF_FORMATS if fmt.media_types[0] == media)
+def _rdf_response(graph: Graph, fmt: ResultFormat) -> Response:
+    """``graph`` written in graph format ``fmt``."""
+    return Response(serialize_graph(graph, fmt), content_type=content_type(fmt.media_types[0]))
 
 
 @bp.get("/id/<path:rest>")
 def resource(rest: str) -> ResponseReturnValue:
     """A resource's page (HTML) or description (RDF) by ``Accept`` or extension."""
-    stem, _, extension = rest.rpartition(".")
-    extension_format = next((fmt for fmt in RDF_FORMATS if stem and fmt.name == extension), None)
-    if extension_format:
-        rest, media = stem, extension_format.media_types[0]
-    else:
-        media = negotiate([HTML, *(fmt.media_types[0] for fmt in RDF_FORMATS)])
+    rest, extension_choice = split_extension(rest)
+    chosen = _chosen(extension_choice)
+
+    def url_of(rep: Representation) -> str:
+        return url_for(".resource", rest=f"{rest}.{rep.extension}")
+
     iri_text = public_base() + rest
     if not _is_iri(iri_text):
-        return not_found(f"no resource {iri_text!r}", media)
+        return not_found(f"no resource {iri_text!r}", chosen.media_type)
     iri = URIRef(iri_text)
     store: Store = current_app.extensions[STORE_KEY]
-    if media == HTML:
+    if chosen.graph_format is None:
         description = describe(store, iri)
         if description is None:
-            return not_found(f"no resource <{iri}>", media)
-        alternates = [
-            (fmt, url_for(".resource", rest=f"{rest}.{fmt.name}")) for fmt in RDF_FORMATS
-        ]
+            return not_found(f"no resource <{iri}>", chosen.media_type)
+        alternates = [(rep.graph_format, url_of(rep)) for rep in RDF_REPRESENTATIONS]
         response = Response(
             render_template(
                 "resource.html",
@@ -111,23 +102,34 @@ def resource(rest: str) -> ResponseReturnValue:
     else:
         graph = describe_as_graph(store, iri)
         if not len(graph):
-            return not_found(f"no resource <{iri}>", media)
-        response = Response(serialize_graph(graph, _rdf_format(media)), mimetype=media)
-    if not extension_format:
-        response.vary.add("Accept")
-    return response
+            return not_found(f"no resource <{iri}>", chosen.media_type)
+        response = _rdf_response(graph, chosen.graph_format)
+    return link_alternates(response, chosen, url_of, negotiated=extension_choice is None)
 
 
 @bp.get("/ontology")
-def ontology() -> ResponseReturnValue:
-    """The ontology's documentation (HTML) or, by content negotiation, its Turtle."""
-    media = negotiate([HTML, TURTLE.media_types[0]])
-    path = ontology_dir() / ("critmin.html" if media == HTML else "critmin.ttl")
+@bp.get("/ontology.<extension>")
+def ontology(extension: str | None = None) -> ResponseReturnValue:
+    """The ontology's documentation (HTML) or, by extension or content negotiation, its
+    Turtle (the file as generated) or the same triples in another RDF format."""
+    extension_choice = None if extension is None else with_extension(extension)
+    if extension is not None and extension_choice is None:
+        return error_response(404, "Not Found", f"the ontology has no .{extension} format")
+    chosen = _chosen(extension_choice)
+    path = ontology_dir() / ("critmin.html" if chosen.media_type == HTML else "critmin.ttl")
     if not path.is_file():
-        return not_found(f"the ontology file {path.name} has not been generated", media)
-    response = send_file(path, mimetype=media)
-    response.vary.add("Accept")
-    return response
+        return not_found(f"the ontology file {path.name} has not been generated", chosen.media_type)
+    if chosen.graph_format in (None, TURTLE):
+        response = Response(path.read_bytes(), content_type=content_type(chosen.media_type))
+    else:
+        graph = Graph()
+        bind_prefixes(graph)
+        response = _rdf_response(graph.parse(path, format="turtle"), chosen.graph_format)
+
+    def url_of(rep: Representation) -> str:
+        return url_for(".ontology", extension=rep.extension)
+
+    return link_alternates(response, chosen, url_of, negotiated=extension_choice is None)
 
 
 def ontology_dir() -> Path:

@@ -2,11 +2,13 @@
 
 Solutions (SELECT) as SPARQL 1.1 Query Results JSON, XML, CSV and TSV; a boolean (ASK) as JSON
 or XML (the CSV/TSV results formats define no boolean); graphs (CONSTRUCT, DESCRIBE, the
-service description and resource descriptions) as Turtle, N-Triples, JSON-LD and RDF/XML. A
-request chooses with the ``format`` parameter (for links; it wins; a name such as ``csv`` or
-``ttl``, an alias such as ``turtle`` or ``json-ld``, or a media type) or with ``Accept``
-(q-values honoured; ``*/*`` or no ``Accept`` gives the first format offered). The endpoint,
-the canned-query API and the resource pages all choose this way.
+service description and resource descriptions) as Turtle, N-Triples, JSON-LD (compacted with a
+``@context`` of critmin's prefixes) and RDF/XML. A request chooses with the ``format``
+parameter (for links; it wins; a name such as ``csv`` or ``ttl``, an alias such as ``turtle``
+or ``json-ld``, or a media type) or with ``Accept`` (q-values honoured by werkzeug's parser;
+``*/*`` or no ``Accept`` gives the first format offered; a 406 when it names none). The
+endpoint and the canned-query API choose this way; the Linked Data pages add HTML
+(``negotiation``).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 from rdflib.query import Result
 from werkzeug.datastructures import MIMEAccept
 
+from critmin.graph.base.namespaces import PREFIXES
 from critmin.service.errors import ApiError
 from critmin.service.results import write_result
 from critmin.service.store import QueryAnswer
@@ -97,6 +101,15 @@ def preferred_media_type(accept: MIMEAccept, media_types: Sequence[str]) -> str 
     return accept.best_match(media_types) if accept else media_types[0]
 
 
+def not_acceptable(media_types: Sequence[str]) -> ApiError:
+    """The 406 for an ``Accept`` that names none of ``media_types``, listing them."""
+    return ApiError(
+        406, "Not Acceptable",
+        "none of the media types in Accept is available for this answer; use one of: "
+        + ", ".join(media_types),
+    )
+
+
 def choose_format(
     offered: Sequence[ResultFormat], format_name: str | None, accept: MIMEAccept
 ) -> tuple[ResultFormat, str]:
@@ -113,18 +126,38 @@ def choose_format(
         return named[0], named[0].media_types[0]
     best = preferred_media_type(accept, [media for fmt in offered for media in fmt.media_types])
     if best is None:
-        listed = ", ".join(fmt.media_types[0] for fmt in offered)
-        raise ApiError(
-            406, "Not Acceptable",
-            f"none of the media types in Accept is available for this answer; use one of: {listed}",
-        )
+        raise not_acceptable([fmt.media_types[0] for fmt in offered])
     return next(fmt for fmt in offered if best in fmt.media_types), best
 
 
 def serialize_graph(graph: Graph, fmt: ResultFormat) -> bytes:
-    """``graph`` in graph format ``fmt``, UTF-8."""
-    data = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    """``graph`` in graph format ``fmt``, UTF-8; JSON-LD compacted with critmin's prefixes as
+    its ``@context``. A 406 when RDF/XML cannot write a predicate (one whose IRI ends in no
+    XML name, such as ``http://example.org/p/1``)."""
+    options = {"context": PREFIXES} if fmt is JSONLD else {}
+    try:
+        data = graph.serialize(format=fmt.rdflib_name, encoding="utf-8", **options)
+    except ValueError as error:
+        if fmt is not RDFXML:
+            raise
+        others = [other.media_types[0] for other in GRAPH_FORMATS if other is not RDFXML]
+        raise ApiError(
+            406, "Not Acceptable",
+            f"this graph cannot be written as RDF/XML ({error}); use one of: {', '.join(others)}",
+        ) from None
     return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def with_stable_blank_nodes(graph: Graph) -> Graph:
+    """``graph`` with its blank nodes labelled by what they say (rdflib's canonical labelling)
+    and its prefixes, so that the same description is always written as the same bytes (and
+    gets the same ETag); a description built with fresh ``BNode()`` would differ every time."""
+    stable = Graph()
+    for prefix, namespace in graph.namespaces():
+        stable.bind(prefix, namespace, override=True, replace=True)
+    for triple in to_canonical_graph(graph):
+        stable.add(triple)
+    return stable
 
 
 def serialize_result(result: Result, fmt: ResultFormat) -> bytes:

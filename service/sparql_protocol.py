@@ -3,7 +3,8 @@
 - ``GET /sparql?query=...``, ``POST`` with ``application/x-www-form-urlencoded`` (``query=``)
   or with ``application/sparql-query`` (the query as the body); ``default-graph-uri`` and
   ``named-graph-uri`` (repeatable) choose the dataset, else the default graph is the union.
-- ``GET /sparql`` without a query: the service description.
+- ``GET /sparql`` without a query: the service description; a browser (``Accept`` preferring
+  HTML) is sent to the query form instead (303).
 - Answers in the format chosen by ``format=`` or ``Accept`` (see ``sparql_formats``); more
   than ``max_rows`` solutions are cut, saying so in ``X-Critmin-Truncated: true``
   (``X-Critmin-Max-Rows`` always gives the limit).
@@ -16,12 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Request, Response, current_app, request, url_for
+from flask import Blueprint, Request, Response, current_app, redirect, request, url_for
 from rdflib import URIRef
 
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings
 from critmin.service.dataset_pages import dataset_iri
 from critmin.service.errors import ApiError
+from critmin.service.jsonld_context import JSONLD_MEDIA_TYPE, context_link
 from critmin.service.query_guard import QueryRejected, QueryRequest, update_refused
 from critmin.service.query_process import QueryTimeout
 from critmin.service.query_shape import check_shape
@@ -31,8 +33,10 @@ from critmin.service.sparql_formats import (
     choose_format,
     content_type,
     formats_for,
+    preferred_media_type,
     serialize_answer,
     serialize_graph,
+    with_stable_blank_nodes,
 )
 from critmin.service.store import QueryAnswer, QueryLimits, Store, StoreError
 
@@ -41,6 +45,7 @@ bp = Blueprint("sparql", __name__)
 FORM_TYPE = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
+HTML = "text/html"
 
 
 @dataclass(frozen=True)
@@ -133,13 +138,24 @@ def _answer(
     return answer, serialize_answer(answer, fmt), media_type
 
 
+def _wants_the_form(operation: ProtocolRequest) -> bool:
+    """Whether a request without a query prefers HTML to every format of the service
+    description (a browser following a link to the endpoint)."""
+    if operation.query is not None or operation.format_name:
+        return False
+    offered = [media for fmt in GRAPH_FORMATS for media in fmt.media_types]
+    return preferred_media_type(request.accept_mimetypes, [*offered, HTML]) == HTML
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql_endpoint() -> Response:
     """The SPARQL 1.1 Protocol query operation (see the module docstring)."""
     store: Store = current_app.extensions[STORE_KEY]
     settings: Settings = current_app.extensions[SETTINGS_KEY]
     operation = read_protocol_request(request)
-    if operation.query is None:
+    if _wants_the_form(operation):
+        response = redirect(url_for("web.form"), 303)
+    elif operation.query is None:
         fmt, media_type = choose_format(
             GRAPH_FORMATS, operation.format_name, request.accept_mimetypes
         )
@@ -147,9 +163,12 @@ def sparql_endpoint() -> Response:
             stats = store.stats()
         except StoreError as error:
             raise ApiError(502, "Store unavailable", str(error)) from None
-        graph = service_description(
-            request.base_url, stats, settings.federation_allowlist,
-            dataset_iri=dataset_iri(), void_url=URIRef(url_for("dataset.void", _external=True)),
+        graph = with_stable_blank_nodes(
+            service_description(
+                request.base_url, stats, settings.federation_allowlist,
+                dataset_iri=dataset_iri(),
+                void_url=URIRef(url_for("dataset.void", _external=True)),
+            )
         )
         response = Response(serialize_graph(graph, fmt), content_type=content_type(media_type))
     else:
@@ -158,5 +177,7 @@ def sparql_endpoint() -> Response:
         response.headers["X-Critmin-Max-Rows"] = str(settings.max_rows)
         if answer.truncated:
             response.headers["X-Critmin-Truncated"] = "true"
+    if response.mimetype == JSONLD_MEDIA_TYPE:
+        response.headers["Link"] = context_link()
     response.vary.add("Accept")
     return response

@@ -38,7 +38,7 @@ def test_health_reports_the_store(client: FlaskClient) -> None:
     assert response.get_json() == {
         "status": "ok", "quads": 18, "triples": 17, "graphs": 3, "version": "0.1.0"
     }
-    assert "Access-Control-Allow-Origin" not in response.headers
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
 
 
 class UnreachableStore(LocalStore):
@@ -64,7 +64,7 @@ def test_api_paths_allow_other_origins(app: Flask) -> None:
     assert response.get_json() == {"ok": True}
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert response.headers["Access-Control-Expose-Headers"] == (
-        "X-Critmin-Max-Rows, X-Critmin-Truncated"
+        "Content-Location, ETag, Link, X-Critmin-Max-Rows, X-Critmin-Truncated"
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import SKOS, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from sample_texts import WrittenText
 
 from critmin.graph.base.namespaces import CM, CMR, NIF
@@ -114,7 +114,8 @@ def test_html_page_shows_label_types_and_facts_marked_asserted_or_inferred(
 def test_html_page_links_its_machine_readable_descriptions(client: FlaskClient) -> None:
     html = client.get(page_path(CHILE)).get_data(as_text=True)
     for media_type, extension in (
-        ("text/turtle", "ttl"), ("application/ld+json", "jsonld"), ("application/n-triples", "nt")
+        ("text/turtle", "ttl"), ("application/ld+json", "jsonld"), ("application/n-triples", "nt"),
+        ("application/rdf+xml", "rdf"),
     ):
         assert f'<link rel="alternate" type="{media_type}" href="/id/actor/chile.{extension}">' \
             in html
@@ -123,6 +124,7 @@ def test_html_page_links_its_machine_readable_descriptions(client: FlaskClient) 
         '<a href="/id/actor/chile.ttl">Turtle</a>',
         '<a href="/id/actor/chile.jsonld">JSON-LD</a>',
         '<a href="/id/actor/chile.nt">N-Triples</a>',
+        '<a href="/id/actor/chile.rdf">RDF/XML</a>',
     ]
 
 
@@ -193,6 +195,9 @@ def test_a_script_in_a_literal_is_escaped(client: FlaskClient) -> None:
         ("application/ld+json", "application/ld+json", "json-ld"),
         ("application/n-triples", "application/n-triples", "nt"),
         ("application/json", "application/ld+json", "json-ld"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+        ("text/plain", "application/n-triples", "nt"),
+        ("text/html;q=0.5, application/rdf+xml;q=0.9", "application/rdf+xml", "xml"),
     ],
 )
 def test_content_negotiation_returns_parseable_rdf(
@@ -211,10 +216,29 @@ def test_content_negotiation_returns_parseable_rdf(
     assert (span, NIF.anchorOf, Literal(written_text.anchor)) in graph
 
 
-def test_an_accept_header_that_names_no_rdf_format_gets_the_html_page(
-    client: FlaskClient,
+OFFERED = (
+    "text/html, text/turtle, application/ld+json, application/n-triples, application/rdf+xml"
+)
+
+
+@pytest.mark.parametrize("accept", ["image/png", "application/sparql-results+json", "text/csv"])
+def test_an_accept_header_that_names_nothing_offered_is_a_406_listing_the_offer(
+    client: FlaskClient, accept: str
 ) -> None:
-    response = client.get(page_path(CHILE), headers={"Accept": "image/png"})
+    response = client.get(page_path(CHILE), headers={"Accept": accept})
+    assert (response.status_code, response.mimetype) == (406, "application/json")
+    assert response.get_json() == {"error": {
+        "status": 406, "title": "Not Acceptable",
+        "message": f"none of the media types in Accept is available for this answer; use one of:"
+        f" {OFFERED}",
+    }}
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "text/*", "text/html"])
+def test_a_browser_or_a_client_accepting_anything_gets_the_html_page(
+    client: FlaskClient, accept: str | None
+) -> None:
+    response = client.get(page_path(CHILE), headers={"Accept": accept} if accept else {})
     assert (response.status_code, response.mimetype) == (200, "text/html")
     assert '<h1 id="resource-label">Chile</h1>' in response.get_data(as_text=True)
 
@@ -222,7 +246,7 @@ def test_an_accept_header_that_names_no_rdf_format_gets_the_html_page(
 @pytest.mark.parametrize(
     ("extension", "media", "rdf_format"),
     [("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
-     ("nt", "application/n-triples", "nt")],
+     ("nt", "application/n-triples", "nt"), ("rdf", "application/rdf+xml", "xml")],
 )
 def test_extension_chooses_the_format(
     client: FlaskClient, extension: str, media: str, rdf_format: str
@@ -230,7 +254,7 @@ def test_extension_chooses_the_format(
     response = client.get(f"{page_path(CHILE)}.{extension}", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert response.mimetype == media
-    assert "Vary" not in response.headers
+    assert "Accept" not in response.vary
     graph = Graph().parse(data=response.get_data(as_text=True), format=rdf_format)
     assert set(graph.objects(CHILE, SKOS.prefLabel)) == {
         Literal("Chile", lang="en"), Literal("Chili", lang="fr")
@@ -315,3 +339,104 @@ def test_missing_ontology_file_is_a_404(tmp_path: Path, make_app: Callable[..., 
     assert response.get_json()["error"]["message"] == (
         "the ontology file critmin.ttl has not been generated"
     )
+
+
+ONTOLOGY_TURTLE = """@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/critmin/ontology> a owl:Ontology .
+<https://w3id.org/critmin/ontology#State> a owl:Class ; rdfs:label "state"@en .
+"""
+ONTOLOGY_TRIPLES = {
+    (URIRef("https://w3id.org/critmin/ontology"), RDF.type, OWL.Ontology),
+    (CM.State, RDF.type, OWL.Class),
+    (CM.State, RDFS.label, Literal("state", lang="en")),
+}
+
+
+@pytest.fixture
+def ontology_client(tmp_path: Path, make_app: Callable[..., Flask]) -> FlaskClient:
+    """A client of the app serving a small ontology page and Turtle file."""
+    (tmp_path / "critmin.html").write_text("<html><body>critmin ontology</body></html>")
+    (tmp_path / "critmin.ttl").write_text(ONTOLOGY_TURTLE)
+    return make_app(ONTOLOGY_DIR=str(tmp_path)).test_client()
+
+
+@pytest.mark.parametrize(
+    ("accept", "media", "rdf_format"),
+    [
+        ("text/turtle", "text/turtle", "turtle"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+        ("application/json", "application/ld+json", "json-ld"),
+        ("application/n-triples", "application/n-triples", "nt"),
+    ],
+)
+def test_ontology_in_every_rdf_format_by_accept_and_by_extension(
+    ontology_client: FlaskClient, accept: str, media: str, rdf_format: str
+) -> None:
+    extension = {"turtle": "ttl", "xml": "rdf", "json-ld": "jsonld", "nt": "nt"}[rdf_format]
+    for response in (
+        ontology_client.get("/ontology", headers={"Accept": accept}),
+        ontology_client.get(f"/ontology.{extension}", headers={"Accept": "text/html"}),
+    ):
+        assert response.status_code == 200
+        assert response.mimetype == media
+        assert response.headers["Content-Location"] == f"/ontology.{extension}"
+        assert set(Graph().parse(data=response.data, format=rdf_format)) == ONTOLOGY_TRIPLES
+
+
+def test_ontology_page_by_extension_and_406_for_what_is_not_offered(
+    ontology_client: FlaskClient,
+) -> None:
+    page = ontology_client.get("/ontology.html", headers={"Accept": "text/turtle"})
+    assert (page.status_code, page.mimetype) == (200, "text/html")
+    assert page.get_data(as_text=True) == "<html><body>critmin ontology</body></html>"
+    refused = ontology_client.get("/ontology", headers={"Accept": "image/png"})
+    assert refused.status_code == 406
+    assert refused.get_json()["error"]["message"].endswith(f"use one of: {OFFERED}")
+    unknown = ontology_client.get("/ontology.png", headers={"Accept": "application/json"})
+    assert unknown.status_code == 404
+    assert unknown.get_json()["error"]["message"] == "the ontology has no .png format"
+
+
+def test_ontology_links_its_alternates(ontology_client: FlaskClient) -> None:
+    response = ontology_client.get("/ontology", headers={"Accept": "text/html"})
+    assert response.headers["Content-Location"] == "/ontology.html"
+    assert response.headers["Link"].split(", ") == [
+        '</ontology.ttl>; rel="alternate"; type="text/turtle"',
+        '</ontology.jsonld>; rel="alternate"; type="application/ld+json"',
+        '</ontology.nt>; rel="alternate"; type="application/n-triples"',
+        '</ontology.rdf>; rel="alternate"; type="application/rdf+xml"',
+    ]
+    assert "Accept" in response.vary
+
+
+@pytest.mark.parametrize(
+    ("accept", "location"),
+    [("text/html", "/id/actor/chile.html"), ("application/rdf+xml", "/id/actor/chile.rdf")],
+)
+def test_a_resource_says_where_its_representation_and_the_others_are(
+    client: FlaskClient, accept: str, location: str
+) -> None:
+    response = client.get(page_path(CHILE), headers={"Accept": accept})
+    assert response.headers["Content-Location"] == location
+    links = response.headers["Link"].split(", ")
+    every = {
+        "/id/actor/chile.html": "text/html", "/id/actor/chile.ttl": "text/turtle",
+        "/id/actor/chile.jsonld": "application/ld+json",
+        "/id/actor/chile.nt": "application/n-triples",
+        "/id/actor/chile.rdf": "application/rdf+xml",
+    }
+    assert links == [
+        f'<{url}>; rel="alternate"; type="{media}"'
+        for url, media in every.items() if url != location
+    ]
+    followed = client.get(links[0].split(">", 1)[0][1:])
+    assert followed.status_code == 200
+    assert followed.mimetype == links[0].rsplit('type="', 1)[1].rstrip('"')
+
+
+def test_the_html_page_by_extension(client: FlaskClient) -> None:
+    response = client.get(f"{page_path(CHILE)}.html", headers={"Accept": "text/turtle"})
+    assert (response.status_code, response.mimetype) == (200, "text/html")
+    assert '<h1 id="resource-label">Chile</h1>' in response.get_data(as_text=True)

@@ -14,7 +14,7 @@ from urllib.error import HTTPError
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import RDF, SKOS, XSD, Graph, Literal
+from rdflib import RDF, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.query import Result
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
@@ -24,6 +24,7 @@ from critmin.service.app import create_app
 from critmin.service.config import Settings
 from critmin.service.oxigraph_store import OxigraphStore
 from critmin.service.prefixes import SPARQL_PREFIXES
+from critmin.service.service_description import SD
 from critmin.service.store import LocalStore
 
 REFERENCE = REFERENCE_GRAPH
@@ -114,7 +115,7 @@ def test_accept_chooses_the_results_format(
                           headers={"Accept": accept})
     assert response.status_code == 200
     assert response.mimetype == media_type
-    assert response.headers["Vary"] == "Accept"
+    assert set(response.vary) == {"Accept", "Accept-Encoding"}
     parsed = Result.parse(io.BytesIO(response.data), format=parser)
     rows = [{str(name): term for name, term in row.asdict().items()} for row in parsed]
     if parser == "csv":  # CSV keeps no term types: compare the plain values
@@ -219,6 +220,95 @@ def test_a_script_in_a_literal_comes_back_as_data(client: FlaskClient) -> None:
     )
     response = client.get("/sparql", query_string={"query": query})
     assert bindings(response) == [{"l": {"type": "literal", "value": "<script>alert(1)</script>"}}]
+
+
+@pytest.mark.parametrize("media_type", ["application/sparql-results+xml", "application/xml"])
+def test_ask_in_xml_parses_back(client: FlaskClient, media_type: str) -> None:
+    response = client.get("/sparql", query_string={"query": PREFIXES + "ASK { ?x a cm:State }"},
+                          headers={"Accept": media_type})
+    assert (response.status_code, response.mimetype) == (200, media_type)
+    assert Result.parse(io.BytesIO(response.data), format="xml").askAnswer is True
+
+
+GRAPH_OFFER = "text/turtle, application/n-triples, application/ld+json, application/rdf+xml"
+SOLUTION_OFFER = (
+    "application/sparql-results+json, application/sparql-results+xml, text/csv, "
+    "text/tab-separated-values"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "offer"),
+    [
+        (STATE_LABELS, "application/rdf+xml", SOLUTION_OFFER),
+        (STATE_LABELS, "text/turtle", SOLUTION_OFFER),
+        ("ASK {}", "application/ld+json", "application/sparql-results+json, "
+         "application/sparql-results+xml"),
+        (CONSTRUCT_PARTIES, "application/sparql-results+json", GRAPH_OFFER),
+        (CONSTRUCT_PARTIES, "image/png", GRAPH_OFFER),
+        (None, "text/csv", GRAPH_OFFER),
+    ],
+)
+def test_an_accept_that_does_not_fit_the_answer_is_a_406_listing_the_offer(
+    client: FlaskClient, query: str | None, accept: str, offer: str
+) -> None:
+    response = client.get("/sparql", query_string={"query": query} if query else {},
+                          headers={"Accept": accept})
+    assert response.status_code == 406
+    assert response.get_json()["error"]["message"] == (
+        f"none of the media types in Accept is available for this answer; use one of: {offer}"
+    )
+
+
+def test_a_graph_rdf_xml_cannot_write_is_a_406_naming_the_other_formats(
+    client: FlaskClient,
+) -> None:
+    query = PREFIXES + "CONSTRUCT { ?s <http://example.org/p/1> ?l } WHERE { ?s skos:prefLabel ?l }"
+    response = client.get("/sparql", query_string={"query": query},
+                          headers={"Accept": "application/rdf+xml"})
+    assert response.status_code == 406
+    message = response.get_json()["error"]["message"]
+    assert message.startswith("this graph cannot be written as RDF/XML (")
+    assert message.endswith(
+        "use one of: text/turtle, application/n-triples, application/ld+json"
+    )
+    turtle = client.get("/sparql", query_string={"query": query},
+                        headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200
+
+
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_a_browser_asking_the_endpoint_for_nothing_is_sent_to_the_form(
+    client: FlaskClient,
+) -> None:
+    response = client.get("/sparql", headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/"
+    assert "Accept" in response.vary
+
+
+@pytest.mark.parametrize(
+    ("accept", "format_name", "media_type"),
+    [
+        (None, None, "text/turtle"),
+        ("*/*", None, "text/turtle"),
+        ("application/rdf+xml", None, "application/rdf+xml"),
+        ("text/html;q=0.5, text/turtle", None, "text/turtle"),
+        (BROWSER_ACCEPT, "ttl", "text/turtle"),
+    ],
+)
+def test_rdf_clients_still_get_the_service_description(
+    client: FlaskClient, accept: str | None, format_name: str | None, media_type: str
+) -> None:
+    response = client.get(
+        "/sparql", query_string={"format": format_name} if format_name else {},
+        headers={"Accept": accept} if accept else {},
+    )
+    assert (response.status_code, response.mimetype) == (200, media_type)
+    graph = Graph().parse(data=response.data, format="xml" if "xml" in media_type else "turtle")
+    assert (URIRef("http://localhost/sparql"), RDF.type, SD.Service) in graph
 
 
 # --- the dataset ---------------------------------------------------------------------------
@@ -432,11 +522,12 @@ def test_cors_allows_any_origin_and_answers_preflight(client: FlaskClient) -> No
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     preflight = client.options("/sparql", headers={
         "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "Content-Type"})
+        "Access-Control-Request-Headers": "Content-Type, Accept"})
     assert preflight.status_code == 200
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
-    assert preflight.headers["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
+    assert preflight.headers["Access-Control-Allow-Methods"] == "GET, OPTIONS, POST"
     assert preflight.headers["Access-Control-Allow-Headers"] == "Accept, Content-Type"
+    assert preflight.headers["Access-Control-Max-Age"] == "86400"
 
 
 # --- SPARQLWrapper against the real server -------------------------------------------------
