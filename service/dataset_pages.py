@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, redirect, render_template, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 from rdflib import Graph, URIRef
@@ -25,7 +25,24 @@ from critmin.graph.base.namespaces import ONTOLOGY_IRI, bind_prefixes
 from critmin.service import resources
 from critmin.service.config import STORE_KEY
 from critmin.service.dataset_facts import DatasetFacts, FactsCache
-from critmin.service.sparql_formats import TRIG, ResultFormat, serialize_graph
+from critmin.service.negotiation import (
+    HTML,
+    JSON,
+    RDF_REPRESENTATIONS,
+    REPRESENTATIONS,
+    Representation,
+    link_alternates,
+    negotiate,
+    rdf_representation,
+    split_extension,
+)
+from critmin.service.sparql_formats import (
+    TRIG,
+    ResultFormat,
+    content_type,
+    serialize_graph,
+    with_stable_blank_nodes,
+)
 from critmin.service.store import Store
 from critmin.service.void_description import (
     ServiceLinks,
@@ -39,8 +56,8 @@ bp = Blueprint("dataset", __name__, template_folder="templates")
 FACTS_KEY = "critmin.dataset_facts"
 """Where the app keeps its :class:`FactsCache` (``current_app.extensions``)."""
 
-GRAPH_FORMATS = (TRIG, *resources.RDF_FORMATS)
-"""What a named graph's triples are served as: TriG, then the resource pages' formats."""
+GRAPH_REPRESENTATIONS = (*REPRESENTATIONS, rdf_representation("trig", TRIG))
+"""What a named graph is served as: the resource pages' representations, and TriG."""
 
 GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -68,9 +85,7 @@ def dataset_iri() -> URIRef:
 @bp.get("/.well-known/void")
 def void() -> ResponseReturnValue:
     """The dataset's VoID and DCAT description (Turtle unless ``Accept`` asks otherwise)."""
-    offered = [fmt.media_types[0] for fmt in resources.RDF_FORMATS]
-    media = resources.negotiate(offered)
-    fmt = next(fmt for fmt in resources.RDF_FORMATS if fmt.media_types[0] == media)
+    chosen = negotiate(request.accept_mimetypes, RDF_REPRESENTATIONS)
     facts = dataset_facts()
     links = ServiceLinks(
         dataset=dataset_iri(),
@@ -78,17 +93,26 @@ def void() -> ResponseReturnValue:
         endpoint=URIRef(url_for("sparql.sparql_endpoint", _external=True)),
         landing_page=URIRef(url_for("web.form", _external=True)),
         dumps={name: URIRef(url) for name in facts.stats.graph_sizes
-               if (url := _graph_url(name, TRIG, external=True))},
+               if (url := _graph_url(name, "trig", external=True))},
     )
-    response = Response(serialize_graph(void_description(facts, links), fmt), mimetype=media)
+    graph = with_stable_blank_nodes(void_description(facts, links))
+    response = Response(
+        serialize_graph(graph, chosen.graph_format), content_type=content_type(chosen.media_type)
+    )
     response.vary.add("Accept")
     return response
 
 
 @bp.get("/id/dataset")
 def dataset() -> ResponseReturnValue:
-    """The dataset's IRI: 303 to its description."""
-    return redirect(url_for(".void"), 303)
+    """The dataset's IRI: 303 to its description in RDF, or to its landing page (the form) for
+    a client that names HTML and prefers it."""
+    accept = request.accept_mimetypes
+    offered = [HTML, *(media for rep in RDF_REPRESENTATIONS for media in rep.accepted_as)]
+    wants_page = HTML in accept.values() and accept.best_match(offered) == HTML
+    response = redirect(url_for("web.form" if wants_page else ".void"), 303)
+    response.vary.add("Accept")
+    return response
 
 
 @bp.get("/id/graph/<path:rest>")
@@ -96,24 +120,22 @@ def named_graph(rest: str) -> ResponseReturnValue:
     """A named graph's page, or its triples by ``Accept`` or extension (see the module)."""
     names = {str(name): name for name in dataset_facts().stats.graph_sizes}
     prefix = resources.public_base() + "graph/"
-    stem, _, extension = rest.rpartition(".")
-    by_extension = next((fmt for fmt in GRAPH_FORMATS if fmt.name == extension), None)
-    if by_extension and prefix + stem in names:
-        return _graph_triples(names[prefix + stem], by_extension)
-    name = names.get(prefix + rest)
+    stem, by_extension = split_extension(rest, GRAPH_REPRESENTATIONS)
+    name = names.get(prefix + stem) if by_extension else names.get(prefix + rest)
     if name is None:
         return resources.resource(f"graph/{rest}")
-    media = resources.negotiate(
-        [resources.HTML, *(fmt.media_types[0] for fmt in GRAPH_FORMATS)]
-    )
-    if media == resources.HTML:
+    chosen = by_extension or negotiate(request.accept_mimetypes, GRAPH_REPRESENTATIONS)
+    if chosen.graph_format is None:
         response = _graph_page(name)
     else:
-        response = _graph_triples(name, next(
-            fmt for fmt in GRAPH_FORMATS if fmt.media_types[0] == media
-        ))
-    response.vary.add("Accept")
-    return response
+        response = _graph_triples(name, chosen.graph_format)
+
+    def url_of(rep: Representation) -> str:
+        return _graph_url(name, rep.extension) or ""
+
+    return link_alternates(
+        response, chosen, url_of, negotiated=by_extension is None, offered=GRAPH_REPRESENTATIONS
+    )
 
 
 @bp.get("/ontology/<path:version>")
@@ -121,18 +143,18 @@ def ontology_version(version: str) -> ResponseReturnValue:
     """An ontology version IRI the dataset holds: 303 to the ontology."""
     iri = f"{ONTOLOGY_IRI}/{version}"
     if iri not in {str(known) for known in dataset_facts().ontology_versions}:
-        media = resources.negotiate([resources.HTML, resources.JSON])
+        media = request.accept_mimetypes.best_match([HTML, JSON], default=JSON)
         return resources.not_found(f"no ontology version <{iri}>", media)
     return redirect(url_for("resources.ontology"), 303)
 
 
-def _graph_url(name: URIRef, fmt: ResultFormat | None, external: bool = False) -> str | None:
-    """The local URL of graph ``name`` (in format ``fmt``, by extension), if it is under the
-    public base."""
+def _graph_url(name: URIRef, extension: str | None, external: bool = False) -> str | None:
+    """The local URL of graph ``name`` (with ``extension``, naming a representation), if it is
+    under the public base."""
     prefix = resources.public_base() + "graph/"
     if not str(name).startswith(prefix):
         return None
-    rest = str(name)[len(prefix):] + (f".{fmt.name}" if fmt else "")
+    rest = str(name)[len(prefix):] + (f".{extension}" if extension else "")
     return url_for(".named_graph", rest=rest, _external=external)
 
 
@@ -143,7 +165,7 @@ def _graph_triples(name: URIRef, fmt: ResultFormat) -> Response:
     bind_prefixes(graph)
     for triple in store.query(GRAPH_QUERY, {"g": name}):
         graph.add(triple)  # type: ignore[arg-type]
-    return Response(serialize_graph(graph, fmt), mimetype=fmt.media_types[0])
+    return Response(serialize_graph(graph, fmt), content_type=content_type(fmt.media_types[0]))
 
 
 def _graph_page(name: URIRef) -> Response:
@@ -152,7 +174,10 @@ def _graph_page(name: URIRef) -> Response:
     facts = dataset_facts()
     classes = [(row["class"], int(row.n)) for row in store.query(GRAPH_CLASSES_QUERY, {"g": name})]
     query = f"SELECT ?s ?p ?o WHERE {{\n  GRAPH <{name}> {{ ?s ?p ?o }}\n}}\nLIMIT 100\n"
-    downloads = [(fmt, _graph_url(name, fmt)) for fmt in GRAPH_FORMATS]
+    downloads = [
+        (rep.graph_format, _graph_url(name, rep.extension))
+        for rep in GRAPH_REPRESENTATIONS if rep.graph_format is not None
+    ]
     return Response(
         render_template(
             "named_graph.html",
@@ -164,5 +189,5 @@ def _graph_page(name: URIRef) -> Response:
             downloads=downloads,
             query_href=url_for("web.form") + "?" + urlencode({"query": query}),
         ),
-        mimetype=resources.HTML,
+        mimetype=HTML,
     )

@@ -11,7 +11,7 @@ answer says where its representation lives (``Content-Location``) and where the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from flask import Response
@@ -43,58 +43,65 @@ class Representation:
     accepted_as: tuple[str, ...]
 
 
-def _rdf(extension: str, fmt: ResultFormat, *more_accepted: str) -> Representation:
+def rdf_representation(extension: str, fmt: ResultFormat, *more_accepted: str) -> Representation:
+    """The representation of graph format ``fmt`` at URLs ending in ``.extension``."""
     return Representation(extension, fmt.media_types[0], fmt, (*fmt.media_types, *more_accepted))
 
 
 HTML_PAGE = Representation("html", HTML, None, (HTML,))
 REPRESENTATIONS = (
     HTML_PAGE,
-    _rdf("ttl", TURTLE),
-    _rdf("jsonld", JSONLD, JSON),
-    _rdf("nt", NTRIPLES),
-    _rdf("rdf", RDFXML),
+    rdf_representation("ttl", TURTLE),
+    rdf_representation("jsonld", JSONLD, JSON),
+    rdf_representation("nt", NTRIPLES),
+    rdf_representation("rdf", RDFXML),
 )
 """Every representation, HTML first (what ``*/*`` gets); the others in the order pages list them."""
 
 RDF_REPRESENTATIONS = REPRESENTATIONS[1:]
 
 
-def with_extension(extension: str) -> Representation | None:
-    """The representation whose URLs end in ``.extension``, if any."""
-    return next((rep for rep in REPRESENTATIONS if rep.extension == extension), None)
+def with_extension(
+    extension: str, offered: Sequence[Representation] = REPRESENTATIONS
+) -> Representation | None:
+    """The representation of ``offered`` whose URLs end in ``.extension``, if any."""
+    return next((rep for rep in offered if rep.extension == extension), None)
 
 
-def split_extension(path: str) -> tuple[str, Representation | None]:
-    """``path`` without a representation's extension, and that representation (``None`` when
-    ``path`` ends in none)."""
+def split_extension(
+    path: str, offered: Sequence[Representation] = REPRESENTATIONS
+) -> tuple[str, Representation | None]:
+    """``path`` without the extension of a representation of ``offered``, and that
+    representation (``None`` when ``path`` ends in none)."""
     stem, dot, extension = path.rpartition(".")
-    chosen = with_extension(extension) if dot and stem else None
+    chosen = with_extension(extension, offered) if dot and stem else None
     return (stem, chosen) if chosen else (path, None)
 
 
-def negotiate(accept: MIMEAccept) -> Representation:
-    """The representation ``accept`` prefers (HTML when it is empty); :class:`ApiError` 406
-    when it accepts none."""
+def negotiate(
+    accept: MIMEAccept, offered: Sequence[Representation] = REPRESENTATIONS
+) -> Representation:
+    """The representation of ``offered`` that ``accept`` prefers (the first when it is empty);
+    :class:`ApiError` 406 when it accepts none."""
     if not accept:
-        return HTML_PAGE
-    best = accept.best_match([media for rep in REPRESENTATIONS for media in rep.accepted_as])
+        return offered[0]
+    best = accept.best_match([media for rep in offered for media in rep.accepted_as])
     if best is None:
-        raise not_acceptable([rep.media_type for rep in REPRESENTATIONS])
-    return next(rep for rep in REPRESENTATIONS if best in rep.accepted_as)
+        raise not_acceptable([rep.media_type for rep in offered])
+    return next(rep for rep in offered if best in rep.accepted_as)
 
 
 def link_alternates(
     response: Response, chosen: Representation, url_of: Callable[[Representation], str],
-    negotiated: bool,
+    negotiated: bool, offered: Sequence[Representation] = REPRESENTATIONS,
 ) -> Response:
     """``response`` (``chosen``) with ``Content-Location``, a ``Link`` to every other
-    representation (``url_of`` gives their URLs), the JSON-LD context's ``Link`` on JSON-LD,
-    and ``Vary: Accept`` when ``Accept`` chose it."""
+    representation of ``offered`` (``url_of`` gives their URLs), the JSON-LD context's
+    ``Link`` on JSON-LD, and ``Vary: Accept`` when ``Accept`` chose it."""
     response.headers["Content-Location"] = url_of(chosen)
     links = [
         f'<{url_of(rep)}>; rel="alternate"; type="{rep.media_type}"'
-        for rep in REPRESENTATIONS if rep is not chosen
+        for rep in offered if rep is not chosen
     ]
     if chosen.graph_format is JSONLD:
         links.append(context_link())

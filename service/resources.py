@@ -78,7 +78,7 @@ def resource(rest: str) -> ResponseReturnValue:
     chosen = _chosen(extension_choice)
 
     def url_of(rep: Representation) -> str:
-        return url_for(".resource", rest=f"{rest}.{rep.extension}")
+        return url_for("resources.resource", rest=f"{rest}.{rep.extension}")
 
     iri_text = public_base() + rest
     if not _is_iri(iri_text):
@@ -127,7 +127,7 @@ def ontology(extension: str | None = None) -> ResponseReturnValue:
         response = _rdf_response(graph.parse(path, format="turtle"), chosen.graph_format)
 
     def url_of(rep: Representation) -> str:
-        return url_for(".ontology", extension=rep.extension)
+        return url_for("resources.ontology", extension=rep.extension)
 
     return link_alternates(response, chosen, url_of, negotiated=extension_choice is None)
 

@@ -139,9 +139,15 @@ def test_void_by_content_negotiation(client: FlaskClient, accept: str, rdf_forma
 
 
 def test_the_dataset_iri_redirects_to_its_description(client: FlaskClient) -> None:
-    response = client.get("/id/dataset")
-    assert response.status_code == 303
-    assert response.headers["Location"] == VOID_PATH
+    for accept in (None, "text/turtle", "*/*"):
+        response = client.get("/id/dataset", headers={"Accept": accept} if accept else {})
+        assert response.status_code == 303
+        assert response.headers["Location"] == VOID_PATH
+
+
+def test_the_dataset_iri_sends_a_browser_to_the_form(client: FlaskClient) -> None:
+    response = client.get("/id/dataset", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert (response.status_code, response.headers["Location"]) == (303, "/")
 
 
 def test_the_service_description_names_the_void_dataset(client: FlaskClient) -> None:
