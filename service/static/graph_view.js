@@ -221,6 +221,8 @@ function drawGraph(surface, graph, cytoscape, selection) {
     minZoom: 0.1,
     maxZoom: 4,
   });
+  surface.dataset.nodes = String(cy.nodes().length);
+  surface.dataset.edges = String(cy.edges().length);
   if (cy.zoom() > MAX_FIT_ZOOM) {
     cy.zoom(MAX_FIT_ZOOM);
     cy.center();

@@ -75,7 +75,7 @@ class LineReader {
     const term = { type: "literal", value: unescape(match[1]) };
     const language = this.take("language");
     if (language) {
-      term["xml:lang"] = language[1].toLowerCase();
+      term["xml:lang"] = language[1];
     } else if (this.take("datatypeMark")) {
       const datatype = this.iri() ?? this.fail("a datatype IRI");
       if (datatype.value !== XSD_STRING && datatype.value !== RDF_LANG_STRING) {

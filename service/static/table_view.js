@@ -1,7 +1,7 @@
 // The table view: rows of SPARQL JSON terms, sortable by a click on a column's header (or the
 // "Sort by" list on a phone, where the header is hidden) and shown a page at a time.
 // Cells compare by datatype: numbers as numbers, dates and times by their ISO text, other
-// text with a numeric-aware collation; empty cells go last whichever the direction.
+// text with a numeric-aware collation; empty cells (and empty text) go last either way.
 
 import { compact, termNode } from "./terms.js";
 
@@ -41,7 +41,10 @@ function compareKeys([rankA, keyA], [rankB, keyB]) {
 
 // The rows sorted by `column` (direction 1 ascending, -1 descending); a stable sort.
 export function sortRows(rows, column, direction) {
-  const keyed = rows.map((row) => ({ row, key: row[column] ? sortKey(row[column]) : null }));
+  const keyed = rows.map((row) => {
+    const term = row[column];
+    return { row, key: term && term.value !== "" ? sortKey(term) : null };
+  });
   keyed.sort((a, b) => {
     if (!a.key || !b.key) return (a.key ? 0 : 1) - (b.key ? 0 : 1);
     return direction * compareKeys(a.key, b.key);

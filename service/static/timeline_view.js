@@ -74,10 +74,10 @@ export function cellDate(term) {
   return best;
 }
 
-// The columns whose every value is a date (at least one value).
+// The columns whose every value is a date (at least one value; empty text is no value).
 export function dateColumns({ vars, rows }) {
   return vars.filter((name) => {
-    const cells = rows.map((row) => row[name]).filter(Boolean);
+    const cells = rows.map((row) => row[name]).filter((term) => term && term.value !== "");
     return cells.length > 0 && cells.every((term) => cellDate(term) !== null);
   });
 }
