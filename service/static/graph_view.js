@@ -215,8 +215,8 @@ function drawGraph(surface, graph, cytoscape, selection) {
     elements,
     style: STYLE,
     layout: {
-      name: "cose", animate: false, padding: 16, nodeRepulsion: () => 12000,
-      idealEdgeLength: () => 64, gravity: 0.5, numIter: 2000,
+      name: "cose", animate: false, padding: 16, nodeRepulsion: () => 40000,
+      idealEdgeLength: () => 90, gravity: 0.25, numIter: 2500, randomize: true,
     },
     minZoom: 0.1,
     maxZoom: 4,
