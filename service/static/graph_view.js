@@ -18,7 +18,11 @@ const LABEL_PREDICATES = new Set([
   "http://www.w3.org/2000/01/rdf-schema#label",
   "http://www.w3.org/2004/02/skos/core#prefLabel",
 ]);
-const NOT_A_NAME = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|^(true|false)$|^[QP]\d+$|^https?:/;
+// Numbers, yes/no, Wikidata ids, IRIs and ISO 8601 durations ("P1Y") are values, not names.
+const NOT_A_NAME = new RegExp([
+  String.raw`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`, "^(true|false)$", String.raw`^[QP]\d+$`,
+  "^https?:", String.raw`^-?P(\d+[YMWD])*(T(\d+(\.\d+)?[HMS])+)?$`,
+].join("|"));
 
 const isIri = (text) => /^https?:\/\/\S+$/i.test(text);
 
