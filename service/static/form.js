@@ -3,9 +3,9 @@
 // only for http(s) IRIs. CodeMirror is used when the page loaded it, else the plain textarea.
 
 import { byId, config } from "./config.js";
-import { clearOutput, setLinks, showAnswer, showError, showFailure } from "./results.js";
-
-const ACCEPT_RESULTS = "application/sparql-results+json, text/turtle;q=0.9, */*;q=0.1";
+import {
+  ACCEPT_RESULTS, clearOutput, setLinks, showAnswer, showError, showFailure,
+} from "./results.js";
 
 // ---- editor -----------------------------------------------------------------------------
 
@@ -84,8 +84,7 @@ function runEditorQuery() {
       body: new URLSearchParams({ query }),
     }),
     {
-      csv: `${config.sparqlPath}?query=${encoded}&format=csv`,
-      json: `${config.sparqlPath}?query=${encoded}&format=json`,
+      download: (format) => `${config.sparqlPath}?query=${encoded}&format=${format}`,
       permalink: `${location.pathname}?query=${encoded}`,
     },
   );
@@ -168,8 +167,7 @@ function runQuestion() {
   return run(
     () => fetch(`${url}${search}`, { headers: { Accept: "application/sparql-results+json" } }),
     {
-      csv: `${url}.csv${search}`,
-      json: `${url}.json${search}`,
+      download: (format) => `${url}.${format}${search}`,
       permalink: `${location.pathname}?${permalink}`,
     },
   );

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from flask.testing import FlaskClient
 
 from critmin.graph.base.namespaces import PREFIXES
 from critmin.service import web
-from critmin.service.assets import CODEMIRROR_SCRIPTS, CODEMIRROR_STYLESHEETS
+from critmin.service.assets import CODEMIRROR_SCRIPTS, CODEMIRROR_STYLESHEETS, VIEW_LIBRARIES
 
 STATIC = Path(web.__file__).parent / "static"
 
@@ -23,15 +24,31 @@ def client_with(app: Flask, **config: object) -> FlaskClient:
     return app.test_client()
 
 
+def write_stand_in(folder: Path, package: str, name: str) -> None:
+    """A stand-in for file ``name`` of npm ``package`` in ``folder``, naming itself."""
+    path = folder / package / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"/* {package}/{name} */\n")
+
+
 @pytest.fixture
 def node_modules(tmp_path: Path) -> Path:
-    """A node_modules folder holding stand-ins for the CodeMirror files the form loads."""
+    """A node_modules folder holding stand-ins for every npm file the form loads."""
     for name in CODEMIRROR_STYLESHEETS + CODEMIRROR_SCRIPTS:
-        path = tmp_path / "codemirror" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"/* {name} */\n")
+        write_stand_in(tmp_path, "codemirror", name)
+    for library in VIEW_LIBRARIES:
+        for name in library.files:
+            write_stand_in(tmp_path, library.package, name)
+        (tmp_path / library.package / "package.json").write_text("{}\n")
     (tmp_path / "codemirror" / "README.md").write_text("not served\n")
     return tmp_path
+
+
+def form_config(page: str) -> dict:
+    """The settings the form page gives its script."""
+    match = re.search(r'<script type="application/json" id="form-config">(.*?)</script>', page)
+    assert match, "the page has no form config"
+    return json.loads(match.group(1))
 
 
 def textarea_text(page: str) -> str:
@@ -91,13 +108,18 @@ def test_every_asset_the_page_names_is_local_and_served(app: Flask, node_modules
     client = client_with(app, NODE_MODULES_DIR=str(node_modules))
     page = client.get("/").get_data(as_text=True)
     urls = re.findall(r'<(?:script|link)[^>]* (?:src|href)="([^"]+)"', page)
-    assert len(urls) == 6
+    assert len(urls) == 7
+    for library in form_config(page)["views"].values():
+        urls += [library["module"], *library["stylesheets"]]
+    assert len(urls) == 10
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
         if url.startswith("/assets/codemirror/"):
             name = url.removeprefix("/assets/codemirror/")
-            assert response.get_data(as_text=True) == f"/* {name} */\n"
+            assert response.get_data(as_text=True) == f"/* codemirror/{name} */\n"
+        elif url.startswith("/assets/npm/"):
+            assert response.get_data(as_text=True) == f"/* {url.removeprefix('/assets/npm/')} */\n"
         else:
             assert response.data == (STATIC / url.removeprefix("/assets/web/")).read_bytes()
 
@@ -107,7 +129,7 @@ def test_codemirror_files_are_served_with_their_types(app: Flask, node_modules: 
     script = client.get("/assets/codemirror/mode/sparql/sparql.js")
     assert script.status_code == 200
     assert script.mimetype in {"text/javascript", "application/javascript"}
-    assert script.get_data(as_text=True) == "/* mode/sparql/sparql.js */\n"
+    assert script.get_data(as_text=True) == "/* codemirror/mode/sparql/sparql.js */\n"
     assert client.get("/assets/codemirror/lib/codemirror.css").mimetype == "text/css"
 
 
@@ -119,6 +141,72 @@ def test_only_the_listed_codemirror_files_are_served(
     response = client.get(f"/assets/codemirror/{path}")
     assert response.status_code == 404
     assert response.get_json()["error"]["title"] == "Not Found"
+
+
+def test_form_config_names_the_installed_view_libraries(app: Flask, node_modules: Path) -> None:
+    page = client_with(app, NODE_MODULES_DIR=str(node_modules)).get("/").get_data(as_text=True)
+    assert form_config(page)["views"] == {
+        "timeline": {
+            "module": "/assets/npm/vis-timeline/standalone/esm/vis-timeline-graph2d.min.js",
+            "stylesheets": ["/assets/npm/vis-timeline/styles/vis-timeline-graph2d.min.css"],
+        },
+        "graph": {"module": "/assets/npm/cytoscape/dist/cytoscape.esm.min.mjs", "stylesheets": []},
+    }
+
+
+def test_a_view_library_missing_a_file_is_left_out(app: Flask, node_modules: Path) -> None:
+    (node_modules / "vis-timeline" / "styles" / "vis-timeline-graph2d.min.css").unlink()
+    page = client_with(app, NODE_MODULES_DIR=str(node_modules)).get("/").get_data(as_text=True)
+    assert list(form_config(page)["views"]) == ["graph"]
+
+
+def test_without_npm_assets_the_form_offers_no_view_library(app: Flask, tmp_path: Path) -> None:
+    page = client_with(app, NODE_MODULES_DIR=str(tmp_path)).get("/").get_data(as_text=True)
+    assert form_config(page)["views"] == {}
+
+
+def test_view_library_files_are_served_with_their_types(app: Flask, node_modules: Path) -> None:
+    client = client_with(app, NODE_MODULES_DIR=str(node_modules))
+    for url, mimetypes in (
+        ("/assets/npm/cytoscape/dist/cytoscape.esm.min.mjs", {"text/javascript"}),
+        (
+            "/assets/npm/vis-timeline/standalone/esm/vis-timeline-graph2d.min.js",
+            {"text/javascript", "application/javascript"},
+        ),
+        ("/assets/npm/vis-timeline/styles/vis-timeline-graph2d.min.css", {"text/css"}),
+    ):
+        response = client.get(url)
+        assert (response.status_code, response.mimetype in mimetypes) == (200, True), url
+        assert response.get_data(as_text=True) == f"/* {url.removeprefix('/assets/npm/')} */\n"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "cytoscape/package.json",
+        "cytoscape/dist/../package.json",
+        "vis-timeline/package.json",
+        "codemirror/lib/codemirror.js",
+        "cytoscape/dist/missing.js",
+        "left-pad/index.js",
+    ],
+)
+def test_only_the_listed_view_library_files_are_served(
+    app: Flask, node_modules: Path, path: str
+) -> None:
+    response = client_with(app, NODE_MODULES_DIR=str(node_modules)).get(f"/assets/npm/{path}")
+    assert response.status_code == 404
+    assert response.get_json()["error"]["title"] == "Not Found"
+
+
+def test_every_form_module_is_served(app: Flask) -> None:
+    client = client_with(app)
+    modules = sorted(script.name for script in STATIC.glob("*.js"))
+    assert {"results.js", "table_view.js", "timeline_view.js", "graph_view.js"} <= set(modules)
+    for name in modules:
+        response = client.get(f"/assets/web/{name}")
+        assert response.status_code == 200, name
+        assert response.data == (STATIC / name).read_bytes()
 
 
 def test_form_script_and_styles_are_served(app: Flask) -> None:
