@@ -1,0 +1,166 @@
+"""Resources by label, for the form's autocompletion and parameter pickers (``/api/labels``).
+
+The labels of the dataset (``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``) and the
+types of what they label are read once, with two queries through the :class:`Store`
+interface (so the search works on Oxigraph, rdflib and remote stores alike), into a
+:class:`LabelIndex`. A search then never touches the store: it matches the lower-cased text
+against the lower-cased labels in memory, those that start with it first, then those with a
+word that starts with it, then those that contain it, shorter labels first; one match per
+resource, restricted to the members of a class if asked. The index of an app is built on its
+first search (:class:`LazyLabelIndex`); the dataset a service serves does not change.
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from critmin.graph.base.namespaces import CM
+from critmin.service.store import Store
+
+LABELS_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?iri ?label ?alternative WHERE {
+  VALUES (?property ?alternative) {
+    (rdfs:label false) (skos:prefLabel false) (skos:altLabel true)
+  }
+  ?iri ?property ?label .
+  FILTER(isIRI(?iri) && isLiteral(?label))
+}
+"""
+TYPES_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?iri ?type WHERE {
+  { SELECT DISTINCT ?iri WHERE {
+      VALUES ?property { rdfs:label skos:prefLabel skos:altLabel }
+      ?iri ?property ?label .
+  } }
+  ?iri a ?type .
+  FILTER(isIRI(?type))
+}
+"""
+SUBCLASS_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?class ?super WHERE {
+  ?class rdfs:subClassOf ?super .
+  FILTER(isIRI(?class) && isIRI(?super) && ?class != ?super)
+}
+"""
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A resource found by one of its labels, with its most specific type (if it has one)."""
+
+    iri: str
+    label: str
+    type: str | None
+
+    def as_json(self) -> dict[str, str | None]:
+        """The match as ``/api/labels`` gives it."""
+        return {"iri": self.iri, "label": self.label, "type": self.type}
+
+
+def most_specific_type(types: Iterable[str], supers: Mapping[str, frozenset[str]]) -> str | None:
+    """The type that no other of ``types`` is a subclass of, one of critmin's ontology first
+    when several are (``cm:SupplyChainStage`` rather than ``skos:Concept``); None for none."""
+    types = set(types)
+    covered = {ancestor for kind in types for ancestor in supers.get(kind, ())}
+    candidates = sorted(types - covered) or sorted(types)
+    ours = [kind for kind in candidates if kind.startswith(str(CM))]
+    return (ours or candidates or [None])[0]
+
+
+class LabelIndex:
+    """The labels of a dataset with the types of what they label, searchable in memory."""
+
+    def __init__(
+        self,
+        labels: Iterable[tuple[str, str, bool]],
+        types: Mapping[str, frozenset[str]],
+        supers: Mapping[str, frozenset[str]],
+    ) -> None:
+        """``labels`` as (IRI, label, whether it is an alternative label), ``types`` of each
+        IRI (inferred ones included), ``supers`` the superclasses of each class."""
+        distinct = set(labels)
+        self._labels = sorted({(label.lower(), label, iri) for iri, label, _ in distinct})
+        self._names: dict[str, str] = {}
+        by_preference = sorted(distinct, key=lambda entry: (entry[2], len(entry[1]), entry[1]))
+        for iri, label, _ in by_preference:
+            self._names.setdefault(iri, label)
+        self._types = types
+        self._display_type = {
+            iri: most_specific_type(kinds, supers) for iri, kinds in types.items()
+        }
+
+    @classmethod
+    def from_store(cls, store: Store) -> LabelIndex:
+        """Read the labels, types and subclasses of the dataset ``store`` serves."""
+        labels = [
+            (str(iri), str(label), bool(alternative.toPython()))
+            for iri, label, alternative in store.query(LABELS_QUERY)
+        ]
+        types: defaultdict[str, set[str]] = defaultdict(set)
+        for iri, kind in store.query(TYPES_QUERY):
+            types[str(iri)].add(str(kind))
+        supers: defaultdict[str, set[str]] = defaultdict(set)
+        for kind, ancestor in store.query(SUBCLASS_QUERY):
+            supers[str(kind)].add(str(ancestor))
+        return cls(
+            labels,
+            {iri: frozenset(kinds) for iri, kinds in types.items()},
+            {kind: frozenset(ancestors) for kind, ancestors in supers.items()},
+        )
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def describe(self, iri: str) -> LabelMatch | None:
+        """``iri`` with its name (a preferred label rather than an alternative one, the
+        shortest), or None when it has no label."""
+        name = self._names.get(iri)
+        return None if name is None else LabelMatch(iri, name, self._display_type.get(iri))
+
+    def search(self, text: str, class_iri: str | None = None, limit: int = 20) -> list[LabelMatch]:
+        """At most ``limit`` resources with a label holding ``text`` (any case), best first;
+        only members of ``class_iri`` when given. An empty text matches every label."""
+        needle = " ".join(text.lower().split())
+        ranked: dict[str, tuple[int, int, str, str]] = {}
+        for lowered, label, iri in self._labels:
+            if class_iri is not None and class_iri not in self._types.get(iri, ()):
+                continue
+            position = lowered.find(needle)
+            if position < 0:
+                continue
+            if position == 0:
+                rank = 0
+            elif not lowered[position - 1].isalnum():
+                rank = 1
+            else:
+                rank = 2
+            key = (rank, len(label), lowered, label)
+            if iri not in ranked or key < ranked[iri]:
+                ranked[iri] = key
+        best = heapq.nsmallest(limit, ranked.items(), key=lambda item: item[1])
+        return [LabelMatch(iri, key[3], self._display_type.get(iri)) for iri, key in best]
+
+
+class LazyLabelIndex:
+    """The label index of one store, read on first use (by one thread; the others wait)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._index: LabelIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> LabelIndex:
+        """The index, read from the store the first time."""
+        with self._lock:
+            if self._index is None:
+                self._index = LabelIndex.from_store(self._store)
+            return self._index
