@@ -77,6 +77,9 @@ export function makeHint() {
       if (matches === null) return null; // a newer search replaced this one
       items.push(...matches.map(labelItem));
     }
-    return items.length ? { list: items, from: { line: cursor.line, ch: start }, to: cursor } : null;
+    if (!items.length) return null;
+    const completion = { list: items, from: { line: cursor.line, ch: start }, to: cursor };
+    window.CodeMirror.on(completion, "pick", () => cm.focus()); // typing goes on after a click
+    return completion;
   };
 }

@@ -168,9 +168,11 @@ def test_completion_offers_ontology_terms_and_labels(page: Page, server_url: str
     page.keyboard.press("Enter")
     assert editor_text(page) == "SELECT * WHERE { ?a a cm:Agreement"
     page.keyboard.type(" . ?a cm:party refin")
-    page.locator(".CodeMirror-hint-active", has_text="refining").wait_for()
-    page.keyboard.press("Enter")
-    assert editor_text(page) == "SELECT * WHERE { ?a a cm:Agreement . ?a cm:party cm:refining"
+    label = page.locator(".CodeMirror-hint-active", has_text="refining")
+    label.wait_for()
+    label.click()  # by mouse: typing goes on in the editor
+    page.keyboard.type(" }")
+    assert editor_text(page) == "SELECT * WHERE { ?a a cm:Agreement . ?a cm:party cm:refining }"
 
 
 def test_cancel_aborts_the_running_query(page: Page, server_url: str) -> None:
