@@ -54,6 +54,7 @@ def index() -> LabelIndex:
 def test_labels_that_start_with_the_text_come_first_then_words_then_inside(
     index: LabelIndex,
 ) -> None:
+    """Each group in alphabetical order; a resource is shown by its name when it matches."""
     assert index.search("REFIN") == [
         LabelMatch(REFINING, "refining", STAGE),
         LabelMatch(NORWEGIAN_FUND, "Norwegian Refinery Fund", ACTOR),
@@ -64,12 +65,13 @@ def test_labels_that_start_with_the_text_come_first_then_words_then_inside(
 
 def test_one_match_per_resource_by_its_best_label(index: LabelIndex) -> None:
     assert index.search("of norway") == [LabelMatch(NORWAY, "Kingdom of Norway", STATE)]
+    assert index.search("refinery w") == [LabelMatch(REFINING, "refinery work", STAGE)]
     assert [match.iri for match in index.search("r")].count(REFINING) == 1
 
 
 def test_a_class_keeps_its_members_and_limit_caps(index: LabelIndex) -> None:
     assert [match.iri for match in index.search("refin", class_iri=ACTOR)] == [NORWEGIAN_FUND]
-    assert [match.iri for match in index.search("", class_iri=STAGE)] == [REFINING, PROCESSING]
+    assert [match.iri for match in index.search("", class_iri=STAGE)] == [PROCESSING, REFINING]
     assert len(index.search("", limit=2)) == 2
     assert index.search("nothing like it") == []
 
