@@ -4,7 +4,7 @@
 
 import { config } from "./config.js";
 import { makeLabelSearch } from "./labels.js";
-import { sparqlName } from "./sparql_names.js";
+import { shortName, sparqlName } from "./sparql_names.js";
 
 const NAME_CHAR = /[\w.:\\/-]/;
 const MAX_TERMS = 15;
@@ -53,9 +53,10 @@ function termItems(word, terms) {
 }
 
 function labelItem(match) {
-  const type = match.type ? ` (${sparqlName(match.type, config.prefixes)})` : "";
-  const name = sparqlName(match.iri, config.prefixes);
-  return { text: name, displayText: `${match.label}${type} · ${name}` };
+  const type = match.type ? ` (${shortName(match.type, config.prefixes)})` : "";
+  const shown = shortName(match.iri, config.prefixes);
+  const text = sparqlName(match.iri, config.prefixes);
+  return { text, displayText: `${match.label}${type} · ${shown}` };
 }
 
 // A CodeMirror hint function (it gives a promise, as show-hint allows).

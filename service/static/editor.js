@@ -28,7 +28,10 @@ function plainEditor(textarea, run) {
 
 function codeMirrorEditor(textarea, run, hint) {
   const CodeMirror = window.CodeMirror;
-  const complete = (cm) => cm.showHint({ hint, completeSingle: false, closeCharacters: /[\s()[\]{};>,]/ });
+  // ":" does not close the list (show-hint's default does): it starts a prefixed name.
+  const complete = (cm) => cm.showHint({
+    hint, completeSingle: false, closeCharacters: /[\s()[\]{};>,]/,
+  });
   const editor = CodeMirror.fromTextArea(textarea, {
     mode: "application/sparql-query",
     lineNumbers: true,

@@ -123,7 +123,7 @@ function markSelected(id) {
   }
 }
 
-function showQuestionPanel(eyebrow, title, text, withForm) {
+function showQuestionPanel(eyebrow, title, text, withForm = false) {
   byId("question-cq").textContent = eyebrow;
   byId("question-title").textContent = title;
   byId("question-text").textContent = text;
@@ -137,7 +137,8 @@ function selectQuestion(question, values) {
   current = question;
   markSelected(question.id);
   const sameName = (question.cq ?? "").toLowerCase() === question.id.toLowerCase();
-  const eyebrow = question.cq && !sameName ? `${question.cq} · ${question.id}` : question.cq || question.id;
+  const eyebrow = question.cq && !sameName
+    ? `${question.cq} · ${question.id}` : question.cq || question.id;
   const fields = (question.parameters ?? []).map((parameter) => {
     const wrapper = document.createElement("div");
     wrapper.className = /^(iri|uri|string)$/i.test(parameter.type ?? "") ? "param is-wide" : "param";
@@ -242,7 +243,7 @@ async function start() {
     const id = search.get("question");
     const question = questions.find((candidate) => candidate.id === id);
     if (question) await selectQuestion(question, search);
-    else showQuestionPanel("Not found", `There is no question "${id}"`, "Choose one from the list of questions.", false);
+    else showQuestionPanel("Not found", `There is no question "${id}"`, "Choose one from the list.");
   }
   document.body.dataset.ready = "true";
 }

@@ -4,7 +4,7 @@
 
 import { config } from "./config.js";
 import { labelOf, makeLabelSearch } from "./labels.js";
-import { sparqlName } from "./sparql_names.js";
+import { shortName } from "./sparql_names.js";
 
 function optionNode(match, id) {
   const option = document.createElement("li");
@@ -14,7 +14,7 @@ function optionNode(match, id) {
   const name = document.createElement("span");
   name.textContent = match.label;
   const note = document.createElement("small");
-  note.textContent = sparqlName(match.iri, config.prefixes);
+  note.textContent = shortName(match.iri, config.prefixes);
   option.append(name, " ", note);
   return option;
 }
@@ -26,13 +26,15 @@ export function makeIriPicker(parameter, value) {
   const wrapper = document.createElement("div");
   wrapper.className = "picker";
   const input = document.createElement("input");
-  Object.assign(input, { id, type: "text", value: value ?? "", autocomplete: "off", spellcheck: false });
+  Object.assign(input, { id, type: "text", value: value ?? "", autocomplete: "off" });
+  input.spellcheck = false;
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");
   input.setAttribute("aria-controls", `${id}-options`);
   input.placeholder = "Type part of a name";
-  const hidden = Object.assign(document.createElement("input"), { type: "hidden", name: parameter.name, value: value ?? "" });
+  const hidden = document.createElement("input");
+  Object.assign(hidden, { type: "hidden", name: parameter.name, value: value ?? "" });
   const list = document.createElement("ul");
   list.id = `${id}-options`;
   list.className = "picker-options";
@@ -47,7 +49,9 @@ export function makeIriPicker(parameter, value) {
   let active = -1;
   let chosenLabel = value ?? "";
 
-  const showIri = () => { iri.textContent = hidden.value ? sparqlName(hidden.value, config.prefixes) : "default"; };
+  const showIri = () => {
+    iri.textContent = hidden.value ? shortName(hidden.value, config.prefixes) : "default";
+  };
   const close = () => {
     list.hidden = true;
     input.setAttribute("aria-expanded", "false");
@@ -56,7 +60,9 @@ export function makeIriPicker(parameter, value) {
   };
   const highlight = (index) => {
     active = index;
-    [...list.children].forEach((option, at) => option.setAttribute("aria-selected", String(at === index)));
+    [...list.children].forEach((option, at) => {
+      option.setAttribute("aria-selected", String(at === index));
+    });
     const option = list.children[index];
     if (option) {
       input.setAttribute("aria-activedescendant", option.id);
@@ -121,7 +127,10 @@ export function makeIriPicker(parameter, value) {
   showIri();
   if (value) {
     labelOf(value).then((label) => {
-      if (label && input.value === value) input.value = chosenLabel = label;
+      if (label && input.value === value) {
+        chosenLabel = label;
+        input.value = label;
+      }
     }).catch(() => {}); // the IRI stays shown
   }
   return wrapper;

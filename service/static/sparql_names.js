@@ -38,15 +38,25 @@ function escapeLocal(local) {
   });
 }
 
-// `iri` as prefix:local with the longest namespace of `prefixes` it extends (escaping what
-// must be), or as <iri> when no prefix fits.
-export function sparqlName(iri, prefixes) {
+// The prefix of the longest namespace of `prefixes` that `iri` extends with a local name that
+// SPARQL can write (escaped), and that local name; null when there is none.
+function splitName(iri, prefixes) {
   const entries = Object.entries(prefixes).sort(([, a], [, b]) => b.length - a.length);
   for (const [name, namespace] of entries) {
     const local = iri.slice(namespace.length);
-    if (iri.startsWith(namespace) && /^[\w~.!$&'()*+,;=/?#@%:-]+$/.test(local)) {
-      return `${name}:${escapeLocal(local)}`;
-    }
+    if (iri.startsWith(namespace) && /^[\w~.!$&'()*+,;=/?#@%:-]+$/.test(local)) return [name, local];
   }
-  return `<${iri}>`;
+  return null;
+}
+
+// `iri` as SPARQL: prefix:local (escaping what must be), or <iri> when no prefix fits.
+export function sparqlName(iri, prefixes) {
+  const split = splitName(iri, prefixes);
+  return split ? `${split[0]}:${escapeLocal(split[1])}` : `<${iri}>`;
+}
+
+// `iri` to show: prefix:local as it reads (cmr:actor/china), or the IRI.
+export function shortName(iri, prefixes) {
+  const split = splitName(iri, prefixes);
+  return split ? `${split[0]}:${split[1]}` : iri;
 }
