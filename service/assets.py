@@ -16,11 +16,12 @@ from flask import Flask
 NODE_MODULES_KEY = "NODE_MODULES_DIR"
 
 # The CodeMirror files the form loads, in order (paths inside the codemirror package).
-CODEMIRROR_STYLESHEETS = ("lib/codemirror.css",)
+CODEMIRROR_STYLESHEETS = ("lib/codemirror.css", "addon/hint/show-hint.css")
 CODEMIRROR_SCRIPTS = (
     "lib/codemirror.js",
     "mode/sparql/sparql.js",
     "addon/edit/matchbrackets.js",
+    "addon/hint/show-hint.js",
 )
 
 

@@ -12,7 +12,9 @@ stays plain SPARQL::
     # multivalued: partners
 
 ``param`` lines give a variable name, a type (iri, string, date, integer, decimal) and an
-optional default; a parameter without default is left unbound unless given. Values are
+optional default; a parameter without default is left unbound unless given. An ``iri``
+parameter may end with ``class IRI``, the class its values belong to (the form's picker
+searches the labels of that class's members). Values are
 bound as typed RDF terms (never pasted into the text). ``multivalued`` names the columns
 whose `` | ``-joined cells are sorted after the query runs, so that results are
 deterministic whatever order the store aggregates in.
@@ -33,6 +35,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Identifier
 
+from critmin.service.sparql_bindings import with_bindings
 from critmin.service.store import Store
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -52,6 +55,7 @@ _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_CLASS_SUFFIX = re.compile(r"(?:^|\s)class\s+(?P<iri>\S+)$")
 
 
 class CatalogueError(Exception):
@@ -73,6 +77,7 @@ class Parameter:
     name: str
     type: str
     default: str | None = None
+    class_iri: str | None = None
 
     def term(self, value: str) -> Identifier:
         """``value`` as an RDF term of this parameter's type; ParameterError if it is not one
@@ -134,6 +139,11 @@ class CannedQuery:
             if value:
                 bound[name] = parameter.term(value)
         return bound
+
+    def bound_text(self, params: Mapping[str, str]) -> str:
+        """The text with ``params`` (defaults filling the rest) bound in ``VALUES`` blocks, as a
+        remote store receives it: plain SPARQL that gives the rows :func:`run` gives."""
+        return with_bindings(self.text, self.bindings(params))
 
 
 class Catalogue(Mapping[str, CannedQuery]):
@@ -285,14 +295,19 @@ def _parameter(line: str, text: str) -> Parameter:
     name, _, rest = line.partition(" ")
     type_, _, default = rest.strip().partition(" ")
     if not _VARIABLE_NAME.fullmatch(name):
-        raise _HeaderError(f"param {line!r}: expected 'name type [default]'")
+        raise _HeaderError(f"param {line!r}: expected 'name type [default] [class IRI]'")
     if type_ not in PARAMETER_TYPES:
         raise _HeaderError(
             f"param {name}: type {type_!r} is not one of {', '.join(PARAMETER_TYPES)}"
         )
     if not re.search(rf"[?$]{name}\b", text):
         raise _HeaderError(f"param {name}: the query has no variable ?{name}")
-    parameter = Parameter(name, type_, default.strip() or None)
+    class_iri = None
+    if type_ == "iri" and (match := _CLASS_SUFFIX.search(default)):
+        default, class_iri = default[:match.start()], match["iri"]
+        if not _IRI.fullmatch(class_iri):
+            raise _HeaderError(f"param {name}: class {class_iri!r} is not an absolute IRI")
+    parameter = Parameter(name, type_, default.strip() or None, class_iri)
     if parameter.default is not None:
         try:
             parameter.term(parameter.default)

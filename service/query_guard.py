@@ -28,6 +28,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier
 
+from critmin.service.syntax_position import located_error
+
 QUERY_FORMS = {
     "SelectQuery": "SELECT",
     "AskQuery": "ASK",
@@ -114,8 +116,11 @@ class DatasetSpec:
     fetch_remote: bool = False
 
 
-def _syntax_error(error: ParseBaseException) -> QueryRejected:
-    """A 400 for a parse error, with its line and column."""
+def _syntax_error(error: ParseBaseException, text: str) -> QueryRejected:
+    """A 400 for a parse error of ``text``, with its line and column where the text stops
+    making sense (``syntax_position``), not where rdflib's parser backtracked to."""
+    with _PARSER_LOCK:
+        error = located_error(text, error)
     return QueryRejected(
         400, "Malformed query",
         " ".join(str(error).split()),
@@ -145,7 +150,7 @@ def _parse(text: str) -> Query:
         try:
             _parse_update(text)
         except Exception:  # not an update either (ParseBaseException, or one rdflib cannot read)
-            raise _syntax_error(query_error) from None
+            raise _syntax_error(query_error, text) from None
         raise update_refused() from None
     except Exception as error:  # rdflib's parser raises on some input ("?s ?p -1.5" TypeError)
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
@@ -155,7 +160,7 @@ def _parse(text: str) -> Query:
     try:
         return translateQuery(tree)
     except ParseBaseException as error:
-        raise _syntax_error(error) from None
+        raise _syntax_error(error, text) from None
     except Exception as error:  # rdflib reports semantic errors (unknown prefix...) as Exception
         raise QueryRejected(400, "Malformed query", str(error)) from None
 

@@ -1,58 +1,40 @@
 // The critmin query form: runs SPARQL and canned questions in place and shows their results.
-// Every value from the data is written with textContent (never parsed as HTML); links are made
-// only for http(s) IRIs. CodeMirror is used when the page loaded it, else the plain textarea.
+// A canned question puts its SPARQL, parameters bound, into the editor and runs that text, so
+// what the analyst sees is what ran. Every value from the data is written with textContent
+// (never parsed as HTML); links are made only for http(s) IRIs.
 
+import { makeHint } from "./completion.js";
 import { byId, config } from "./config.js";
+import { makeEditor } from "./editor.js";
+import { makeHistory } from "./history.js";
+import { makeIriPicker } from "./pickers.js";
 import {
   ACCEPT_RESULTS, clearOutput, setLinks, showAnswer, showError, showFailure,
 } from "./results.js";
+import { withImplicitPrefixes } from "./sparql_names.js";
 
-// ---- editor -----------------------------------------------------------------------------
+let editor;
+let history;
+let running = null; // the AbortController of the request under way
 
-function makeEditor(textarea, run) {
-  if (typeof window.CodeMirror === "function") {
-    const keys = { "Ctrl-Enter": run, "Cmd-Enter": run };
-    const editor = window.CodeMirror.fromTextArea(textarea, {
-      mode: "application/sparql-query",
-      lineNumbers: true,
-      matchBrackets: true,
-      indentUnit: 2,
-      lineWrapping: true,
-      extraKeys: keys,
-    });
-    document.body.classList.add("has-codemirror");
-    return {
-      get: () => editor.getValue(),
-      showPosition: (line, column) => editor.setCursor({ line: line - 1, ch: column - 1 }),
-    };
-  }
-  textarea.addEventListener("keydown", (event) => {
-    if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
-      event.preventDefault();
-      run();
-    }
-  });
-  return {
-    get: () => textarea.value,
-    showPosition: (line, column) => {
-      const lines = textarea.value.split("\n");
-      const offset = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
-      textarea.setSelectionRange(offset + column - 1, offset + column - 1);
-    },
-  };
-}
-
-// Fetch, then show the results or the error panel.
-async function run(request, links) {
+// Fetch with `request(signal)`, then show the results or the error panel; `markError(line,
+// column)` marks a syntax error's place in the editor. Cancel aborts the request.
+async function run(request, links, markError) {
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
   clearOutput();
+  editor.clearError();
   const status = byId("run-status");
   status.textContent = "Running…";
+  byId("cancel-query").hidden = false;
   document.body.setAttribute("aria-busy", "true");
   const started = performance.now();
+  let outcome = "";
   try {
-    const response = await request();
+    const response = await request(controller.signal);
     if (!response.ok) {
-      await showError(response, editor.showPosition);
+      await showError(response, markError);
       return;
     }
     const summary = await showAnswer(response);
@@ -61,33 +43,49 @@ async function run(request, links) {
     setLinks(links);
     byId("results-panel").hidden = false;
   } catch (error) {
-    showFailure(String(error));
+    if (running !== controller) return; // a newer run replaced this one
+    if (error.name === "AbortError") {
+      clearOutput();
+      outcome = "Cancelled: the query was stopped before it answered.";
+    } else {
+      showFailure(String(error));
+    }
   } finally {
-    status.textContent = "";
-    document.body.removeAttribute("aria-busy");
+    if (running === controller) {
+      running = null;
+      status.textContent = outcome;
+      byId("cancel-query").hidden = true;
+      document.body.removeAttribute("aria-busy");
+    }
   }
 }
 
-// ---- free SPARQL ------------------------------------------------------------------------
-
-let editor;
-
-function runEditorQuery() {
-  const query = editor.get();
-  const encoded = encodeURIComponent(query);
-  byId("question-panel").hidden = true;
-  markSelected(null);
+// Run `text` from the editor on the endpoint, with the standard prefixes it uses added.
+// `links` default to the endpoint's CSV and JSON and a permalink holding the text.
+function runText(text, links) {
+  const sent = withImplicitPrefixes(text, config.prefixes);
+  const encoded = encodeURIComponent(sent.text);
+  history.add(text);
   return run(
-    () => fetch(config.sparqlPath, {
+    (signal) => fetch(config.sparqlPath, {
       method: "POST",
       headers: { Accept: ACCEPT_RESULTS },
-      body: new URLSearchParams({ query }),
+      body: new URLSearchParams({ query: sent.text }),
+      signal,
     }),
-    {
+    links ?? {
       download: (format) => `${config.sparqlPath}?query=${encoded}&format=${format}`,
-      permalink: `${location.pathname}?query=${encoded}`,
+      permalink: `${location.pathname}?query=${encodeURIComponent(text)}`,
     },
+    // The added declarations lengthen line 1 only: map a column there back to the editor's.
+    (line, column) => editor.markError(line, line === 1 ? Math.max(column - sent.shift, 1) : column),
   );
+}
+
+function runEditorQuery() {
+  byId("question-panel").hidden = true;
+  markSelected(null);
+  return runText(editor.get());
 }
 
 // ---- canned questions -------------------------------------------------------------------
@@ -96,8 +94,9 @@ let questions = [];
 let current = null;
 
 function inputFor(parameter, value) {
-  const input = document.createElement("input");
   const type = String(parameter.type ?? "string").toLowerCase().replace(/^xsd:/, "");
+  if (type === "iri" || type === "uri") return makeIriPicker(parameter, value);
+  const input = document.createElement("input");
   input.name = parameter.name;
   input.id = `param-${parameter.name}`;
   input.value = value ?? "";
@@ -111,11 +110,6 @@ function inputFor(parameter, value) {
     input.inputMode = "decimal";
   } else if (type === "date" && (!input.value || /^\d{4}-\d{2}-\d{2}$/.test(input.value))) {
     input.type = "date";
-  } else if (type === "iri" || type === "uri") {
-    input.type = "text";
-    input.inputMode = "url";
-    input.placeholder = "https://…";
-    input.spellcheck = false;
   } else {
     input.type = "text";
   }
@@ -128,14 +122,22 @@ function markSelected(id) {
   }
 }
 
+function showQuestionPanel(eyebrow, title, text, withForm = false) {
+  byId("question-cq").textContent = eyebrow;
+  byId("question-title").textContent = title;
+  byId("question-text").textContent = text;
+  byId("question-form").hidden = !withForm;
+  const panel = byId("question-panel");
+  panel.hidden = false;
+  if (window.matchMedia("(max-width: 800px)").matches) panel.scrollIntoView({ block: "start" });
+}
+
 function selectQuestion(question, values) {
   current = question;
   markSelected(question.id);
   const sameName = (question.cq ?? "").toLowerCase() === question.id.toLowerCase();
-  byId("question-cq").textContent = question.cq && !sameName
+  const eyebrow = question.cq && !sameName
     ? `${question.cq} · ${question.id}` : question.cq || question.id;
-  byId("question-title").textContent = question.title ?? question.id;
-  byId("question-text").textContent = question.question ?? "";
   const fields = (question.parameters ?? []).map((parameter) => {
     const wrapper = document.createElement("div");
     wrapper.className = /^(iri|uri|string)$/i.test(parameter.type ?? "") ? "param is-wide" : "param";
@@ -149,28 +151,38 @@ function selectQuestion(question, values) {
     return wrapper;
   });
   byId("question-params").replaceChildren(...fields);
-  const panel = byId("question-panel");
-  panel.hidden = false;
-  if (window.matchMedia("(max-width: 800px)").matches) panel.scrollIntoView({ block: "start" });
+  showQuestionPanel(eyebrow, question.title ?? question.id, question.question ?? "", true);
   return runQuestion();
 }
 
-function runQuestion() {
+// Fetch the question's SPARQL with its parameters bound, put it in the editor and run it.
+async function runQuestion() {
   const params = new URLSearchParams();
-  for (const input of byId("question-params").querySelectorAll("input")) {
+  for (const input of byId("question-params").querySelectorAll("input[name]")) {
     if (input.value !== "") params.set(input.name, input.value);
   }
-  const url = `${config.queriesPath}/${encodeURIComponent(current.id)}`;
   const search = params.toString() ? `?${params}` : "";
+  const url = `${config.queriesPath}/${encodeURIComponent(current.id)}`;
+  clearOutput();
+  try {
+    const response = await fetch(`${current.text_url}${search}`, {
+      headers: { Accept: "application/sparql-query" },
+    });
+    if (!response.ok) {
+      await showError(response, () => {});
+      return;
+    }
+    editor.set(await response.text());
+  } catch (error) {
+    showFailure(String(error));
+    return;
+  }
   const permalink = new URLSearchParams({ question: current.id });
   for (const [name, value] of params) permalink.set(name, value);
-  return run(
-    () => fetch(`${url}${search}`, { headers: { Accept: "application/sparql-results+json" } }),
-    {
-      download: (format) => `${url}.${format}${search}`,
-      permalink: `${location.pathname}?${permalink}`,
-    },
-  );
+  await runText(editor.get(), {
+    download: (format) => `${url}.${format}${search}`,
+    permalink: `${location.pathname}?${permalink}`,
+  });
 }
 
 function renderQuestions() {
@@ -209,7 +221,8 @@ async function loadQuestions() {
 // ---- start ------------------------------------------------------------------------------
 
 async function start() {
-  editor = makeEditor(byId("query"), runEditorQuery);
+  editor = makeEditor(byId("query"), { run: runEditorQuery, hint: makeHint() });
+  history = makeHistory(byId("history-list"), byId("clear-history"), (query) => editor.set(query));
   byId("query-form").addEventListener("submit", (event) => {
     event.preventDefault();
     runEditorQuery();
@@ -218,15 +231,17 @@ async function start() {
     event.preventDefault();
     runQuestion();
   });
+  byId("cancel-query").addEventListener("click", () => running?.abort());
   const search = new URLSearchParams(location.search);
   const loading = loadQuestions();
   if (search.has("query")) {
     await runEditorQuery();
   } else if (search.has("question")) {
     await loading;
-    const question = questions.find((candidate) => candidate.id === search.get("question"));
+    const id = search.get("question");
+    const question = questions.find((candidate) => candidate.id === id);
     if (question) await selectQuestion(question, search);
-    else showFailure(`There is no question "${search.get("question")}".`);
+    else showQuestionPanel("Not found", `There is no question "${id}"`, "Choose one from the list.");
   }
   document.body.dataset.ready = "true";
 }

@@ -72,18 +72,21 @@ def test_a_query_reads_its_metadata_and_parameters(tmp_path: Path) -> None:
         tmp_path,
         "demo.rq",
         "# id: demo\n# title: Demo\n# question: Which things?\n# cq: CQ07\n"
-        "# param: thing iri https://example.org/a\n# param: note string two words\n"
+        "# param: thing iri https://example.org/a class https://example.org/Thing\n"
+        "# param: other iri class https://example.org/Other\n"
+        "# param: note string two words class x\n"
         "# param: since date\n# multivalued: labels\n"
         "SELECT ?thing (GROUP_CONCAT(?l) AS ?labels) WHERE { ?thing ?p ?l "
-        "FILTER(?l != ?note && ?l > ?since) } GROUP BY ?thing\n",
+        "FILTER(?l != ?note && ?l > ?since && ?p != ?other) } GROUP BY ?thing\n",
     )
     query = read_query(path)
     assert (query.id, query.title, query.question, query.cq) == (
         "demo", "Demo", "Which things?", "CQ07"
     )
     assert query.parameters == (
-        Parameter("thing", "iri", "https://example.org/a"),
-        Parameter("note", "string", "two words"),
+        Parameter("thing", "iri", "https://example.org/a", "https://example.org/Thing"),
+        Parameter("other", "iri", None, "https://example.org/Other"),
+        Parameter("note", "string", "two words class x"),
         Parameter("since", "date", None),
     )
     assert query.multivalued == ("labels",)
@@ -104,6 +107,8 @@ def test_a_query_reads_its_metadata_and_parameters(tmp_path: Path) -> None:
         (HEADER + "# param: s date 2025-13-01\n" + QUERY,
          "default of parameter s: '2025-13-01' is not a date written YYYY-MM-DD"),
         (HEADER + "# param: s iri\n# param: s iri\n" + QUERY, "a parameter is declared twice"),
+        (HEADER + "# param: s iri class Thing\n" + QUERY,
+         "param s: class 'Thing' is not an absolute IRI"),
         (HEADER + "# multivalued: o\n" + QUERY, "multivalued column 'o' is not a result column"),
         ("# id: Demo!\n# title: T\n# question: Q?\n" + QUERY, "id 'Demo!' is not lower-case"),
     ],
@@ -236,3 +241,18 @@ def test_string_parameters_cannot_change_the_query(tmp_path: Path, tiny_store: L
     assert [str(row["thing"]) for row in run(query, tiny_store, {})] == ["https://example.org/a"]
     injected = {"tag": 'tin" } UNION { ?thing ?p ?o } #'}
     assert list(run(query, tiny_store, injected)) == []
+
+
+def test_bound_text_holds_the_values_and_the_defaults(tmp_path: Path) -> None:
+    write(tmp_path, "demo.rq", HEADER + "# param: s iri https://example.org/a\n"
+          "# param: n integer\n" + "SELECT ?s WHERE { ?s ?p ?n }\n")
+    query = load_catalogue(tmp_path)["demo"]
+    assert query.bound_text({}) == query.text.replace(
+        "WHERE {", "WHERE { VALUES (?s) { (<https://example.org/a>) } "
+    )
+    integer = "<http://www.w3.org/2001/XMLSchema#integer>"
+    assert f'VALUES (?s ?n) {{ (<https://example.org/b> "3"^^{integer}) }}' in query.bound_text(
+        {"s": "https://example.org/b", "n": "3"}
+    )
+    with pytest.raises(ParameterError):
+        query.bound_text({"n": "three"})

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -12,7 +14,9 @@ from flask.testing import FlaskClient
 
 from critmin.graph.base.namespaces import CMR
 from critmin.service.app import create_app
+from critmin.service.catalogue import CELL_SEPARATOR, load_catalogue
 from critmin.service.config import Settings
+from critmin.service.oxigraph_store import OxigraphStore
 from critmin.service.store import LocalStore
 
 # Two agreements of Peru, with the types the OWL 2 RL closure would add written out.
@@ -37,6 +41,7 @@ cmr:graph\\/inferred {
 R = str(CMR)
 MOU = R + "agreement/peru-norway-mou-01010101"
 DEAL = R + "agreement/peru-ghana-deal-02020202"
+SEED = Path(__file__).resolve().parents[2] / "graph" / "seed" / "critmin-seed.trig"
 QUERY_IDS = ["agreements", "controls", *(f"cq{number:02d}" for number in range(1, 21))]
 CQ03_CSV = (
     "binding,label,agreement\r\n"
@@ -88,10 +93,14 @@ def test_the_catalogue_lists_every_query_in_id_order(client: FlaskClient) -> Non
         "actor) make in 2025 (or another year), with whom, and when?",
         "cq": "CQ02",
         "parameters": [
-            {"name": "actor", "type": "iri", "default": R + "actor/united-states"},
-            {"name": "year", "type": "integer", "default": "2025"},
+            {
+                "name": "actor", "type": "iri", "default": R + "actor/united-states",
+                "class": "https://w3id.org/critmin/ontology#Actor",
+            },
+            {"name": "year", "type": "integer", "default": "2025", "class": None},
         ],
         "url": "/api/queries/cq02",
+        "text_url": "/api/queries/cq02.rq",
     }
     assert listed[0]["cq"] is None
 
@@ -195,3 +204,74 @@ def test_the_real_server_serves_a_csv_export(live_server: str) -> None:
         assert response.status == 200
         assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
         assert response.read().decode() == CQ03_CSV
+
+
+def test_the_rq_extension_gives_the_query_with_its_parameters_bound(
+    client: FlaskClient,
+) -> None:
+    params = {"actor": R + "actor/peru", "year": "2024"}
+    response = client.get("/api/queries/cq02.rq", query_string=params)
+    assert response.status_code == 200
+    assert response.mimetype == "application/sparql-query"
+    text = response.get_data(as_text=True)
+    assert text.startswith("# id: cq02\n")
+    values = f'VALUES (?actor ?year) {{ (<{R}actor/peru> "2024"^^xsd:integer) }}'.replace(
+        "xsd:integer", "<http://www.w3.org/2001/XMLSchema#integer>"
+    )
+    assert values in text
+    answer = client.post(
+        "/sparql", data={"query": text}, headers={"Accept": "application/sparql-results+json"}
+    )
+    assert [row["label"] for row in bindings(answer.data)] == ["Peru-Norway MoU"]
+
+
+def test_the_rq_extension_refuses_a_bad_parameter(client: FlaskClient) -> None:
+    response = client.get("/api/queries/cq02.rq", query_string={"year": "soon"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["parameter"] == "year"
+
+
+@pytest.fixture(scope="module")
+def seed_client() -> Iterator[FlaskClient]:
+    """The app over the seed graph in the default store (Oxigraph)."""
+    store = OxigraphStore.from_file(SEED)
+    yield create_app(store, {"TESTING": True}, settings=Settings()).test_client()
+    store.close()
+
+
+def tidy_rows(body: bytes, multivalued: tuple[str, ...]) -> Counter[tuple[tuple[str, str], ...]]:
+    """The rows of a SPARQL JSON results document as a multiset, with the parts of the
+    multi-valued cells sorted and empty parts dropped (as ``catalogue.run`` does)."""
+    rows: Counter[tuple[tuple[str, str], ...]] = Counter()
+    for row in bindings(body):
+        for name in multivalued:
+            parts = [part for part in row.get(name, "").split(CELL_SEPARATOR) if part]
+            row[name] = CELL_SEPARATOR.join(sorted(parts))
+        rows[tuple(sorted(row.items()))] += 1
+    return rows
+
+
+@pytest.mark.parametrize("query_id", QUERY_IDS)
+def test_the_bound_text_gives_the_canned_answer_on_the_seed_graph(
+    seed_client: FlaskClient, query_id: str
+) -> None:
+    """What the form runs from its editor answers as the canned query does."""
+    query = load_catalogue()[query_id]
+    text = seed_client.get(f"/api/queries/{query_id}.rq").get_data(as_text=True)
+    from_editor = seed_client.post(
+        "/sparql", data={"query": text}, headers={"Accept": "application/sparql-results+json"}
+    )
+    canned = seed_client.get(f"/api/queries/{query_id}")
+    assert (from_editor.status_code, canned.status_code) == (200, 200)
+    expected = tidy_rows(canned.data, query.multivalued)
+    assert tidy_rows(from_editor.data, query.multivalued) == expected
+    assert expected
+
+
+def test_the_bound_text_takes_other_parameter_values(seed_client: FlaskClient) -> None:
+    params = {"actor": R + "actor/china"}
+    text = seed_client.get("/api/queries/cq07.rq", query_string=params).get_data(as_text=True)
+    from_editor = seed_client.post("/sparql", data={"query": text})
+    canned = seed_client.get("/api/queries/cq07", query_string=params)
+    multivalued = load_catalogue()["cq07"].multivalued
+    assert tidy_rows(from_editor.data, multivalued) == tidy_rows(canned.data, multivalued)

@@ -63,8 +63,8 @@ def test_malformed_query_reports_line_and_column() -> None:
         check_query("ASK {\n  ?s ?p ?o .\n  FILTER(\n}")
     error = raised.value
     assert (error.status, error.title) == (400, "Malformed query")
-    assert (error.line, error.column) == (3, 3)
-    assert error.detail == "Expected AskQuery, found 'FILTER' (at char 21), (line:3, col:3)"
+    assert (error.line, error.column) == (4, 1)
+    assert error.detail == "Expected Filter, found '}' (at char 29), (line:4, col:1)"
 
 
 def test_unknown_prefix_is_malformed() -> None:

@@ -406,8 +406,8 @@ def test_malformed_query_is_a_400_with_the_parse_error(client: FlaskClient) -> N
     assert response.status_code == 400
     assert response.get_json() == {"error": {
         "status": 400, "title": "Malformed query",
-        "message": "Expected SelectQuery, found '?' (at char 18), (line:2, col:9)",
-        "line": 2, "column": 9,
+        "message": "Expected triples, found '}' (at char 24), (line:2, col:15)",
+        "line": 2, "column": 15,
     }}
 
 
@@ -573,8 +573,8 @@ def test_sparqlwrapper_ask_and_construct(live_server: str) -> None:
 def test_sparqlwrapper_malformed_query_gets_the_parse_error(live_server: str) -> None:
     with pytest.raises(QueryBadFormed) as raised:
         wrapper(live_server, "SELECT ?s\nWHERE { ?s ?p }", JSON).query()
-    assert "Expected SelectQuery, found" in str(raised.value)
-    assert "(at char 18), (line:2, col:9)" in str(raised.value)
+    assert "Expected triples, found" in str(raised.value)
+    assert "(at char 24), (line:2, col:15)" in str(raised.value)
 
 
 @pytest.mark.server

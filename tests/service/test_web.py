@@ -11,11 +11,14 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from critmin.graph.base.namespaces import PREFIXES
+from critmin.graph.base.namespaces import CM, CMR, PREFIXES
 from critmin.service import web
 from critmin.service.assets import CODEMIRROR_SCRIPTS, CODEMIRROR_STYLESHEETS, VIEW_LIBRARIES
 
 STATIC = Path(web.__file__).parent / "static"
+CMR_ACTOR = str(CMR) + "actor/"
+CM_STATE = str(CM.State)
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 def client_with(app: Flask, **config: object) -> FlaskClient:
@@ -58,13 +61,18 @@ def textarea_text(page: str) -> str:
     return html.unescape(match.group(1))
 
 
-def test_form_preloads_every_prefix_and_an_example_query(app: Flask) -> None:
+def test_form_opens_on_a_short_query_and_says_the_prefixes_are_implicit(app: Flask) -> None:
     page = client_with(app).get("/").get_data(as_text=True)
     text = textarea_text(page)
-    prefix_lines = [line for line in text.splitlines() if line.startswith("PREFIX ")]
-    assert prefix_lines == [f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()]
     assert text == web.EXAMPLE_QUERY
-    assert "?agreement a cm:Agreement" in text
+    assert "PREFIX" not in text
+    assert text.startswith("# Agreements with their labels and dates\nSELECT ")
+    note = re.search(r'<p id="prefix-note"[^>]*>(.*?)</p>', page, re.S)
+    assert note, "the page does not say the prefixes are implicit"
+    names = ", ".join(f"{prefix}:" for prefix in PREFIXES)
+    assert f"The standard prefixes ({names}) are declared for you" in " ".join(
+        note.group(1).split()
+    )
 
 
 def test_form_is_a_plain_form_to_the_endpoint_and_fits_a_phone(app: Flask) -> None:
@@ -93,9 +101,11 @@ def test_codemirror_is_loaded_from_the_local_node_modules(app: Flask, node_modul
         "/assets/codemirror/lib/codemirror.js",
         "/assets/codemirror/mode/sparql/sparql.js",
         "/assets/codemirror/addon/edit/matchbrackets.js",
+        "/assets/codemirror/addon/hint/show-hint.js",
         "/assets/web/form.js",
     ]
     assert '<link rel="stylesheet" href="/assets/codemirror/lib/codemirror.css">' in page
+    assert '<link rel="stylesheet" href="/assets/codemirror/addon/hint/show-hint.css">' in page
 
 
 def test_without_codemirror_the_page_loads_only_its_own_script(app: Flask, tmp_path: Path) -> None:
@@ -108,10 +118,10 @@ def test_every_asset_the_page_names_is_local_and_served(app: Flask, node_modules
     client = client_with(app, NODE_MODULES_DIR=str(node_modules))
     page = client.get("/").get_data(as_text=True)
     urls = re.findall(r'<(?:script|link)[^>]* (?:src|href)="([^"]+)"', page)
-    assert len(urls) == 7
+    assert len(urls) == 9
     for library in form_config(page)["views"].values():
         urls += [library["module"], *library["stylesheets"]]
-    assert len(urls) == 10
+    assert len(urls) == 12
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -234,3 +244,77 @@ def test_form_config_gives_the_script_the_public_base_and_paths(app: Flask) -> N
     assert '"resourcePath": "/id/"' in page
     assert '"sparqlPath": "/sparql"' in page
     assert '"queriesPath": "/api/queries"' in page
+
+
+def test_form_config_gives_the_paths_of_the_look_ups(app: Flask) -> None:
+    page = client_with(app).get("/").get_data(as_text=True)
+    assert '"labelsPath": "/api/labels"' in page
+    assert '"vocabularyPath": "/api/vocabulary"' in page
+
+
+def test_an_unknown_question_is_a_404_that_still_shows_the_form(app: Flask) -> None:
+    client = client_with(app)
+    response = client.get("/", query_string={"question": "nosuch"})
+    assert response.status_code == 404
+    assert '<textarea id="query" name="query"' in response.get_data(as_text=True)
+    assert client.get("/", query_string={"question": "cq01"}).status_code == 200
+
+
+def test_labels_finds_resources_by_part_of_a_label(app: Flask) -> None:
+    client = client_with(app)
+    response = client.get("/api/labels", query_string={"q": "LAND"})
+    assert response.status_code == 200
+    assert response.get_json() == [  # all inside a word: in alphabetical order
+        {"iri": CMR_ACTOR + "exampleland", "label": "Exampleland", "type": CM_STATE},
+        {"iri": CMR_ACTOR + "testland", "label": "Testland", "type": CM_STATE},
+        {
+            "iri": str(CMR) + "agreement/testland-exampleland-0000aaaa",
+            "label": "Testland-Exampleland unobtainium memorandum",
+            "type": str(CM.MemorandumOfUnderstanding),
+        },
+    ]
+
+
+def test_labels_keeps_the_members_of_a_class_and_caps_the_list(app: Flask) -> None:
+    client = client_with(app)
+    members = client.get("/api/labels", query_string={"q": "", "class": CM_STATE, "limit": "1"})
+    assert members.get_json() == [
+        {"iri": CMR_ACTOR + "exampleland", "label": "Exampleland", "type": CM_STATE},
+    ]
+    minerals = client.get("/api/labels", query_string={"q": "unob", "class": str(CM.Mineral)})
+    assert [match["label"] for match in minerals.get_json()] == ["unobtainium"]
+
+
+def test_labels_names_one_resource(app: Flask) -> None:
+    client = client_with(app)
+    named = client.get("/api/labels", query_string={"iri": CMR_ACTOR + "testland"})
+    assert named.get_json() == [
+        {"iri": CMR_ACTOR + "testland", "label": "Testland", "type": CM_STATE},
+    ]
+    assert client.get("/api/labels", query_string={"iri": CMR_ACTOR + "nowhere"}).get_json() == []
+
+
+@pytest.mark.parametrize(
+    ("params", "problem"),
+    [
+        ({"q": "x", "limit": "0"}, "limit: '0' is not a number from 1 to 100"),
+        ({"q": "x", "limit": "101"}, "limit: '101' is not a number from 1 to 100"),
+        ({"q": "x", "limit": "ten"}, "limit: 'ten' is not a number from 1 to 100"),
+        ({"q": "x", "class": "State"}, "class: 'State' is not an absolute IRI"),
+        ({"q": "x" * 201}, "q: 200 characters at most"),
+    ],
+)
+def test_labels_refuses_bad_parameters_with_a_400(
+    app: Flask, params: dict[str, str], problem: str
+) -> None:
+    response = client_with(app).get("/api/labels", query_string=params)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"] == problem
+
+
+def test_vocabulary_gives_classes_and_properties(app: Flask) -> None:
+    response = client_with(app).get("/api/vocabulary")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert set(body) == {"classes", "properties"}
+    assert {"iri": RDFS_LABEL, "label": None} in body["properties"]
