@@ -18,6 +18,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from critmin.graph.base.namespaces import CM, CMR
+from critmin.graph.owl.justification import Schema, Triple, why_id
+from critmin.graph.owl.justify import read_schema
 from critmin.service.config import STORE_KEY
 from critmin.service.corpus_text import CorpusFolder, Sentence, sentence_around
 from critmin.service.errors import error_response
@@ -45,6 +47,8 @@ HTML = "text/html"
 JSON = "application/json"
 RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES)
 """The descriptions served to machines; their names (ttl, jsonld, nt) are the URL extensions."""
+SCHEMA_KEY = "critmin.justification-schema"
+"""Where the app keeps the ontology's axioms that justifications use (see :func:`schema`)."""
 
 
 def _is_iri(text: str) -> bool:
@@ -93,7 +97,7 @@ def resource(rest: str) -> ResponseReturnValue:
     iri = URIRef(iri_text)
     store: Store = current_app.extensions[STORE_KEY]
     if media == HTML:
-        description = describe(store, iri)
+        description = describe(store, iri, schema(store))
         if description is None:
             return not_found(f"no resource <{iri}>", media)
         alternates = [
@@ -109,13 +113,23 @@ def resource(rest: str) -> ResponseReturnValue:
             mimetype=HTML,
         )
     else:
-        graph = describe_as_graph(store, iri)
+        graph = describe_as_graph(store, iri, schema(store))
         if not len(graph):
             return not_found(f"no resource <{iri}>", media)
         response = Response(serialize_graph(graph, _rdf_format(media)), mimetype=media)
     if not extension_format:
         response.vary.add("Accept")
     return response
+
+
+def schema(store: Store) -> Schema:
+    """The axioms that justify inferred facts, read from ``store`` once per app: they change
+    only with the dataset (restart the service after loading another ontology into a remote
+    store)."""
+    cached = current_app.extensions.get(SCHEMA_KEY)
+    if cached is None or cached[0] is not store:
+        cached = current_app.extensions[SCHEMA_KEY] = (store, read_schema(store))
+    return cached[1]
 
 
 @bp.get("/ontology")
@@ -179,6 +193,22 @@ def term_href(term: Identifier) -> str | None:
     return text if text.startswith(("http://", "https://")) else None
 
 
+bp.add_app_template_global(why_id)
+
+
+@bp.app_template_global()
+def why_href(triple: Triple, iri: URIRef) -> str | None:
+    """Where the justification of an inferred ``triple`` is: on this page when it is about
+    ``iri``, else on the page of its subject or object, whichever has one."""
+    if iri in (triple[0], triple[2]):
+        return "#" + why_id(triple)
+    for term in (triple[0], triple[2]):
+        href = term_href(term)
+        if href and href.startswith(request.script_root + "/id/"):
+            return href.split("#", 1)[0] + "#" + why_id(triple)
+    return None
+
+
 @bp.app_template_global()
 def term_name(term: Identifier) -> str:
     """A term written compactly: a prefixed name for IRIs, the lexical form for literals."""
@@ -191,6 +221,12 @@ def term_name(term: Identifier) -> str:
 def is_literal(term: Identifier) -> bool:
     """Whether ``term`` is a literal (templates show it as text, never as a link)."""
     return isinstance(term, Literal)
+
+
+@bp.app_template_global()
+def is_term(part: object) -> bool:
+    """Whether ``part`` of an axiom as shown is an RDF term (else it is a word or symbol)."""
+    return isinstance(part, Identifier)
 
 
 @bp.app_template_global()
