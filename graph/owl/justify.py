@@ -49,7 +49,7 @@ the inferred graph holds it (as resource pages mark facts)."""
 PREMISES_QUERY = _PROLOGUE + """
 SELECT DISTINCT ?s ?p ?o ?inferredOnly WHERE {
   { GRAPH ?inferred { ?this ?p0 ?o } FILTER(?p0 != rdf:type) ?this ?p1 ?s . ?s ?p ?o }
-  UNION { GRAPH ?inferred { ?s0 ?p0 ?this } ?s ?p ?o . ?o ?p1 ?this }
+  UNION { GRAPH ?inferred { ?s ?p0 ?this } ?s ?p ?o . ?o ?p1 ?this }
   UNION { ?r owl:someValuesFrom ?o ; owl:onProperty ?p1 . ?this ?p1 ?s . ?s a ?o
     BIND(rdf:type AS ?p) }
   UNION { ?this owl:sameAs ?s . ?s ?p ?o }

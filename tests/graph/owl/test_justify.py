@@ -121,3 +121,16 @@ def test_a_triple_only_the_inferred_graph_holds_for_no_reason_is_left_unjustifie
 def test_nothing_inferred_nothing_to_justify(ontology: Graph, schema: Schema) -> None:
     dataset = example_dataset(ontology, "agreement:x a cm:Agreement .")
     assert justify_resource(DatasetSource(dataset), CMR["actor/nobody"], schema) == {}
+
+
+def test_premises_into_the_resource_are_the_first_links_of_inferred_paths_only(
+    ontology: Graph,
+) -> None:
+    dataset = example_dataset(
+        ontology,
+        """place:pit cm:locatedIn place:province .
+        place:province cm:locatedIn actor:peru .
+        <https://w3id.org/critmin/id/event/visit> cm:place place:province .""",
+    )
+    premises = read_premises(DatasetSource(dataset), CMR["actor/peru"])
+    assert premises == {(CMR["place/pit"], CM.locatedIn, CMR["place/province"]): False}
