@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import TURTLE_PREFIXES
+from justification_helpers import TURTLE_PREFIXES
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.compare import isomorphic
 

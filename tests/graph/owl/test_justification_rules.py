@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import shown
+from justification_helpers import shown
 from rdflib import OWL, RDF, SKOS, Literal, URIRef
 
 from critmin.graph.base.namespaces import CM, CMR

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DatasetSource, example_dataset, shown
+from justification_helpers import DatasetSource, example_dataset, shown
 from rdflib import RDF, SKOS, Dataset, Graph, URIRef
 
 from critmin.graph.base.namespaces import CM, CMR, INFERRED_GRAPH
