@@ -2,7 +2,8 @@
 
 Every query binds the resource as the typed term ``?this`` (``initBindings``); no IRI is ever
 pasted into query text. A fact is *asserted* when some graph other than the inferred graph
-holds it (or the default graph does), *inferred* when only the inferred graph does.
+holds it (or the default graph does), *inferred* when only the inferred graph does; each
+inferred fact comes with its justification where one is found (``graph.owl.justify``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ from rdflib.query import ResultRow
 from rdflib.term import Identifier
 
 from critmin.graph.base.namespaces import CM, INFERRED_GRAPH, NIF, SCHEMA, bind_prefixes
+from critmin.graph.owl.justification import (
+    Justification,
+    Schema,
+    Triple,
+    justification_graph,
+)
+from critmin.graph.owl.justify import justify, justify_resource, read_premises, read_schema
 from critmin.service.prefixes import SPARQL_PREFIXES
 from critmin.service.store import Store
 
@@ -84,6 +92,10 @@ CONSTRUCT { ?this ?p ?o . ?s ?q ?this . ?span ?sp ?so . } WHERE {
 }"""
 )
 
+MAX_EXTRA_LABELS = 16
+"""Terms a page's justifications name besides its neighbours (a property chain's second
+link, a restriction's class) whose labels are looked up; others show their prefixed names."""
+
 # The label kinds LABELS_QUERY lists, best first.
 _LABEL_PRIORITY = {SKOS.prefLabel: 0, RDFS.label: 1, DCTERMS.title: 2, NIF.anchorOf: 3}
 _LINK_PREDICATES = {SKOS.exactMatch, SKOS.closeMatch, OWL.sameAs, SCHEMA.sameAs}
@@ -125,11 +137,18 @@ class Description:
     sources: list[URIRef]
     evidence: list[Evidence]
     labels: dict[URIRef, str] = field(default_factory=dict)
+    justifications: dict[Triple, Justification] = field(default_factory=dict)
 
     @property
     def label(self) -> str | None:
         """The resource's own label, if it has one."""
         return self.labels.get(self.iri)
+
+    def why(self, fact: Fact, incoming: bool = False) -> Justification | None:
+        """The justification of an inferred ``fact`` (of ``incoming``, when it links here)."""
+        triple = (fact.value, fact.predicate, self.iri) if incoming else (
+            self.iri, fact.predicate, fact.value)
+        return self.justifications.get(triple)
 
 
 def resource_exists(store: Store, iri: URIRef) -> bool:
@@ -137,8 +156,11 @@ def resource_exists(store: Store, iri: URIRef) -> bool:
     return bool(store.query(EXISTS_QUERY, {"this": iri}).askAnswer)
 
 
-def describe(store: Store, iri: URIRef) -> Description | None:
-    """Gather the page's data about ``iri``; ``None`` when the store knows nothing of it."""
+def describe(store: Store, iri: URIRef, schema: Schema | None = None) -> Description | None:
+    """Gather the page's data about ``iri``; ``None`` when the store knows nothing of it.
+
+    ``schema`` is the ontology's axioms (``justify.read_schema``), read here when not given.
+    """
     if not resource_exists(store, iri):
         return None
     outgoing = _facts(store.query(OUTGOING_QUERY, {"this": iri}), "o")
@@ -147,6 +169,14 @@ def describe(store: Store, iri: URIRef) -> Description | None:
     links = [fact for fact in outgoing if fact.predicate in _LINK_PREDICATES]
     identifiers = [fact for fact in outgoing if fact.predicate in _IDENTIFIER_PREDICATES]
     sources = sorted(row.doc for row in store.query(SOURCES_QUERY, {"this": iri}))
+    facts = {(iri, fact.predicate, fact.value): not fact.asserted for fact in outgoing}
+    facts.update({(fact.value, fact.predicate, iri): not fact.asserted for fact in incoming})
+    justifications = (
+        justify(iri, {**read_premises(store, iri), **facts}, schema or read_schema(store))
+        if any(facts.values()) else {}
+    )
+    labels = _labels(store, iri)
+    labels.update(_labels_of(store, _named_terms(justifications.values()) - set(labels)))
     return Description(
         iri=iri,
         types=types,
@@ -156,17 +186,23 @@ def describe(store: Store, iri: URIRef) -> Description | None:
         identifiers=identifiers,
         sources=sources,
         evidence=_evidence(store, iri),
-        labels=_labels(store, iri),
+        labels=labels,
+        justifications=justifications,
     )
 
 
-def describe_as_graph(store: Store, iri: URIRef) -> Graph:
-    """The triples served to machines for ``iri`` (empty when it is unknown)."""
+def describe_as_graph(store: Store, iri: URIRef, schema: Schema | None = None) -> Graph:
+    """The triples served to machines for ``iri`` (empty when it is unknown), with the
+    justification of each inferred triple (``cm:Justification``, see
+    ``justification.justification_graph``)."""
     graph = Graph()
     bind_prefixes(graph)
     result = store.query(CONSTRUCT_QUERY, {"this": iri})
     for triple in result.graph or ():
         graph.add(triple)
+    if len(graph):
+        found = justify_resource(store, iri, schema or read_schema(store))
+        graph += justification_graph(iri, found.values())
     return graph
 
 
@@ -191,8 +227,44 @@ def _facts(rows: Iterable[ResultRow], value_name: str) -> list[Fact]:
 
 def _labels(store: Store, iri: URIRef) -> dict[URIRef, str]:
     """The best label of the resource and of each neighbour: prefLabel, label, title, anchor."""
+    return _best_labels(store.query(LABELS_QUERY, {"this": iri}))
+
+
+def _labels_of(store: Store, terms: Iterable[URIRef]) -> dict[URIRef, str]:
+    """The best label of each of ``terms`` (at most :data:`MAX_EXTRA_LABELS` of them), by one
+    query that binds each term to a variable of its own."""
+    chosen = sorted(terms)[:MAX_EXTRA_LABELS]
+    if not chosen:
+        return {}
+    branches = " UNION ".join(
+        f"{{ ?t{number} ?kind ?label BIND(?t{number} AS ?x) }}" for number in range(len(chosen))
+    )
+    query = (
+        SPARQL_PREFIXES
+        + f"\nSELECT ?x ?kind ?label WHERE {{ {branches}"
+        + " VALUES ?kind { skos:prefLabel rdfs:label dcterms:title } FILTER(isLiteral(?label)) }"
+    )
+    return _best_labels(store.query(query, {f"t{n}": term for n, term in enumerate(chosen)}))
+
+
+def _named_terms(justifications: Iterable[Justification]) -> set[URIRef]:
+    """The IRIs that ``justifications`` show: in their axioms and premises."""
+    return {
+        term
+        for justification in justifications
+        for terms in (
+            *(axiom.parts for axiom in justification.axioms),
+            *(premise.triple for premise in justification.premises),
+        )
+        for term in terms
+        if isinstance(term, URIRef)
+    }
+
+
+def _best_labels(rows: Iterable[ResultRow]) -> dict[URIRef, str]:
+    """The best label of each ``?x`` among rows of (``?x``, ``?kind``, ``?label``)."""
     best: dict[URIRef, tuple[int, int, str]] = {}
-    for row in store.query(LABELS_QUERY, {"this": iri}):
+    for row in rows:
         label: Literal = row.label
         language = (label.language or "").lower()
         rank = (_LABEL_PRIORITY[row.kind], 0 if language in ("", "en") else 1, str(label))

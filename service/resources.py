@@ -19,6 +19,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from critmin.graph.base.namespaces import CM, CMR, bind_prefixes
+from critmin.graph.owl.justification import Schema, Triple, why_id
+from critmin.graph.owl.justify import read_schema
 from critmin.service.config import STORE_KEY
 from critmin.service.corpus_text import CorpusFolder, Sentence, sentence_around
 from critmin.service.errors import error_response
@@ -43,6 +45,9 @@ from critmin.service.sparql_formats import TURTLE, ResultFormat, content_type, s
 from critmin.service.store import Store
 
 bp = Blueprint("resources", __name__, template_folder="templates")
+
+SCHEMA_KEY = "critmin.justification-schema"
+"""Where the app keeps the ontology's axioms that justifications use (see :func:`schema`)."""
 
 
 def _is_iri(text: str) -> bool:
@@ -86,7 +91,7 @@ def resource(rest: str) -> ResponseReturnValue:
     iri = URIRef(iri_text)
     store: Store = current_app.extensions[STORE_KEY]
     if chosen.graph_format is None:
-        description = describe(store, iri)
+        description = describe(store, iri, schema(store))
         if description is None:
             return not_found(f"no resource <{iri}>", chosen.media_type)
         alternates = [(rep.graph_format, url_of(rep)) for rep in RDF_REPRESENTATIONS]
@@ -100,11 +105,21 @@ def resource(rest: str) -> ResponseReturnValue:
             mimetype=HTML,
         )
     else:
-        graph = describe_as_graph(store, iri)
+        graph = describe_as_graph(store, iri, schema(store))
         if not len(graph):
             return not_found(f"no resource <{iri}>", chosen.media_type)
         response = _rdf_response(graph, chosen.graph_format)
     return link_alternates(response, chosen, url_of, negotiated=extension_choice is None)
+
+
+def schema(store: Store) -> Schema:
+    """The axioms that justify inferred facts, read from ``store`` once per app: they change
+    only with the dataset (restart the service after loading another ontology into a remote
+    store)."""
+    cached = current_app.extensions.get(SCHEMA_KEY)
+    if cached is None or cached[0] is not store:
+        cached = current_app.extensions[SCHEMA_KEY] = (store, read_schema(store))
+    return cached[1]
 
 
 @bp.get("/ontology")
@@ -181,6 +196,22 @@ def term_href(term: Identifier) -> str | None:
     return text if text.startswith(("http://", "https://")) else None
 
 
+bp.add_app_template_global(why_id)
+
+
+@bp.app_template_global()
+def why_href(triple: Triple, iri: URIRef) -> str | None:
+    """Where the justification of an inferred ``triple`` is: on this page when it is about
+    ``iri``, else on the page of its subject or object, whichever has one."""
+    if iri in (triple[0], triple[2]):
+        return "#" + why_id(triple)
+    for term in (triple[0], triple[2]):
+        href = term_href(term)
+        if href and href.startswith(request.script_root + "/id/"):
+            return href.split("#", 1)[0] + "#" + why_id(triple)
+    return None
+
+
 @bp.app_template_global()
 def term_name(term: Identifier) -> str:
     """A term written compactly: a prefixed name for IRIs, the lexical form for literals."""
@@ -193,6 +224,12 @@ def term_name(term: Identifier) -> str:
 def is_literal(term: Identifier) -> bool:
     """Whether ``term`` is a literal (templates show it as text, never as a link)."""
     return isinstance(term, Literal)
+
+
+@bp.app_template_global()
+def is_term(part: object) -> bool:
+    """Whether ``part`` of an axiom as shown is an RDF term (else it is a word or symbol)."""
+    return isinstance(part, Identifier)
 
 
 @bp.app_template_global()

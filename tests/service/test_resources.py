@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from sample_texts import WrittenText
 
 from critmin.graph.base.namespaces import CM, CMR, NIF
+from critmin.graph.owl.justification import why_id
 from critmin.service.app import create_app
 from critmin.service.config import Settings
+from critmin.service.oxigraph_store import OxigraphStore
 from critmin.service.store import LocalStore
 
 AGREEMENT = CMR["agreement/chile-norway-mou-1a2b3c4d"]
@@ -440,3 +443,108 @@ def test_the_html_page_by_extension(client: FlaskClient) -> None:
     response = client.get(f"{page_path(CHILE)}.html", headers={"Accept": "text/turtle"})
     assert (response.status_code, response.mimetype) == (200, "text/html")
     assert '<h1 id="resource-label">Chile</h1>' in response.get_data(as_text=True)
+
+
+# --- Why inferred: each inferred fact's justification, on the page and in the description
+
+SEED = Path(__file__).resolve().parents[2] / "graph" / "seed" / "critmin-seed.trig"
+SEED_MOU = CMR["agreement/us-strategic-metals-frontier-works-organisation-mou-73a7f1ed"]
+MOU_NAME = "US Strategic Metals \u2013 Frontier Works Organisation MoU"
+
+
+@pytest.fixture(scope="module")
+def seed_client() -> FlaskClient:
+    """A client of the app over the shipped seed build (Oxigraph, in memory)."""
+    store = OxigraphStore.from_file(SEED)
+    return create_app(store, {"TESTING": True}, settings=Settings()).test_client()
+
+
+def why_text(html: str, conclusion: tuple[URIRef, URIRef, URIRef]) -> str:
+    """The text of the "why" of ``conclusion`` on a page, tags dropped, spaces collapsed."""
+    start = html.index(f'<details class="why" id="{why_id(conclusion)}">')
+    block = html[start : html.index("</details>", start)]
+    return " ".join(re.sub(r"<[^>]+>", "", block).split())
+
+
+def test_the_seed_mou_page_says_why_it_is_non_binding_and_involves_processing(
+    seed_client: FlaskClient,
+) -> None:
+    html = seed_client.get(page_path(SEED_MOU)).get_data(as_text=True)
+    assert why_text(html, (SEED_MOU, RDF.type, CM.NonBindingAgreement)) == (
+        "Why non-binding agreement? OWL 2 RL: subclass cax-sco "
+        "Axiom: memorandum of understanding ⊑ non-binding agreement "
+        f"From: {MOU_NAME} · rdf:type · memorandum of understanding asserted"
+    )
+    assert why_text(html, (SEED_MOU, CM.involvesStage, CM.processing)) == (
+        "why? OWL 2 RL: property chain prp-spo2 "
+        "Axiom: covers stage ∘ narrower stage of ⊑ involves stage "
+        f"From: {MOU_NAME} · covers stage · beneficiation asserted "
+        "beneficiation · narrower stage of · processing asserted"
+    )
+    assert why_text(html, (SEED_MOU, CM.bindingStatus, CM.nonBinding)) == (
+        "why? OWL 2 RL: value restriction: the class gives the value cax-eqc1 + cls-hv1 "
+        "Axiom: non-binding agreement ≡ (binding status value non-binding) "
+        f"From: {MOU_NAME} · rdf:type · non-binding agreement inferred why?"
+    )
+    # An inferred premise links to its own "why" on the page; the axiom's terms to the ontology.
+    premise = why_id((SEED_MOU, RDF.type, CM.NonBindingAgreement))
+    assert f'<a class="why-link" href="#{premise}">why?</a>' in html
+    assert ('<a href="/ontology#narrowerStageOf" title="https://w3id.org/critmin/ontology#'
+            'narrowerStageOf">narrower stage of</a>') in html
+    assert html.count('<details class="why"') == 11  # every inferred fact of the page
+    assert "no justification found" not in html
+
+
+def test_the_seed_mou_description_carries_its_justifications(seed_client: FlaskClient) -> None:
+    graph = Graph().parse(data=seed_client.get(page_path(SEED_MOU) + ".ttl").text,
+                          format="turtle")
+    rows = graph.query(
+        """SELECT ?why ?rule ?axiom ?subject ?link ?value WHERE {
+          ?why a cm:Justification ; cm:rule ?rule ;
+            cm:conclusion [ rdf:subject ?this ; rdf:predicate cm:involvesStage ;
+                            rdf:object cm:processing ] ;
+            cm:axiom [ rdf:subject cm:involvesStage ; rdf:predicate owl:propertyChainAxiom ;
+                       rdf:object ( ?first ?second ) ] ;
+            cm:premise [ rdf:subject ?subject ; rdf:predicate ?link ; rdf:object ?value ] .
+          BIND(CONCAT(STR(?first), " ", STR(?second)) AS ?axiom)
+        } ORDER BY ?subject""",
+        initNs={"cm": CM, "rdf": RDF, "owl": OWL},
+        initBindings={"this": SEED_MOU},
+    )
+    why = URIRef(f"{SEED_MOU}#{why_id((SEED_MOU, CM.involvesStage, CM.processing))}")
+    chain = f"{CM.coversStage} {CM.narrowerStageOf}"
+    assert [(row.why, str(row.rule), str(row.axiom), row.subject, row.link, row.value)
+            for row in rows] == [
+        (why, "prp-spo2", chain, SEED_MOU, CM.coversStage, CM.beneficiation),
+        (why, "prp-spo2", chain, CM.beneficiation, CM.narrowerStageOf, CM.processing),
+    ]
+    assert len(set(graph.subjects(RDF.type, CM.Justification))) == 11
+    assert (SEED_MOU, CM.coversStage, CM.refining) in graph  # the description itself is kept
+
+
+def test_an_inferred_fact_without_the_axioms_to_justify_it_says_so(client: FlaskClient) -> None:
+    """The sample's ontology graph holds labels only: nothing can be justified, and the page
+    says so rather than inventing a reason."""
+    html = client.get(page_path(AGREEMENT)).get_data(as_text=True)
+    assert html.count('<small class="muted why-none">(no justification found)</small>') == 5
+    assert '<details class="why"' not in html
+
+
+def test_labels_in_a_justification_are_escaped(
+    trig_store: Callable[[str], LocalStore],
+) -> None:
+    store = trig_store(f"""
+cmr:graph\\/ontology {{ cm:party owl:inverseOf cm:partyTo . }}
+cmr:graph\\/doc\\/00000000000000aa {{
+  <{HOSTILE}> rdfs:label "{SCRIPT_LABEL}" ; cm:party cmr:actor\\/chile .
+}}
+cmr:graph\\/inferred {{ cmr:actor\\/chile cm:partyTo <{HOSTILE}> . }}
+""")
+    client = create_app(store, {"TESTING": True}, settings=Settings()).test_client()
+    html = client.get(page_path(CHILE)).get_data(as_text=True)
+    assert why_text(html, (CHILE, CM.partyTo, HOSTILE)) == (
+        "why? OWL 2 RL: inverse property prp-inv1 Axiom: cm:party inverse of cm:partyTo "
+        "From: &lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; accord · cm:party · "
+        "cmr:actor/chile asserted"
+    )
+    assert "<script>alert" not in html

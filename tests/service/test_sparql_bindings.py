@@ -12,6 +12,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from critmin.graph.base.namespaces import CMR
+from critmin.graph.owl import justify
 from critmin.service import resource_description
 from critmin.service.catalogue import load_catalogue, run
 from critmin.service.sparql_bindings import with_bindings
@@ -110,8 +111,9 @@ SHAPES = {
     "ask": "ASK { { ?this ?p ?o } UNION { ?o ?p ?this } }",
     **{name: getattr(resource_description, name)
        for name in dir(resource_description) if name.endswith("_QUERY")},
+    **{name: getattr(justify, name) for name in dir(justify) if name.endswith("_QUERY")},
 }
-"""Query shapes, and every query of the resource pages."""
+"""Query shapes, and every query of the resource pages and of their justifications."""
 SAMPLE_RESOURCES = [
     CMR[name] for name in ("actor/exampleland", "agreement/testland-exampleland-0000aaaa",
                            "control/exampleland-unobtainium-0000bbbb", "graph/doc/00000000000000bb")
