@@ -51,17 +51,19 @@ MOU_TRIPLES = (
 
 @dataclass(frozen=True)
 class Shot:
-    """A screenshot: a page of the form (its path), the result view to open, and what to show
-    at the top of the viewport."""
+    """A screenshot: a page of the form (its path), the result view to open, what to show at
+    the top of the viewport, and the <details> elements to open first."""
 
     name: str
     path: str
     view: str | None = None
     top: str = "body"
+    expand: str | None = None
 
 
 def shots(server_url: str) -> list[Shot]:
-    """The screenshots to take, the resource page being the first agreement's."""
+    """The screenshots to take, the resource page being the first agreement's, scrolled to
+    the first inferred fact's "why", opened."""
     with urllib.request.urlopen(f"{server_url}/api/queries/agreements.json", timeout=60) as answer:
         first = json.loads(answer.read())["results"]["bindings"][0]["agreement"]["value"]
     query = "/?" + urllib.parse.urlencode({"query": MOU_TRIPLES})
@@ -72,7 +74,10 @@ def shots(server_url: str) -> list[Shot]:
         Shot("graph", "/?question=agreements", "graph", "#results-panel"),
         Shot("construct-table", query, "table", "#results-panel"),
         Shot("construct-graph", query, "graph", "#results-panel"),
-        Shot("resource", "/id/" + first.removeprefix(Settings().public_base_iri)),
+        Shot(
+            "resource", "/id/" + first.removeprefix(Settings().public_base_iri),
+            top="details.why", expand="details.why",
+        ),
     ]
 
 
@@ -110,6 +115,8 @@ def take(browser: Browser, server_url: str, shot: Shot, size: str, out: Path) ->
         if shot.view != "table":
             page.click(f"#tab-{shot.view}")
         page.wait_for_selector(f"#view-{shot.view}[data-ready='true']")
+    if shot.expand:
+        page.locator(shot.expand).first.evaluate("element => { element.open = true; }")
     page.locator(shot.top).first.evaluate("element => element.scrollIntoView()")
     page.wait_for_timeout(300)
     path = out / f"{shot.name}-{size}.png"
