@@ -186,7 +186,7 @@ def _push(args: argparse.Namespace) -> int:
         summary = push(Path(args.data), args.to, timeout=args.timeout)
     except PushError as error:
         raise CliError(str(error)) from None
-    print(f"pushed {summary.graphs} graphs, {summary.triples} triples to {args.to}")
+    print(f"pushed {summary.graphs} graphs, {summary.quads} quads to {args.to}")
     return 0
 
 

@@ -53,10 +53,10 @@ class GraphToPush:
 
 @dataclass(frozen=True)
 class PushSummary:
-    """What a push sent."""
+    """What a push sent: the graphs, and their triples counted once per graph (quads)."""
 
     graphs: int
-    triples: int
+    quads: int
 
 
 def read_graphs(path: Path) -> list[GraphToPush]:

@@ -116,8 +116,8 @@ def oxigraph() -> Iterator[str]:
 def test_push_replaces_every_graph_in_the_store(
     oxigraph: str, sample_data_file: Path, rdflib_store: LocalStore
 ) -> None:
-    assert push(sample_data_file, f"{oxigraph}/store") == PushSummary(graphs=3, triples=18)
-    assert push(sample_data_file, f"{oxigraph}/store") == PushSummary(graphs=3, triples=18)
+    assert push(sample_data_file, f"{oxigraph}/store") == PushSummary(graphs=3, quads=18)
+    assert push(sample_data_file, f"{oxigraph}/store") == PushSummary(graphs=3, quads=18)
     remote = RemoteStore(f"{oxigraph}/query", timeout=30.0)
     assert remote.stats() == rdflib_store.stats()  # replaced, not added twice
     pushed = remote.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{DOC_BB}> {{ ?s ?p ?o }} }}")
@@ -132,7 +132,7 @@ def test_push_command_reports_progress_and_a_summary(
     caplog.set_level("INFO", logger="critmin")
     status = main(["push", "--data", str(sample_data_file), "--to", f"{oxigraph}/store"])
     assert status == 0
-    assert capsys.readouterr().out == f"pushed 3 graphs, 18 triples to {oxigraph}/store\n"
+    assert capsys.readouterr().out == f"pushed 3 graphs, 18 quads to {oxigraph}/store\n"
     assert [record.getMessage() for record in caplog.records] == [
         f"graph 1/3 <{REFERENCE_GRAPH}>: 7 triples",
         f"graph 2/3 <{DOC_AA}>: 6 triples",
