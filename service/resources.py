@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -101,6 +102,7 @@ def resource(rest: str) -> ResponseReturnValue:
                 description=description,
                 evidence=_evidence_with_sentences(store, description),
                 alternates=alternates,
+                query_href=query_about(iri),
             ),
             mimetype=HTML,
         )
@@ -134,7 +136,10 @@ def ontology(extension: str | None = None) -> ResponseReturnValue:
     path = ontology_dir() / ("critmin.html" if chosen.media_type == HTML else "critmin.ttl")
     if not path.is_file():
         return not_found(f"the ontology file {path.name} has not been generated", chosen.media_type)
-    if chosen.graph_format in (None, TURTLE):
+    if chosen.graph_format is None:
+        page = with_way_back(path.read_bytes())
+        response = Response(page, content_type=content_type(chosen.media_type))
+    elif chosen.graph_format is TURTLE:
         response = Response(path.read_bytes(), content_type=content_type(chosen.media_type))
     else:
         graph = Graph()
@@ -145,6 +150,23 @@ def ontology(extension: str | None = None) -> ResponseReturnValue:
         return url_for("resources.ontology", extension=rep.extension)
 
     return link_alternates(response, chosen, url_of, negotiated=extension_choice is None)
+
+
+def with_way_back(page: bytes) -> bytes:
+    """The ontology's generated documentation with a bar of links back to the service (the
+    form, the endpoint) after its ``<body>`` tag: the file itself is standalone."""
+    bar = render_template("ontology_nav.html").encode("utf-8")
+    return page.replace(b"<body>", b"<body>\n" + bar, 1)
+
+
+def query_about(iri: URIRef) -> str:
+    """The form's URL holding a query of what the graph says about ``iri``."""
+    query = (
+        f"# What the graph says about <{iri}>\n"
+        f"SELECT ?property ?value WHERE {{\n  <{iri}> ?property ?value\n}}\n"
+        "ORDER BY ?property ?value\n"
+    )
+    return url_for("web.form") + "?" + urlencode({"query": query})
 
 
 def ontology_dir() -> Path:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from flask import Flask
@@ -323,7 +325,9 @@ def test_ontology_serves_html_and_turtle_by_content_negotiation(
     html = client.get("/ontology", headers={"Accept": "text/html"})
     assert html.status_code == 200
     assert html.mimetype == "text/html"
-    assert html.get_data(as_text=True) == "<html><body>critmin ontology</body></html>"
+    page = html.get_data(as_text=True)
+    assert page.startswith('<html><body>\n<nav class="critmin-way-back"')
+    assert page.endswith("</nav>critmin ontology</body></html>")
     turtle = client.get("/ontology", headers={"Accept": "text/turtle"})
     assert turtle.mimetype == "text/turtle"
     assert "Accept" in turtle.headers["Vary"]
@@ -393,7 +397,7 @@ def test_ontology_page_by_extension_and_406_for_what_is_not_offered(
 ) -> None:
     page = ontology_client.get("/ontology.html", headers={"Accept": "text/turtle"})
     assert (page.status_code, page.mimetype) == (200, "text/html")
-    assert page.get_data(as_text=True) == "<html><body>critmin ontology</body></html>"
+    assert page.get_data(as_text=True).endswith("</nav>critmin ontology</body></html>")
     refused = ontology_client.get("/ontology", headers={"Accept": "image/png"})
     assert refused.status_code == 406
     assert refused.get_json()["error"]["message"].endswith(f"use one of: {OFFERED}")
@@ -548,3 +552,33 @@ cmr:graph\\/inferred {{ cmr:actor\\/chile cm:partyTo <{HOSTILE}> . }}
         "cmr:actor/chile asserted"
     )
     assert "<script>alert" not in html
+
+
+def test_the_ontology_page_leads_back_to_the_form_and_the_endpoint(
+    tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
+    (tmp_path / "critmin.html").write_text("<html><body>critmin ontology</body></html>")
+    page = make_app(ONTOLOGY_DIR=str(tmp_path)).test_client().get("/ontology").get_data(
+        as_text=True
+    )
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', page)
+    assert links == [
+        ("/", "critmin"), ("/", "Query"), ("/sparql", "SPARQL endpoint"),
+        ("/ontology.ttl", "Turtle"),
+    ]
+
+
+def test_a_resource_page_links_a_query_of_what_the_graph_says_about_it(
+    client: FlaskClient,
+) -> None:
+    page = client.get(page_path(AGREEMENT), headers={"Accept": "text/html"})
+    href = re.search(r'<a id="query-resource" href="([^"]+)"', page.get_data(as_text=True))
+    assert href is not None
+    path, _, query_string = html.unescape(href[1]).partition("?")
+    assert path == "/"
+    iri = str(AGREEMENT)
+    assert parse_qs(query_string)["query"] == [
+        f"# What the graph says about <{iri}>\n"
+        f"SELECT ?property ?value WHERE {{\n  <{iri}> ?property ?value\n}}\n"
+        "ORDER BY ?property ?value\n"
+    ]
