@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -85,10 +86,14 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 6
 
 
 @contextmanager
-def server(command: list[str], probe: str) -> Iterator[float]:
-    """Run ``command`` until the block ends; yields its start-up time in seconds."""
+def server(
+    command: list[str], probe: str, env: dict[str, str] | None = None
+) -> Iterator[float]:
+    """Run ``command`` (with ``env`` added to the environment) until the block ends; yields its
+    start-up time in seconds."""
     started = time.monotonic()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, **(env or {})})
     try:
         wait_until_up(probe, process)
         yield time.monotonic() - started
@@ -178,13 +183,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each load run")
     parser.add_argument("--pages", type=int, default=200, help="resource pages at most")
     parser.add_argument("--threads", type=int, default=8, help="critmin serve --threads")
+    parser.add_argument("--rate-limit", type=float, default=0.0,
+                        help="CRITMIN_RATE_LIMIT of the server, requests a second per client "
+                             "(default 0, no limit: every client here shares one address)")
     args = parser.parse_args()
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [str(BIN / "critmin"), "serve", "--data", str(args.data), "--port", str(port),
                "--threads", str(args.threads), "--query-timeout", str(TIME_LIMIT)]
-    with server(command, f"{base}/health") as startup:
+    rate = {"CRITMIN_RATE_LIMIT": f"{args.rate_limit:g}"}
+    with server(command, f"{base}/health", rate) as startup:
         _, health = get(f"{base}/health")
         counts = json.loads(health)
         print(f"critmin serve: {counts['quads']} quads, {counts['triples']} distinct triples, "
