@@ -52,6 +52,17 @@ def editor_text(page: Page) -> str:
     )
 
 
+def wait_for_hints_of_the_cursor(page: Page) -> None:
+    """Wait until the completion list shown is the one for the word at the cursor: each key
+    typed asks again, and on a busy machine an older list may still be showing."""
+    page.wait_for_function(
+        "() => { const cm = document.querySelector('.CodeMirror').CodeMirror;"
+        " const data = cm.state.completionActive && cm.state.completionActive.data;"
+        " const cursor = cm.getCursor();"
+        " return !!data && data.to.line === cursor.line && data.to.ch === cursor.ch; }"
+    )
+
+
 def set_query(page: Page, text: str) -> None:
     """Put ``text`` in the editor as a paste would."""
     page.evaluate(
@@ -164,10 +175,12 @@ def test_completion_offers_ontology_terms_and_labels(page: Page, server_url: str
         " cm.focus(); cm.setCursor(cm.lineCount(), 0); }"
     )
     page.keyboard.type("cm:Agreem")
+    wait_for_hints_of_the_cursor(page)
     page.locator(".CodeMirror-hint-active", has_text="cm:Agreement").wait_for()
     page.keyboard.press("Enter")
     assert editor_text(page) == "SELECT * WHERE { ?a a cm:Agreement"
     page.keyboard.type(" . ?a cm:party refin")
+    wait_for_hints_of_the_cursor(page)
     label = page.locator(".CodeMirror-hint-active", has_text="refining")
     label.wait_for()
     label.click()  # by mouse: typing goes on in the editor
