@@ -123,6 +123,20 @@ class CannedQuery:
     text: str
     path: Path
 
+    def description(self) -> dict[str, object]:
+        """The query's metadata as listings give it: id, title, question, cq, and each
+        parameter's name, type, default (as written) and class."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "question": self.question,
+            "cq": self.cq,
+            "parameters": [
+                {"name": p.name, "type": p.type, "default": p.default, "class": p.class_iri}
+                for p in self.parameters
+            ],
+        }
+
     def bindings(self, params: Mapping[str, str]) -> dict[str, Identifier]:
         """Typed terms for the given values, defaults filling the rest; empty means not given."""
         known = {parameter.name: parameter for parameter in self.parameters}

@@ -99,17 +99,7 @@ def _describe(query_id: str) -> dict[str, Any]:
     """A canned query's metadata as the listing gives it."""
     query = app_catalogue()[query_id]
     return {
-        "id": query.id,
-        "title": query.title,
-        "question": query.question,
-        "cq": query.cq,
-        "parameters": [
-            {
-                "name": parameter.name, "type": parameter.type, "default": parameter.default,
-                "class": parameter.class_iri,
-            }
-            for parameter in query.parameters
-        ],
+        **query.description(),
         "url": url_for("catalogue_api.run_query", name=query.id),
         "text_url": url_for(
             "catalogue_api.run_query", name=f"{query.id}.{QUERY_TEXT_EXTENSION}"

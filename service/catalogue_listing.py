@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from critmin.service.catalogue import CannedQuery, Catalogue, Parameter
+from critmin.service.catalogue import Catalogue, Parameter
 from critmin.service.prefixes import prefixed_name
 from critmin.service.text_table import Table, cut, text_table
 
@@ -48,19 +48,7 @@ def catalogue_table(catalogue: Catalogue, width: int | None) -> Table:
 
 def catalogue_json(catalogue: Catalogue) -> str:
     """The canned questions as a JSON list, parameters' defaults as written in the files."""
-    return json.dumps([_entry(query) for query in catalogue.values()], indent=2) + "\n"
-
-
-def _entry(query: CannedQuery) -> dict[str, object]:
-    return {
-        "id": query.id,
-        "title": query.title,
-        "question": query.question,
-        "cq": query.cq,
-        "parameters": [
-            {"name": p.name, "type": p.type, "default": p.default} for p in query.parameters
-        ],
-    }
+    return json.dumps([query.description() for query in catalogue.values()], indent=2) + "\n"
 
 
 def _parameter_cell(parameter: Parameter) -> str:

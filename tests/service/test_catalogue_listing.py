@@ -79,9 +79,9 @@ def test_list_as_json_keeps_defaults_as_written(catalogue: Catalogue) -> None:
             "question": "Which deals did  an actor make?", "cq": None,
             "parameters": [
                 {"name": "actor", "type": "iri",
-                 "default": "https://w3id.org/critmin/id/actor/peru"},
-                {"name": "year", "type": "integer", "default": "2024"},
-                {"name": "fact", "type": "iri", "default": None},
+                 "default": "https://w3id.org/critmin/id/actor/peru", "class": None},
+                {"name": "year", "type": "integer", "default": "2024", "class": None},
+                {"name": "fact", "type": "iri", "default": None, "class": None},
             ],
         },
         {

@@ -314,8 +314,9 @@ def test_list_prints_the_canned_questions_as_a_table_or_json(
         "question": load_catalogue()["cq02"].question, "cq": "CQ02",
         "parameters": [
             {"name": "actor", "type": "iri",
-             "default": "https://w3id.org/critmin/id/actor/united-states"},
-            {"name": "year", "type": "integer", "default": "2025"},
+             "default": "https://w3id.org/critmin/id/actor/united-states",
+             "class": "https://w3id.org/critmin/ontology#Actor"},
+            {"name": "year", "type": "integer", "default": "2025", "class": None},
         ],
     }
 
