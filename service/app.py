@@ -23,6 +23,7 @@ from critmin.service import (
     sparql_protocol,
     web,
 )
+from critmin.service.answer_cache import AnswerCache
 from critmin.service.config import SETTINGS_KEY, STORE_KEY, Settings, settings_from_env
 from critmin.service.errors import register_error_handlers
 from critmin.service.http_caching import register_caching
@@ -92,6 +93,7 @@ def create_app(
     enable_compression(app)
     register_caching(app, store)  # after compression: its hook must run first
     enable_cors(app)
+    app.wsgi_app = AnswerCache(app.wsgi_app, round(settings.answer_cache_mb * 2**20))  # type: ignore[method-assign]
     app.add_url_rule("/health", "health", _health)
     for blueprint in (
         sparql_protocol.bp, catalogue_api.bp, web.bp, resources.bp, dataset_pages.bp,

@@ -46,6 +46,8 @@ ENVIRONMENT_ONLY = {
     "rate_limit": "requests a second per client address on average (0: no limit)",
     "rate_burst": "requests a client may send at once",
     "max_queue": "requests waiting for a serving thread; past them 503 at once",
+    "answer_cache_mb": "megabytes of answers kept and replayed while their Cache-Control "
+    "allows (0: none)",
     "max_query_chars": "characters of query text at most",
     "max_query_depth": "levels of nested brackets in a query at most",
 }

@@ -19,6 +19,8 @@ Every setting as ``field`` (environment variable, ``critmin serve`` flag): defau
   429 with ``Retry-After`` (see ``admission``).
 - ``max_queue`` (CRITMIN_MAX_QUEUE): ``256`` requests waiting for a serving thread; past them
   the service answers 503 with ``Retry-After`` at once.
+- ``answer_cache_mb`` (CRITMIN_ANSWER_CACHE_MB): ``64`` megabytes of answers the service keeps
+  and replays for as long as their ``Cache-Control`` allows (``0``: none; see ``answer_cache``).
 - ``max_query_chars`` (CRITMIN_MAX_QUERY_CHARS): ``100000`` characters of query text at most.
 - ``max_query_depth`` (CRITMIN_MAX_QUERY_DEPTH): ``20`` levels of nested brackets at most
   (rdflib's parser fails past about 25; see ``query_shape``).
@@ -73,6 +75,7 @@ class Settings:
     rate_limit: float = 300.0
     rate_burst: int = 600
     max_queue: int = 256
+    answer_cache_mb: float = 64.0
     max_query_chars: int = 100_000
     max_query_depth: int = 20
     remote_endpoint: str | None = None
@@ -97,6 +100,8 @@ class Settings:
             raise SettingsError(
                 "rate_limit must be 0 or more, rate_burst and max_queue at least 1"
             )
+        if self.answer_cache_mb < 0:
+            raise SettingsError(f"answer_cache_mb must be 0 or more, not {self.answer_cache_mb}")
         if self.max_query_chars < 1 or self.max_query_depth < 1:
             raise SettingsError("max_query_chars and max_query_depth must be at least 1")
         if self.query_timeout is not None and self.query_timeout <= 0:
@@ -118,7 +123,7 @@ def _parse_value(name: str, raw: str) -> Any:
         if name in ("port", "threads", "max_rows", "max_query_chars", "max_query_depth",
                     "rate_burst", "max_queue"):
             return int(text)
-        if name == "rate_limit":
+        if name in ("rate_limit", "answer_cache_mb"):
             return float(text)
         if name == "query_timeout":
             seconds = float(text) if text else 0.0
