@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
@@ -20,11 +21,13 @@ from rdflib.term import Identifier
 from critmin.service.outbound import NO_REDIRECTS
 from critmin.service.oxigraph_terms import OxTerm, PackedTerm, from_oxigraph, pack, unpack
 from critmin.service.query_guard import DatasetSpec, QueryRejected, QueryRequest, check_request
+from critmin.service.query_prescreen import stays_in_dataset
 from critmin.service.select_star import star_order
 from critmin.service.sparql_bindings import with_bindings
 from critmin.service.store import QueryAnswer
 
 _FETCH_SECONDS = 30
+_GRAPH_FORM = re.compile(r"\b(?:CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _GRAPH_MEDIA_TYPES = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.8"
 
 
@@ -61,10 +64,13 @@ GUARD_VERDICTS_KEPT = 256
 class Evaluator:
     """Evaluates tasks on one read-only Oxigraph store.
 
-    It remembers the guard's verdict on the last :data:`GUARD_VERDICTS_KEPT` requests it
-    passed: rdflib's parse takes about 15 ms even for a short query, and the same queries come
-    again and again (dashboards, pagers, the form's canned questions). The verdict depends only
-    on the request and the store's named graphs, which a read-only store never changes.
+    A request that names no dataset and whose text cannot name another endpoint or graph
+    (``query_prescreen``) goes to Oxigraph unchecked; the guard sees it only if Oxigraph
+    refuses it, to say why. Of the others, it remembers the guard's verdict on the last
+    :data:`GUARD_VERDICTS_KEPT` requests it passed: rdflib's parse takes about 15 ms even
+    for a short query, and the same queries come again and again (dashboards, pagers). The
+    verdict depends only on the request and the store's named graphs, which a read-only store
+    never changes.
     """
 
     def __init__(self, store: ox.Store) -> None:
@@ -75,16 +81,21 @@ class Evaluator:
         """The answer of ``task``; QueryRejected when the guard refuses the request or
         Oxigraph cannot parse the query."""
         dataset: DatasetSpec | None = None
-        form = "CONSTRUCT"
-        if task.request is None:
+        request = task.request
+        unchecked = request is not None and _stays_in_store(request)
+        if request is None:
             text = with_bindings(task.text, dict(task.bindings))
+        elif unchecked:
+            text = request.text
         else:
-            text, form, dataset = self._verdict(task.request)
+            text, _, dataset = self._verdict(request)
         try:
             target, options = _dataset_options(self.store, dataset)
             result = target.query(text, **options)
-            return _answer(result, task.max_rows, form, text)
+            return _answer(result, task.max_rows, _graph_form(text), text)
         except SyntaxError as error:
+            if unchecked:  # the guard's refusal (an update, a 400 that says where) if it has one
+                self._verdict(request)  # type: ignore[arg-type]
             raise QueryRejected(400, "Malformed query", " ".join(str(error).split())) from None
         except RuntimeError as error:  # what Oxigraph cannot evaluate (an unknown function)
             reason = " ".join(str(error).split())[:300]
@@ -98,6 +109,23 @@ class Evaluator:
         and is not remembered)."""
         checked, dataset = check_request(request, _NamedGraphs(self.store))
         return checked.text, checked.form, dataset
+
+
+def _stays_in_store(request: QueryRequest) -> bool:
+    """Whether ``request`` may skip the guard: it names no dataset and its text can name no
+    other endpoint or graph (``query_prescreen``)."""
+    return (
+        not request.default_graph_uris
+        and not request.named_graph_uris
+        and stays_in_dataset(request.text)
+    )
+
+
+def _graph_form(text: str) -> str:
+    """What a graph answer to ``text`` is called: ``DESCRIBE`` when that keyword comes before
+    any ``CONSTRUCT``, else ``CONSTRUCT``."""
+    first = _GRAPH_FORM.search(text)
+    return "DESCRIBE" if first is not None and first.group().upper() == "DESCRIBE" else "CONSTRUCT"
 
 
 def _dataset_options(

@@ -39,10 +39,44 @@ def test_a_request_asked_again_is_answered_without_a_second_check(
 ) -> None:
     checked = counting_guard(monkeypatch)
     evaluator = Evaluator(small_store())
-    query = f"SELECT ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?o"
+    query = f"# 'from' sends it to the guard\nSELECT ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?o"
     answers = [evaluator.evaluate(QueryTask(request=QueryRequest(query))) for _ in range(3)]
     rows = [[str(row[Variable("o")]) for row in answer.unpack().rows] for answer in answers]
     assert rows == [["a", "b"]] * 3
+    assert checked == [query]
+
+
+def test_a_query_that_stays_in_the_store_is_not_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    checked = counting_guard(monkeypatch)
+    evaluator = Evaluator(small_store())
+    query = f"SELECT ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY DESC(?o)"
+    answer = evaluator.evaluate(QueryTask(request=QueryRequest(query))).unpack()
+    assert [str(row[Variable("o")]) for row in answer.rows] == ["b", "a"]
+    assert checked == []
+
+
+def test_a_malformed_query_gets_the_guards_answer_with_its_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    checked = counting_guard(monkeypatch)
+    evaluator = Evaluator(small_store())
+    query = "SELECT ?o WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}"
+    with pytest.raises(QueryRejected) as refused:
+        evaluator.evaluate(QueryTask(request=QueryRequest(query)))
+    assert (refused.value.status, refused.value.title) == (400, "Malformed query")
+    assert refused.value.line == 3
+    assert checked == [query]
+
+
+def test_a_request_naming_a_dataset_is_always_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = counting_guard(monkeypatch)
+    evaluator = Evaluator(small_store())
+    query = "SELECT ?o WHERE { ?s ?p ?o }"
+    request = QueryRequest(query, default_graph_uris=(f"{EX}g",))
+    answer = evaluator.evaluate(QueryTask(request=request)).unpack()
+    assert answer.rows == ()
     assert checked == [query]
 
 
