@@ -8,7 +8,8 @@ Prints, each measured over HTTP on loopback:
   ``--pages``), HTML as a browser asks for it;
 - canned queries: the median of three runs of each (``/api/queries/ID.json``);
 - throughput: ``--clients`` threads sending one SPARQL query for ``--seconds``, to critmin and
-  to ``oxigraph serve-read-only --union-default-graph`` over the same file;
+  to ``oxigraph serve-read-only --union-default-graph`` over the same file; then the same with
+  a new query each time (a growing ``LIMIT``), which critmin's answer cache has not seen;
 - time limit: a runaway query sent while another client sends cheap ASK queries: when the
   runaway was stopped, and the cheap queries' p99 meanwhile.
 """
@@ -16,6 +17,7 @@ Prints, each measured over HTTP on loopback:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import socket
@@ -131,16 +133,19 @@ def canned_latencies(base: str) -> dict[str, float]:
     }
 
 
-def throughput(url: str, clients: int, seconds: float) -> tuple[float, Counter[int]]:
+def throughput(
+    url_of: Callable[[int], str], clients: int, seconds: float
+) -> tuple[float, Counter[int]]:
     """Answers per second and the statuses of the failed requests, ``clients`` threads
-    sending GET ``url`` for ``seconds``."""
+    sending GET ``url_of(n)`` for ``seconds``, ``n`` counting the requests."""
     done: list[int] = []
     errors: Counter[int] = Counter()
     stop = time.monotonic() + seconds
+    numbers = itertools.count()
 
     def client() -> None:
         while time.monotonic() < stop:
-            status, _ = get(url)
+            status, _ = get(url_of(next(numbers)))
             if status == 200:
                 done.append(1)
             else:
@@ -152,6 +157,23 @@ def throughput(url: str, clients: int, seconds: float) -> tuple[float, Counter[i
     for thread in threads:
         thread.join()
     return len(done) / seconds, errors
+
+
+def new_query(number: int) -> str:
+    """The throughput query made new: its ``LIMIT`` raised by ``number`` + 1."""
+    return THROUGHPUT_QUERY.replace("LIMIT 100", f"LIMIT {101 + number}")
+
+
+def both_workloads(
+    endpoint: str, clients: int, seconds: float
+) -> list[tuple[float, Counter[int]]]:
+    """:func:`throughput` of the same query sent again and again, then of a new query each
+    time (the same query with a growing ``LIMIT``, which no cache has seen)."""
+    same = sparql_url(endpoint, THROUGHPUT_QUERY)
+    return [
+        throughput(lambda _: same, clients, seconds),
+        throughput(lambda n: sparql_url(endpoint, new_query(n)), clients, seconds),
+    ]
 
 
 def runaway_and_cheap(base: str) -> tuple[int, float, list[float]]:
@@ -207,9 +229,7 @@ def main() -> None:
               f" slowest {slowest} {ms(canned[slowest])}")
         for query_id, seconds in sorted(canned.items()):
             print(f"  {query_id:11} {ms(seconds)}")
-        critmin_rate, critmin_errors = throughput(
-            sparql_url(f"{base}/sparql", THROUGHPUT_QUERY), args.clients, args.seconds
-        )
+        critmin_rates = both_workloads(f"{base}/sparql", args.clients, args.seconds)
         status, stopped_after, cheap = runaway_and_cheap(base)
         print(f"runaway query: {status} after {stopped_after:.2f} s (limit {TIME_LIMIT:g} s); "
               f"{len(cheap)} cheap queries meanwhile, p50 {ms(percentile(cheap, 0.5))}, "
@@ -223,13 +243,15 @@ def main() -> None:
         command = [str(BIN / "oxigraph"), "serve-read-only", "--location", location,
                    "--bind", f"127.0.0.1:{oxigraph_port}", "--union-default-graph"]
         with server(command, sparql_url(endpoint, CHEAP)):
-            oxigraph_rate, oxigraph_errors = throughput(
-                sparql_url(endpoint, THROUGHPUT_QUERY), args.clients, args.seconds
-            )
-    print(f"throughput, {args.clients} clients, {args.seconds:g} s, one query: critmin "
-          f"{critmin_rate:.1f} req/s (errors {dict(critmin_errors)}), oxigraph serve-read-only "
-          f"{oxigraph_rate:.1f} req/s (errors {dict(oxigraph_errors)}), ratio "
-          f"{critmin_rate / oxigraph_rate:.2f}")
+            oxigraph_rates = both_workloads(endpoint, args.clients, args.seconds)
+    for workload, (critmin_rate, critmin_errors), (oxigraph_rate, oxigraph_errors) in zip(
+        ("one query, sent again and again", "a new query each time"),
+        critmin_rates, oxigraph_rates, strict=True,
+    ):
+        print(f"throughput, {args.clients} clients, {args.seconds:g} s, {workload}: critmin "
+              f"{critmin_rate:.1f} req/s (errors {dict(critmin_errors)}), oxigraph "
+              f"serve-read-only {oxigraph_rate:.1f} req/s (errors {dict(oxigraph_errors)}), "
+              f"ratio {critmin_rate / oxigraph_rate:.2f}")
 
 
 if __name__ == "__main__":
