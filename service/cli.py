@@ -11,7 +11,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib.metadata import version
 from pathlib import Path
 
@@ -58,15 +58,30 @@ def _build(args: argparse.Namespace) -> int:
         )
     except _build_errors() as error:
         raise CliError(str(error)) from None
-    sizes = ", ".join(
-        f"{graph.rsplit('/graph/', 1)[-1]} {count}" for graph, count in summary.graph_sizes.items()
-    )
+    sizes = graph_sizes_text(summary.graph_sizes)
     print(
         f"wrote {summary.out}: {summary.documents} documents, {summary.statements} statements, "
         f"{summary.corrections} corrections, {summary.quads} quads in {len(summary.graph_sizes)} "
         f"graphs ({sizes}), {summary.triples} distinct triples in their union"
     )
     return 0
+
+
+LISTED_DOCUMENT_GRAPHS = 5
+"""Past this many document graphs, a build's summary gives their number and sizes, not each."""
+
+
+def graph_sizes_text(graph_sizes: Mapping[str, int]) -> str:
+    """Each graph's short name (after ``/graph/``) and size; more than
+    :data:`LISTED_DOCUMENT_GRAPHS` document graphs are told as a count and a range of sizes
+    (a build of 10,000 texts would otherwise print a line of 200,000 characters)."""
+    short = {graph.rsplit("/graph/", 1)[-1]: count for graph, count in graph_sizes.items()}
+    documents = [count for name, count in short.items() if name.startswith("doc/")]
+    if len(documents) <= LISTED_DOCUMENT_GRAPHS:
+        return ", ".join(f"{name} {count}" for name, count in short.items())
+    others = [f"{name} {count}" for name, count in short.items() if not name.startswith("doc/")]
+    summary = f"{len(documents)} documents {min(documents)} to {max(documents)} each"
+    return ", ".join([summary, *others])
 
 
 def _add(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from rdflib import RDF
 
 from critmin.graph.base.namespaces import CM, INFERRED_GRAPH
 from critmin.graph.rdf.dataset import graph_sizes, read_dataset
-from critmin.service.cli import main
+from critmin.service.cli import graph_sizes_text, main
 
 GOOD_TEXTS = {
     "lithium.txt": (
@@ -154,3 +154,14 @@ def test_the_corpus_curation_file_is_applied_unless_no_curation(
     options = ["--no-curation", "--no-reason"]
     assert run_build("--corpus", str(corpus), "--out", str(out), *options) == 0
     assert out.exists()
+
+
+def test_many_document_graphs_are_summed_up_in_the_summary() -> None:
+    base = "https://w3id.org/critmin/id/graph/"
+    sizes = {f"{base}doc/{number:016x}": 40 + number for number in range(7)}
+    sizes.update({f"{base}inferred": 900, f"{base}ontology": 1136, f"{base}reference": 4598})
+    assert graph_sizes_text(sizes) == (
+        "7 documents 40 to 46 each, inferred 900, ontology 1136, reference 4598"
+    )
+    few = dict(list(sizes.items())[:2])
+    assert graph_sizes_text(few) == "doc/0000000000000000 40, doc/0000000000000001 41"
