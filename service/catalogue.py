@@ -228,14 +228,20 @@ def run(query: CannedQuery, store: Store, params: Mapping[str, str] | None = Non
     tidy = Result("SELECT")
     tidy.vars = result.vars
     tidy.bindings = [
-        {
-            **{variable: _canonical(term) for variable, term in row.items() if term is not None},
-            **{variable: _sorted_cell(row.get(variable)) for variable in columns},
-        }
+        _tidied(row, columns)
         for row in result.bindings
         if any(term is not None for term in row.values())
     ]
     return tidy
+
+
+def _tidied(row: Mapping[Variable, Identifier | None], columns: list[Variable]) -> dict:
+    """One row as :func:`run` gives it: bound terms in canonical form, multivalued cells
+    sorted (from the terms as the store gave them)."""
+    tidied = {variable: _canonical(term) for variable, term in row.items() if term is not None}
+    for variable in columns:
+        tidied[variable] = _sorted_cell(row.get(variable))
+    return tidied
 
 
 def _read_canned(path: Path) -> CannedQuery:
@@ -356,34 +362,42 @@ _INTEGER_TYPES = frozenset(
         "unsignedByte",
     )
 )
+_XSD_DECIMAL = XSD.decimal
+_XSD_INTEGER = XSD.integer
+_REWRITTEN_TYPES = _INTEGER_TYPES | {_XSD_DECIMAL}
+"""The datatypes whose literals :func:`_canonical` may rewrite (a large answer has many terms:
+any other is returned after one look at its type)."""
 
 
 def _canonical(term: Identifier) -> Identifier:
     """A decimal in its shortest form and an integer subtype as xsd:integer, as Oxigraph
     gives them; any other term as it is."""
-    if not isinstance(term, Literal) or term.datatype is None:
+    if not isinstance(term, Literal) or term.datatype not in _REWRITTEN_TYPES:
         return term
     try:
-        if term.datatype == XSD.decimal:
+        if term.datatype == _XSD_DECIMAL:
             shortest = format(Decimal(str(term)).normalize(), "f")
-            return Literal(shortest, datatype=XSD.decimal)
-        if term.datatype in _INTEGER_TYPES:
-            return Literal(str(int(str(term))), datatype=XSD.integer)
+            return Literal(shortest, datatype=_XSD_DECIMAL)
+        return Literal(str(int(str(term))), datatype=_XSD_INTEGER)
     except (InvalidOperation, ValueError):
         return term
-    return term
 
 
 def _sorted_cell(term: Identifier | None) -> Identifier:
     """A `` | ``-joined cell with its parts sorted (numerically when all are numbers) and its
-    empty parts dropped; an empty string for nothing."""
+    empty parts dropped; an empty string for nothing. A plain literal already so is returned
+    as it is (most cells hold one value)."""
     if term is None:
         return Literal("")
     if not isinstance(term, Literal) or not str(term):
         return term
-    parts = [part for part in str(term).split(CELL_SEPARATOR) if part]
+    text = str(term)
+    parts = [part for part in text.split(CELL_SEPARATOR) if part]
     try:
-        ordered = sorted(parts, key=Decimal)
+        ordered = sorted(parts, key=Decimal) if len(parts) > 1 else parts
     except InvalidOperation:
         ordered = sorted(parts)
-    return Literal(CELL_SEPARATOR.join(ordered))
+    cell = CELL_SEPARATOR.join(ordered)
+    if cell == text and term.datatype is None and term.language is None:
+        return term
+    return Literal(cell)

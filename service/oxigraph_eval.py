@@ -224,6 +224,11 @@ class _TermTable:
             self.packed.append(pack(term))
         return found
 
+    def row(self, values: tuple[OxTerm | None, ...], columns: list[int]) -> tuple[int | None, ...]:
+        """The indexes of a solution's ``values`` (all of them at once: a tuple of a solution
+        costs two thirds of reading its values one by one), taken in ``columns`` order."""
+        return tuple(self(values[column]) for column in columns)
+
 
 def _answer(result: object, max_rows: int | None, form: str, text: str) -> PackedAnswer:
     """Oxigraph's result as a PackedAnswer of at most ``max_rows`` rows or triples; ``form``
@@ -237,10 +242,7 @@ def _answer(result: object, max_rows: int | None, form: str, text: str) -> Packe
         variables = star_order(text, engine_order)
         columns = [engine_order.index(name) for name in variables]
         taken = list(itertools.islice(result, _past_limit(max_rows)))
-        rows = tuple(
-            tuple(table(solution[column]) for column in columns)
-            for solution in taken[: max_rows]
-        )
+        rows = tuple(table.row(tuple(solution), columns) for solution in taken[: max_rows])
         return PackedAnswer(
             "SELECT", variables, tuple(table.packed), rows, truncated=len(taken) > len(rows)
         )

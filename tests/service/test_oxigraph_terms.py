@@ -56,3 +56,15 @@ def test_terms_travel_packed_as_tuples_of_strings() -> None:
     )
     year = unpack(("literal", "2031", str(XSD.gYear), ""))
     assert (year, type(year.datatype)) == (Literal("2031", datatype=XSD.gYear), URIRef)
+
+
+def test_unpacked_literals_equal_the_literals_rdflib_makes() -> None:
+    for value in ("plain text", "", "  spaced  ", "ünïcode"):
+        plain = unpack(("literal", value, "", ""))
+        assert (plain, hash(plain), plain.n3(), plain.value) == (
+            Literal(value), hash(Literal(value)), Literal(value).n3(), value,
+        )
+        tagged = unpack(("literal", value, "", "en"))
+        assert (tagged, tagged.language, tagged.n3()) == (
+            Literal(value, lang="en"), "en", Literal(value, lang="en").n3(),
+        )
