@@ -8,13 +8,16 @@ adds ``Age`` to what it replays, as a shared HTTP cache does (RFC 9111).
 
 "The same request" is the same path, query string, host and scheme, and the same ``Accept``,
 ``Accept-Encoding`` and ``Origin`` headers, the only ones the service's answers vary on; an
-answer whose ``Vary`` names another header is not kept. Conditional and range requests, and
-requests with credentials, go to the app. Errors, redirects and streamed answers (no
-``Content-Length``) are never kept, so a query stopped at the time limit is asked again.
+answer whose ``Vary`` names another header is not kept. Conditional and range requests,
+requests with credentials and requests that ask for a fresh answer (``Cache-Control:
+no-cache`` or ``no-store``, ``Pragma: no-cache``) go to the app. Errors, redirects and
+streamed answers (no ``Content-Length``) are never kept, so a query stopped at the time limit
+is asked again.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -30,6 +33,7 @@ _BYPASS_HEADERS = (
     "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE",
     "HTTP_IF_RANGE", "HTTP_RANGE", "HTTP_AUTHORIZATION",
 )
+_FRESH = re.compile(r"\bno-(?:cache|store)\b", re.IGNORECASE)
 _ENTRY_SHARE = 8
 """One answer takes at most this fraction of the cache (1/8): a few large answers must not
 push out every small one."""
@@ -96,6 +100,8 @@ class AnswerCache:
             self.max_bytes > 0
             and environ.get("REQUEST_METHOD") == "GET"
             and not any(header in environ for header in _BYPASS_HEADERS)
+            and not _FRESH.search(environ.get("HTTP_CACHE_CONTROL", ""))
+            and "no-cache" not in environ.get("HTTP_PRAGMA", "").lower()
         )
 
     def _get(self, key: tuple[str, ...]) -> _Entry | None:

@@ -109,8 +109,10 @@ def test_an_answer_that_may_not_be_kept_is_asked_for_again(
 @pytest.mark.parametrize("request_headers", [
     {"If-None-Match": '"abc"'}, {"If-Modified-Since": "Sun, 06 Dec 2026 10:00:00 GMT"},
     {"Range": "bytes=0-3"}, {"Authorization": "Basic dXNlcjpwYXNz"},
+    {"Cache-Control": "no-cache"}, {"Cache-Control": "max-age=0, No-Store"},
+    {"Pragma": "no-cache"},
 ])
-def test_conditional_and_credentialed_requests_go_to_the_app(
+def test_conditional_credentialed_and_fresh_requests_go_to_the_app(
     request_headers: dict[str, str]
 ) -> None:
     app = FakeApp()
