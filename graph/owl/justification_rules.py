@@ -324,8 +324,10 @@ def same_individual(conclusion: Triple, known: Facts, schema: Schema) -> Iterato
                if x != subject and (x, prop, obj) in known)
     for premises in _few(options, known):
         yield _step(conclusion, ("eq-rep-s",), "eq-rep-s", [], premises, known)
-    options = (((subject, prop, x), (x, OWL.sameAs, obj)) for x in known.objects(subject, prop)
-               if x != obj and (x, OWL.sameAs, obj) in known)
+    # From the few terms owl:sameAs the object, not from every object of the subject's
+    # property (thousands for a busy state, for each of its thousands of conclusions).
+    options = (((subject, prop, x), (x, OWL.sameAs, obj)) for x in known.subjects(OWL.sameAs, obj)
+               if x != obj and (subject, prop, x) in known)
     for premises in _few(options, known):
         yield _step(conclusion, ("eq-rep-o",), "eq-rep-o", [], premises, known)
 

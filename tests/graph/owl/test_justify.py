@@ -12,7 +12,14 @@ from rdflib import RDF, SKOS, Dataset, Graph, URIRef
 
 from critmin.graph.base.namespaces import CM, CMR, INFERRED_GRAPH
 from critmin.graph.owl.justification import Justification, Schema, Triple
-from critmin.graph.owl.justify import justify, justify_resource, read_premises, read_schema
+from critmin.graph.owl.justify import (
+    ABOUT_QUERY,
+    about_resource,
+    justify,
+    justify_resource,
+    read_premises,
+    read_schema,
+)
 from critmin.graph.rdf.dataset import read_dataset
 
 SEED = Path(__file__).resolve().parents[3] / "graph" / "seed" / "critmin-seed.trig"
@@ -134,3 +141,18 @@ def test_premises_into_the_resource_are_the_first_links_of_inferred_paths_only(
     )
     premises = read_premises(DatasetSource(dataset), CMR["actor/peru"])
     assert premises == {(CMR["place/pit"], CM.locatedIn, CMR["place/province"]): False}
+
+
+def test_the_resource_and_the_inferred_graph_are_written_as_constants() -> None:
+    query = "SELECT ?inferredOnly WHERE { GRAPH ?inferred { ?this ?p ?o } BIND(?this AS ?s) }"
+    assert about_resource(query, CMR["agreement/x"]) == (
+        "SELECT ?inferredOnly WHERE { GRAPH <https://w3id.org/critmin/id/graph/inferred> "
+        "{ <https://w3id.org/critmin/id/agreement/x> ?p ?o } "
+        "BIND(<https://w3id.org/critmin/id/agreement/x> AS ?s) }"
+    )
+
+
+@pytest.mark.parametrize("iri", ["https://example.org/a> } ?s ?p <x", "https://example.org/a b"])
+def test_a_term_that_is_not_an_iri_is_refused(iri: str) -> None:
+    with pytest.raises(ValueError, match="not an IRI"):
+        about_resource(ABOUT_QUERY, URIRef(iri))
