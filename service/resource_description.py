@@ -1,9 +1,11 @@
 """What the store says about one resource, gathered by SPARQL for its Linked Data page.
 
-Every query binds the resource as the typed term ``?this`` (``initBindings``); no IRI is ever
-pasted into query text. A fact is *asserted* when some graph other than the inferred graph
-holds it (or the default graph does), *inferred* when only the inferred graph does; each
-inferred fact comes with its justification where one is found (``graph.owl.justify``).
+Every query of this module binds the resource as the typed term ``?this`` (``initBindings``);
+the justification's two queries (``justify.about_resource``) write it into their text as a
+checked IRI constant instead, since Oxigraph plans a bound variable there as a free one. A
+fact is *asserted* when some graph other than the inferred graph holds it (or the default
+graph does), *inferred* when only the inferred graph does; each inferred fact comes with its
+justification where one is found (``graph.owl.justify``).
 """
 
 from __future__ import annotations
