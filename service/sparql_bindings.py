@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.term import Identifier
 
+from critmin.graph.base.namespaces import IRI_FORBIDDEN
+
 # What the scan skips: comments, strings (long and short) and IRIs, masked with spaces.
 _SKIPPED = re.compile(
     r"""\#[^\n]*|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
@@ -33,18 +35,17 @@ _TOKEN = re.compile(
     r"[{}]|(?<![\w?$:])(?P<keyword>VALUES|CONSTRUCT|SELECT)(?![\w:-])", re.IGNORECASE
 )
 _GROUP, _SUBQUERY, _DATA = "group", "subquery", "data"
-_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
 
 
 def sparql_term(term: Identifier) -> str:
     """``term`` written as SPARQL; ValueError for a blank node, or an IRI that is not one
     (``<`` and ``>`` inside it would end it early and let the rest read as query syntax)."""
     if isinstance(term, URIRef):
-        if not _IRI.fullmatch(str(term)):
+        if IRI_FORBIDDEN.search(str(term)):
             raise ValueError(f"not an IRI: {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
-        if term.datatype is not None and not _IRI.fullmatch(str(term.datatype)):
+        if term.datatype is not None and IRI_FORBIDDEN.search(str(term.datatype)):
             raise ValueError(f"not a datatype IRI: {str(term.datatype)!r}")
         return term.n3()
     kind = "a blank node" if isinstance(term, BNode) else type(term).__name__

@@ -1,5 +1,7 @@
 """The IRIs critmin mints and the standard vocabularies it reuses (see ontology/MODEL.md)."""
 
+import re
+
 from rdflib import Namespace, URIRef
 
 CM = Namespace("https://w3id.org/critmin/ontology#")
@@ -8,6 +10,10 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/critmin/ontology")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
+
+IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+"""Characters an IRI may not hold: one of them would end an IRI written between ``<`` and
+``>`` in Turtle, TriG or SPARQL, and let the rest read as syntax."""
 
 ONTOLOGY_GRAPH = CMR["graph/ontology"]
 REFERENCE_GRAPH = CMR["graph/reference"]

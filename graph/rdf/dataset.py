@@ -26,6 +26,7 @@ from rdflib.term import Node
 from critmin.graph.base.namespaces import (
     CURATION_GRAPH,
     INFERRED_GRAPH,
+    IRI_FORBIDDEN,
     ONTOLOGY_GRAPH,
     PREFIXES,
     REFERENCE_GRAPH,
@@ -40,7 +41,6 @@ FILE_MODE = 0o644
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 """Local names written as prefixed names; anything else is written as a full IRI."""
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
@@ -215,7 +215,7 @@ def _term(term: Node, full: bool = False) -> str:
             return f"{text}@{term.language}"
         return f"{text}^^{_term(term.datatype, full)}" if term.datatype else text
     iri = str(term)
-    if _IRI_FORBIDDEN.search(iri):
+    if IRI_FORBIDDEN.search(iri):
         raise ValueError(f"cannot write IRI {iri!r}: it holds characters IRIs may not")
     if not full:
         for prefix, namespace in _PREFIXES_LONGEST_FIRST:
