@@ -85,10 +85,10 @@ class Evaluator:
         unchecked = request is not None and _stays_in_store(request)
         if request is None:
             text = with_bindings(task.text, dict(task.bindings))
-        elif unchecked:
-            text = request.text
         else:
-            text, _, dataset = self._verdict(request)
+            text = request.text
+            if not unchecked:
+                dataset = self._verdict(request)
         try:
             target, options = _dataset_options(self.store, dataset)
             result = target.query(text, **options)
@@ -104,11 +104,10 @@ class Evaluator:
             reason = " ".join(str(error).split())[:300]
             raise QueryRejected(502, "Remote source failed", reason) from None
 
-    def _check(self, request: QueryRequest) -> tuple[str, str, DatasetSpec | None]:
-        """The guard's verdict: the query's text, its form and its dataset (a refusal raises,
-        and is not remembered)."""
-        checked, dataset = check_request(request, _NamedGraphs(self.store))
-        return checked.text, checked.form, dataset
+    def _check(self, request: QueryRequest) -> DatasetSpec | None:
+        """The guard's verdict: the dataset the request asks for (a refusal raises, and is not
+        remembered)."""
+        return check_request(request, _NamedGraphs(self.store))[1]
 
 
 def _stays_in_store(request: QueryRequest) -> bool:
