@@ -21,7 +21,8 @@ def small_store() -> ox.Store:
     return store
 
 
-def counting_guard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts the guard is asked to check, as the evaluator calls it."""
     checked: list[str] = []
     real_check = oxigraph_eval.check_request
@@ -34,11 +35,15 @@ def counting_guard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return checked
 
 
+@pytest.fixture
+def evaluator() -> Evaluator:
+    """An evaluator over :func:`small_store`."""
+    return Evaluator(small_store())
+
+
 def test_a_request_asked_again_is_answered_without_a_second_check(
-    monkeypatch: pytest.MonkeyPatch,
+    evaluator: Evaluator, checked: list[str]
 ) -> None:
-    checked = counting_guard(monkeypatch)
-    evaluator = Evaluator(small_store())
     query = f"# 'from' sends it to the guard\nSELECT ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?o"
     answers = [evaluator.evaluate(QueryTask(request=QueryRequest(query))) for _ in range(3)]
     rows = [[str(row[Variable("o")]) for row in answer.unpack().rows] for answer in answers]
@@ -47,10 +52,8 @@ def test_a_request_asked_again_is_answered_without_a_second_check(
 
 
 def test_a_query_that_stays_in_the_store_is_not_checked(
-    monkeypatch: pytest.MonkeyPatch,
+    evaluator: Evaluator, checked: list[str]
 ) -> None:
-    checked = counting_guard(monkeypatch)
-    evaluator = Evaluator(small_store())
     query = f"SELECT ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY DESC(?o)"
     answer = evaluator.evaluate(QueryTask(request=QueryRequest(query))).unpack()
     assert [str(row[Variable("o")]) for row in answer.rows] == ["b", "a"]
@@ -58,10 +61,8 @@ def test_a_query_that_stays_in_the_store_is_not_checked(
 
 
 def test_a_malformed_query_gets_the_guards_answer_with_its_place(
-    monkeypatch: pytest.MonkeyPatch,
+    evaluator: Evaluator, checked: list[str]
 ) -> None:
-    checked = counting_guard(monkeypatch)
-    evaluator = Evaluator(small_store())
     query = "SELECT ?o WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}"
     with pytest.raises(QueryRejected) as refused:
         evaluator.evaluate(QueryTask(request=QueryRequest(query)))
@@ -70,9 +71,9 @@ def test_a_malformed_query_gets_the_guards_answer_with_its_place(
     assert checked == [query]
 
 
-def test_a_request_naming_a_dataset_is_always_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    checked = counting_guard(monkeypatch)
-    evaluator = Evaluator(small_store())
+def test_a_request_naming_a_dataset_is_always_checked(
+    evaluator: Evaluator, checked: list[str]
+) -> None:
     query = "SELECT ?o WHERE { ?s ?p ?o }"
     request = QueryRequest(query, default_graph_uris=(f"{EX}g",))
     answer = evaluator.evaluate(QueryTask(request=request)).unpack()
@@ -81,10 +82,8 @@ def test_a_request_naming_a_dataset_is_always_checked(monkeypatch: pytest.Monkey
 
 
 def test_a_refused_request_is_checked_and_refused_each_time(
-    monkeypatch: pytest.MonkeyPatch,
+    evaluator: Evaluator, checked: list[str]
 ) -> None:
-    checked = counting_guard(monkeypatch)
-    evaluator = Evaluator(small_store())
     update = f"INSERT DATA {{ <{EX}a> <{EX}p> 'c' }}"
     for _ in range(2):
         with pytest.raises(QueryRejected) as refused:
