@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from critmin.service.http_caching import request_target
+
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 _KEY_HEADERS = ("HTTP_ACCEPT", "HTTP_ACCEPT_ENCODING", "HTTP_ORIGIN")
@@ -130,12 +132,7 @@ class AnswerCache:
 
 def _request_key(environ: dict[str, Any]) -> tuple[str, ...]:
     """What identifies a request for the cache (see the module docstring)."""
-    return (
-        environ.get("wsgi.url_scheme", ""), environ.get("HTTP_HOST", ""),
-        environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
-        environ.get("QUERY_STRING", ""),
-        *(environ.get(header, "") for header in _KEY_HEADERS),
-    )
+    return (*request_target(environ), *(environ.get(header, "") for header in _KEY_HEADERS))
 
 
 def _lifetime(status: str, headers: list[tuple[str, str]]) -> int | None:

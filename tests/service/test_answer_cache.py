@@ -72,7 +72,7 @@ def test_a_public_answer_is_replayed_with_its_age_until_its_max_age_passes() -> 
     assert app.calls == 2
 
 
-def test_each_accept_encoding_and_origin_is_its_own_entry() -> None:
+def test_each_url_accept_encoding_and_origin_is_its_own_entry() -> None:
     app = FakeApp(headers=(PUBLIC, ("Vary", "Accept, Accept-Encoding, Origin")))
     cache = AnswerCache(app, 10_000)
     bodies = [
@@ -82,9 +82,10 @@ def test_each_accept_encoding_and_origin_is_its_own_entry() -> None:
         fetch(cache, Accept="text/csv", Origin="https://example.org")[2],
         fetch(cache, Accept="text/csv")[2],
         fetch(cache, "/sparql?query=y", Accept="text/csv")[2],
+        fetch(cache, "/sparql%3Fquery=y", Accept="text/csv")[2],  # a path, not a query string
     ]
     assert bodies == [b"answer 1", b"answer 2", b"answer 3", b"answer 4", b"answer 1",
-                      b"answer 5"]
+                      b"answer 5", b"answer 6"]
 
 
 @pytest.mark.parametrize(("status", "headers", "sized"), [
