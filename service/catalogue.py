@@ -235,7 +235,9 @@ def run(query: CannedQuery, store: Store, params: Mapping[str, str] | None = Non
     return tidy
 
 
-def _tidied(row: Mapping[Variable, Identifier | None], columns: list[Variable]) -> dict:
+def _tidied(
+    row: Mapping[Variable, Identifier | None], columns: list[Variable]
+) -> dict[Variable, Identifier]:
     """One row as :func:`run` gives it: bound terms in canonical form, multivalued cells
     sorted (from the terms as the store gave them)."""
     tidied = {variable: _canonical(term) for variable, term in row.items() if term is not None}
